@@ -1,0 +1,26 @@
+// Debian's Chromium driven by playwright-core: never a downloaded browser.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDir } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = join(here, '..', '..', 'dist');
+export const ARTIFACTS = join(here, '..', 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+// The quiet flag set: no background calls on this closed network.
+const ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-sandbox', '--disable-dev-shm-usage'];
+
+/** Starts the static server on dist/ and a headless Chromium. */
+export async function start() {
+  const server = await serveDir(DIST);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS, headless: true });
+  return {
+    url: server.url,
+    browser,
+    async close() { await browser.close(); await server.close(); },
+  };
+}
