@@ -1,37 +1,59 @@
 //! The first screen: header, lever panel, KPI strip and the trajectory chart.
 
-use entas_model::levers::{LeverSpec, GROWTH_B40};
-use entas_model::lognormal::{project_headcount, HeadcountProjection, Lognormal};
-use entas_model::presets::{DistrictBase, MUBA_2024};
+use std::sync::Arc;
+
+use entas_model::levers::{self, LeverSpec, LeverValues};
+use entas_model::simulate::{simulate_with, Active};
+use entas_model::{Model, Outcome};
 use leptos::prelude::*;
 
 use crate::chart::{self, palette, Series};
 use crate::format;
 use crate::i18n::{tr, use_lang, Lang, UiLang};
 
-/// Log-spread of the lower tail used by the demonstration projection (brief §5: σ_low ≈ 0.40–0.45).
-const DEMO_SIGMA: f64 = 0.42;
-/// Years projected after the base year.
-const DEMO_YEARS: usize = 6;
+/// The preset the first screen opens with.
+const START_PRESET: &str = "muba_2024";
+
+/// The district model the screen runs: validated scenario and calibrated population, immutable.
+#[derive(Clone)]
+struct District(Arc<Model>);
+
+fn start_model() -> Option<Model> {
+    Model::new(entas_model::presets::preset(START_PRESET)?).ok()
+}
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::Id);
     provide_context(UiLang(lang));
-    let district = MUBA_2024;
-    let growth = RwSignal::new(GROWTH_B40.default);
-    let projection = Memo::new(move |_| project(&district, growth.get()));
+    let Some(model) = start_model() else {
+        return view! { <p class="fatal">"Entas: the built-in preset failed to load."</p> }.into_any();
+    };
+    let district = District(Arc::new(model));
+    let growth_spec = levers::spec("growth_b40").copied().unwrap_or(levers::LEVERS[0]);
+    let growth = RwSignal::new(district.0.scenario.levers.get(growth_spec.id));
+    let run = district.clone();
+    let projection = Memo::new(move |_| {
+        let m = &run.0;
+        let mut lv: LeverValues = m.scenario.levers.clone();
+        // The value comes from a validated control; a refusal leaves the scenario's own value.
+        let _ = lv.set(growth_spec.id, growth.get());
+        Projection(Arc::new(simulate_with(&m.scenario, &lv, &m.population, Active::ALL, None)))
+    });
+    let name = district.0.scenario.district.name.clone();
+    let base_year = district.0.scenario.district.base_year;
+    let sources = district.0.scenario.district.sources.join(" · ");
 
     view! {
         <div class="app" lang=move || lang.get().code()>
-            <Header district/>
+            <Header name base_year/>
             <main class="layout">
                 <aside class="panel levers" aria-labelledby="levers-title">
                     <h2 id="levers-title">{tr("levers.title")}</h2>
                     <section class="lever-group" data-group="assumption">
                         <h3>{tr("group.assumption")}</h3>
-                        <LeverControl spec=GROWTH_B40 value=growth/>
+                        <LeverControl spec=growth_spec value=growth/>
                     </section>
                     <p class="hint">{tr("levers.more_soon")}</p>
                 </aside>
@@ -42,20 +64,26 @@ pub fn App() -> impl IntoView {
                 </section>
             </main>
             <footer class="footer">
-                <span>{tr("footer.source")}" "{district.source}</span>
+                <span>{tr("footer.source")}" "{sources}</span>
                 <span>{tr("footer.offline")}</span>
             </footer>
         </div>
     }
+    .into_any()
 }
 
-fn project(d: &DistrictBase, growth_pct: f64) -> HeadcountProjection {
-    let base = Lognormal::from_headcount(d.p0_pct / 100.0, d.poverty_line, DEMO_SIGMA);
-    project_headcount(base, d.poverty_line, d.population, d.year, growth_pct, DEMO_YEARS)
+/// One simulation outcome, shared cheaply between the views that read it.
+#[derive(Clone)]
+pub struct Projection(pub Arc<Outcome>);
+
+impl PartialEq for Projection {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+    }
 }
 
 #[component]
-fn Header(district: DistrictBase) -> impl IntoView {
+fn Header(name: String, base_year: i32) -> impl IntoView {
     let lang = use_lang();
     let button = move |l: Lang, label: &'static str| {
         view! {
@@ -81,7 +109,7 @@ fn Header(district: DistrictBase) -> impl IntoView {
             </div>
             <div class="district" data-testid="district">
                 <span class="district-label">{tr("district.label")}</span>
-                <strong>{district.name}" · "{district.year}</strong>
+                <strong>{name}" · "{base_year}</strong>
             </div>
             <div class="lang-switch" role="group" aria-label=tr("lang.switch")>
                 {button(Lang::Id, "Bahasa Indonesia")}
@@ -131,20 +159,24 @@ pub fn LeverControl(spec: LeverSpec, value: RwSignal<f64>) -> impl IntoView {
 }
 
 #[component]
-fn KpiStrip(projection: Memo<HeadcountProjection>) -> impl IntoView {
+fn KpiStrip(projection: Memo<Projection>) -> impl IntoView {
     let lang = use_lang();
-    let last_year = move || projection.with(|p| p.base_year + p.p0_pct.len() as i32 - 1);
-    let line = move || format::rupiah(projection.with(|p| p.poverty_line), lang.get());
-    let base = move || format::percent(projection.with(|p| p.p0_pct[0]), 2, lang.get());
-    let end = move || format::percent(projection.with(|p| *p.p0_pct.last().unwrap_or(&f64::NAN)), 2, lang.get());
+    let with = move |f: &dyn Fn(&Outcome) -> String| projection.with(|p| f(&p.0));
+    let last_year = move || projection.with(|p| p.0.scenario.last().map(|r| r.year).unwrap_or(p.0.base_year));
+    let line = move || with(&|o| format::rupiah(o.poverty_line, lang.get()));
+    let base = move || with(&|o| format::percent(o.scenario[0].p0_pct, 2, lang.get()));
+    let end = move || with(&|o| format::percent(o.scenario.last().map_or(f64::NAN, |r| r.p0_pct), 2, lang.get()));
     let change = move || {
-        projection.with(|p| format::pp_change(p.p0_pct.last().unwrap_or(&f64::NAN) - p.p0_pct[0], 2, lang.get()))
+        with(&|o| {
+            format::pp_change(o.scenario.last().map_or(f64::NAN, |r| r.p0_pct) - o.scenario[0].p0_pct, 2, lang.get())
+        })
     };
-    let people = move || format::number(projection.with(|p| *p.poor_people.last().unwrap_or(&f64::NAN)), 0, lang.get());
+    let people =
+        move || with(&|o| format::number(o.scenario.last().map_or(f64::NAN, |r| r.poor_people), 0, lang.get()));
     view! {
         <div class="kpis" data-testid="kpis">
             <div class="kpi">
-                <span class="kpi-label">{tr("kpi.p0")}" "{move || projection.with(|p| p.base_year)}</span>
+                <span class="kpi-label">{tr("kpi.p0")}" "{move || projection.with(|p| p.0.base_year)}</span>
                 <span class="kpi-value" data-testid="kpi-p0-base">{base}</span>
                 <span class="kpi-sub">{tr("kpi.line")}" "{line}</span>
             </div>
@@ -163,7 +195,7 @@ fn KpiStrip(projection: Memo<HeadcountProjection>) -> impl IntoView {
 }
 
 #[component]
-fn TrajectoryChart(projection: Memo<HeadcountProjection>) -> impl IntoView {
+fn TrajectoryChart(projection: Memo<Projection>) -> impl IntoView {
     let lang = use_lang();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let resized = RwSignal::new(0u32);
@@ -172,13 +204,14 @@ fn TrajectoryChart(projection: Memo<HeadcountProjection>) -> impl IntoView {
     let title = move || {
         projection.with(|p| {
             let l = lang.get();
+            let o = &p.0;
             format!(
                 "{} (GK {}/{}), {}–{}",
                 l.t("chart.trajectory.title"),
-                format::rupiah(p.poverty_line, l),
+                format::rupiah(o.poverty_line, l),
                 l.t("unit.capita_month"),
-                p.base_year,
-                p.base_year + p.p0_pct.len() as i32 - 1
+                o.base_year,
+                o.scenario.last().map_or(o.base_year, |r| r.year)
             )
         })
     };
@@ -186,10 +219,24 @@ fn TrajectoryChart(projection: Memo<HeadcountProjection>) -> impl IntoView {
         resized.track();
         let l = lang.get();
         let data = projection.with(|p| {
-            let points = p.p0_pct.iter().enumerate().map(|(i, v)| (p.base_year + i as i32, *v)).collect();
+            let o = &p.0;
+            let points = |rows: &[entas_model::YearResult]| rows.iter().map(|r| (r.year, r.p0_pct)).collect();
             chart::prepare_time_chart(
                 l.t("chart.trajectory.y"),
-                vec![Series { label: l.t("chart.series.projection"), color: palette::SCENARIO, points, dashed: false }],
+                vec![
+                    Series {
+                        label: l.t("chart.series.baseline"),
+                        color: palette::BASELINE,
+                        points: points(&o.baseline),
+                        dashed: true,
+                    },
+                    Series {
+                        label: l.t("chart.series.projection"),
+                        color: palette::SCENARIO,
+                        points: points(&o.scenario),
+                        dashed: false,
+                    },
+                ],
                 l == Lang::Id,
             )
         });

@@ -1,25 +1,291 @@
-//! `entas`: the command-line front end of the simulation core. The only IO doorway for analysts.
+//! `entas`: the command-line front end of the simulation core, for analysts and checks.
+//! The only place in the workspace that reads or writes files. Bad input exits 2 with a message naming
+//! the field and the allowed range; it never panics.
 
+use std::io::Write;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand, ValueEnum};
+use entas_model::analysis::{self, Bands};
+use entas_model::levers::{self, LEVERS};
+use entas_model::presets::{self, PRESETS};
+use entas_model::simulate::{simulate_with, Active, HouseholdRow};
+use entas_model::{Model, Outcome, Scenario};
+
+#[derive(Parser)]
+#[command(name = "entas", version, about = "Entas poverty-intervention scenario simulator (command line)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lists every lever: id, group, unit, min, max, default, step, source.
+    Levers {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
+    /// Lists the presets.
+    Presets,
+    /// Prints a preset's scenario JSON.
+    Preset { name: String },
+    /// Runs a scenario file or a preset and prints the baseline and scenario trajectories.
+    Run {
+        /// Scenario JSON file.
+        file: Option<String>,
+        #[arg(long, conflicts_with = "file")]
+        preset: Option<String>,
+        /// Sets a lever, e.g. --set cash_budget=100 (repeatable).
+        #[arg(long = "set", value_name = "ID=VALUE")]
+        set: Vec<String>,
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long)]
+        households: Option<usize>,
+        /// Monte Carlo draws over seeds and uncertain assumptions (adds percentile columns).
+        #[arg(long)]
+        draws: Option<usize>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Writes every household of the scenario run, every year, to this CSV file.
+        #[arg(long, value_name = "FILE")]
+        dump_households: Option<String>,
+    },
+}
+
+/// An error that ends the command with exit code 2.
+struct Fail(String);
+
+impl<E: std::fmt::Display> From<E> for Fail {
+    fn from(e: E) -> Self {
+        Fail(e.to_string())
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None | Some("-h") | Some("--help") => {
-            println!("{}", usage());
-            ExitCode::SUCCESS
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
-        Some("--version") => {
-            println!("entas {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some(other) => {
-            eprintln!("entas: unknown command '{other}'\n\n{}", usage());
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match run(cli.command, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail(msg)) => {
+            let _ = out.flush();
+            eprintln!("entas: {msg}");
             ExitCode::from(2)
         }
     }
 }
 
-fn usage() -> &'static str {
-    "usage: entas <command>\n\ncommands:\n  --version   print the version\n  --help      print this help"
+fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
+    match command {
+        Command::Levers { format } => print_levers(format, out),
+        Command::Presets => {
+            for p in PRESETS {
+                writeln!(out, "{}\t{}", p.id, p.description)?;
+            }
+            Ok(())
+        }
+        Command::Preset { name } => {
+            let s = find_preset(&name)?;
+            writeln!(out, "{}", s.to_json())?;
+            Ok(())
+        }
+        Command::Run { file, preset, set, seed, households, draws, format, dump_households } => {
+            let mut s = match (file, preset) {
+                (Some(path), None) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Fail(format!("{path}: {e}")))?;
+                    Scenario::from_json(&text).map_err(|e| Fail(format!("{path}: {e}")))?
+                }
+                (None, Some(name)) => find_preset(&name)?,
+                _ => return Err(Fail("run needs a scenario FILE or --preset NAME (see `entas presets`)".into())),
+            };
+            for item in &set {
+                let (id, value) =
+                    item.split_once('=').ok_or_else(|| Fail(format!("--set {item}: expected ID=VALUE")))?;
+                let spec =
+                    levers::spec(id).ok_or_else(|| Fail(format!("--set {id}: unknown lever (see `entas levers`)")))?;
+                let v: f64 = value.trim().parse().map_err(|_| {
+                    Fail(format!("--set {id}: '{value}' is not a number; allowed range {} to {}", spec.min, spec.max))
+                })?;
+                s.levers.set(id, v).map_err(|e| Fail(format!("--set {e}")))?;
+            }
+            if let Some(seed) = seed {
+                s.seed = seed;
+            }
+            if let Some(h) = households {
+                s.households = h;
+            }
+            let model = Model::new(s).map_err(|e| Fail(e.to_string()))?;
+            let outcome = match dump_households {
+                Some(path) => dump(&model, &path)?,
+                None => model.simulate(),
+            };
+            let bands = match draws {
+                Some(0) | None => None,
+                Some(n) if n > 10_000 => return Err(Fail(format!("--draws {n}: allowed range 1 to 10000"))),
+                Some(n) => Some(analysis::monte_carlo(&model.scenario, &model.scenario.levers, n, |_, _| {})?),
+            };
+            match format {
+                Format::Csv => write_csv(&outcome, bands.as_ref(), out),
+                Format::Json => write_json(&model, &outcome, bands.as_ref(), out),
+            }
+        }
+    }
+}
+
+fn find_preset(name: &str) -> Result<Scenario, Fail> {
+    presets::preset(name).ok_or_else(|| {
+        let names: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
+        Fail(format!("preset '{name}' does not exist; choose one of: {}", names.join(", ")))
+    })
+}
+
+fn print_levers(format: Format, out: &mut dyn Write) -> Result<(), Fail> {
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(LEVERS)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(["id", "group", "unit", "min", "max", "default", "step", "uncertain", "source"])?;
+            for l in LEVERS {
+                let unit = serde_json::to_value(l.unit)?.as_str().unwrap_or_default().to_string();
+                w.write_record([
+                    l.id.to_string(),
+                    l.group.as_str().to_string(),
+                    unit,
+                    l.min.to_string(),
+                    l.max.to_string(),
+                    l.default.to_string(),
+                    l.step.to_string(),
+                    l.uncertain.to_string(),
+                    l.source.to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// The CSV columns, in the contract's order.
+pub const COLUMNS: [&str; 12] = [
+    "scenario",
+    "year",
+    "p0_pct",
+    "p1",
+    "p2",
+    "extreme_pct",
+    "poor_people",
+    "extreme_people",
+    "vulnerable_pct",
+    "gini",
+    "spend_rp",
+    "beneficiaries",
+];
+
+fn write_csv(o: &Outcome, bands: Option<&Bands>, out: &mut dyn Write) -> Result<(), Fail> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<&str> = COLUMNS.to_vec();
+    if bands.is_some() {
+        header.extend(["p0_pct_p10", "p0_pct_p90", "extreme_pct_p10", "extreme_pct_p90"]);
+    }
+    w.write_record(&header)?;
+    for (name, rows) in [("baseline", &o.baseline), ("scenario", &o.scenario)] {
+        for (i, r) in rows.iter().enumerate() {
+            let mut rec = vec![
+                name.to_string(),
+                r.year.to_string(),
+                format!("{:.4}", r.p0_pct),
+                format!("{:.4}", r.p1),
+                format!("{:.4}", r.p2),
+                format!("{:.4}", r.extreme_pct),
+                format!("{:.0}", r.poor_people),
+                format!("{:.0}", r.extreme_people),
+                format!("{:.4}", r.vulnerable_pct),
+                format!("{:.4}", r.gini),
+                format!("{:.0}", r.spend_rp),
+                format!("{:.0}", r.beneficiaries),
+            ];
+            if let Some(b) = bands {
+                if name == "scenario" {
+                    rec.extend(
+                        [b.p0_p10[i], b.p0_p90[i], b.extreme_p10[i], b.extreme_p90[i]].map(|v| format!("{v:.4}")),
+                    );
+                } else {
+                    rec.extend(std::iter::repeat_n(String::new(), 4));
+                }
+            }
+            w.write_record(&rec)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn write_json(model: &Model, o: &Outcome, bands: Option<&Bands>, out: &mut dyn Write) -> Result<(), Fail> {
+    let s = &model.scenario;
+    let targets: Vec<serde_json::Value> = s
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            serde_json::json!({
+                "target": t,
+                "year_met_scenario": analysis::year_met(&o.scenario, t),
+                "year_met_baseline": analysis::year_met(&o.baseline, t),
+                "probability": bands.map(|b| b.target_probability[i]),
+            })
+        })
+        .collect();
+    let wedge = analysis::shapley_wedge(s, &s.levers, &model.population);
+    let doc = serde_json::json!({
+        "scenario": s.name,
+        "calibration": model.population.report,
+        "outcome": o,
+        "targets": targets,
+        "wedge": wedge,
+        "bands": bands,
+        "backtest": analysis::backtest(s, o),
+    });
+    writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+    Ok(())
+}
+
+fn dump(model: &Model, path: &str) -> Result<Outcome, Fail> {
+    let file = std::fs::File::create(path).map_err(|e| Fail(format!("--dump-households {path}: {e}")))?;
+    let mut w = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    w.write_record(["year", "household", "weight", "size", "consumption_pc"])?;
+    let mut error: Option<csv::Error> = None;
+    let mut write = |r: HouseholdRow| {
+        if error.is_none() {
+            if let Err(e) = w.write_record([
+                r.year.to_string(),
+                r.household.to_string(),
+                format!("{:.6}", r.weight),
+                format!("{}", r.size),
+                format!("{:.2}", r.consumption_pc),
+            ]) {
+                error = Some(e);
+            }
+        }
+    };
+    let s = &model.scenario;
+    let outcome = simulate_with(s, &s.levers, &model.population, Active::ALL, Some(&mut write));
+    if let Some(e) = error {
+        return Err(Fail(format!("--dump-households {path}: {e}")));
+    }
+    w.flush().map_err(|e| Fail(format!("--dump-households {path}: {e}")))?;
+    Ok(outcome)
 }

@@ -1,9 +1,12 @@
-//! Every lever and assumption, described once as data: the app builds its controls from this table and
-//! the checks sweep it. Adding a lever is a change here plus a test, never UI code.
+//! Every lever and assumption, described once as data: the app builds its controls from this table, the CLI
+//! validates `--set` against it and the lever-matrix check sweeps it. Adding a lever is a change here plus a
+//! use in `simulate`, never UI code.
+
+use std::collections::BTreeMap;
 
 /// Which panel a lever belongs to. Policy groups follow the three strategies of Inpres 4/2022; `Assumption`
 /// is kept visibly apart from policy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LeverGroup {
     /// Pengurangan beban pengeluaran: social aid, subsidies, social security.
@@ -20,12 +23,61 @@ pub enum LeverGroup {
     Assumption,
 }
 
-/// The unit a lever's value is stored in.
+impl LeverGroup {
+    pub const ALL: [LeverGroup; 6] = [
+        LeverGroup::Burden,
+        LeverGroup::Income,
+        LeverGroup::Pockets,
+        LeverGroup::Enablers,
+        LeverGroup::Shock,
+        LeverGroup::Assumption,
+    ];
+
+    /// The snake_case name used in files and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeverGroup::Burden => "burden",
+            LeverGroup::Income => "income",
+            LeverGroup::Pockets => "pockets",
+            LeverGroup::Enablers => "enablers",
+            LeverGroup::Shock => "shock",
+            LeverGroup::Assumption => "assumption",
+        }
+    }
+}
+
+/// The unit a lever's value is stored in (and shown in).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
-    /// Percent per year (stored as percent, e.g. 2.5 for 2.5%).
+    /// Billion rupiah per year (Rp miliar/tahun).
+    RpBillionPerYear,
+    /// Rupiah per family (household) per year.
+    RpPerFamilyPerYear,
+    /// Rupiah per family (household) per month.
+    RpPerFamilyPerMonth,
+    /// Rupiah per person per month.
+    RpPerPersonPerMonth,
+    /// Million rupiah per household, one-off.
+    RpMillionPerHousehold,
+    /// Million rupiah per unit delivered (house, connection), one-off.
+    RpMillionPerUnit,
+    /// Rupiah per household enumerated.
+    RpPerHousehold,
+    /// Percent (stored as percent, e.g. 75 for 75%).
+    Percent,
+    /// Percent per year.
     PercentPerYear,
+    /// Percent per month.
+    PercentPerMonth,
+    /// Percentage points of growth per decile (positive: poorer deciles grow faster).
+    PpPerDecile,
+    /// A plain ratio or coefficient.
+    Ratio,
+    /// Years after the base year (0 = none).
+    YearOffset,
+    /// 0 = off, 1 = on.
+    Toggle,
 }
 
 /// A declarative description of one lever.
@@ -39,8 +91,10 @@ pub struct LeverSpec {
     pub max: f64,
     pub default: f64,
     pub step: f64,
-    /// Where the default and range come from (brief §6).
+    /// Where the default and range come from (brief §6); `[A]` marks an assumption, `[U]` an uncertain figure.
     pub source: &'static str,
+    /// Drawn within [min, max] (triangular around the default) in Monte Carlo runs.
+    pub uncertain: bool,
 }
 
 impl LeverSpec {
@@ -49,44 +103,190 @@ impl LeverSpec {
         if value.is_finite() && value >= self.min && value <= self.max {
             Ok(value)
         } else {
-            Err(LeverError { id: self.id, value, min: self.min, max: self.max })
+            Err(LeverError::OutOfRange { id: self.id.to_string(), value, min: self.min, max: self.max })
         }
     }
 }
 
-/// A value outside a lever's allowed range.
+/// A lever value that cannot be used.
 #[derive(Clone, Debug, PartialEq)]
-pub struct LeverError {
-    pub id: &'static str,
-    pub value: f64,
-    pub min: f64,
-    pub max: f64,
+pub enum LeverError {
+    Unknown { id: String },
+    OutOfRange { id: String, value: f64, min: f64, max: f64 },
 }
 
 impl core::fmt::Display for LeverError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}: {} is outside the allowed range {} to {}", self.id, self.value, self.min, self.max)
+        match self {
+            LeverError::Unknown { id } => write!(f, "{id}: unknown lever (see `entas levers`)"),
+            LeverError::OutOfRange { id, value, min, max } => {
+                write!(f, "{id}: {value} is outside the allowed range {min} to {max}")
+            }
+        }
     }
 }
 
-/// Real consumption growth of the bottom 40%.
-pub const GROWTH_B40: LeverSpec = LeverSpec {
-    id: "growth_b40",
-    group: LeverGroup::Assumption,
-    unit: Unit::PercentPerYear,
-    min: 0.0,
-    max: 5.0,
-    default: 2.5,
-    step: 0.1,
-    source: "Muba GRDP growth 4.3–4.5% (2022–23); World Bank PIP passes 0.7 of national-accounts growth to survey consumption",
-};
+impl std::error::Error for LeverError {}
 
-/// The lever table.
-pub const LEVERS: &[LeverSpec] = &[GROWTH_B40];
+const fn lever(
+    id: &'static str,
+    group: LeverGroup,
+    unit: Unit,
+    (min, max, default, step): (f64, f64, f64, f64),
+    source: &'static str,
+) -> LeverSpec {
+    LeverSpec { id, group, unit, min, max, default, step, source, uncertain: false }
+}
+
+const fn uncertain(spec: LeverSpec) -> LeverSpec {
+    LeverSpec { uncertain: true, ..spec }
+}
+
+use LeverGroup::*;
+use Unit::*;
+
+/// The lever table. Budgets default to zero: the baseline is "no district programme" (national programmes and
+/// growth continue); presets set the district's actual budgets.
+pub const LEVERS: &[LeverSpec] = &[
+    // --- Pengurangan beban pengeluaran ---
+    lever("cash_budget", Burden, RpBillionPerYear, (0.0, 500.0, 0.0, 0.5),
+        "District cash aid (Bantu Umak / BLT / PKH top-up). Muba 2024: Bantu Umak Rp70 bn (Republika, Linggau Pos)"),
+    lever("cash_benefit", Burden, RpPerFamilyPerYear, (900_000.0, 10_000_000.0, 3_000_000.0, 100_000.0),
+        "PKH ≈ Rp3.0 m per family per year, range 0.9–10 m (Kemensos) [U]"),
+    lever("cash_gap_filling", Burden, Toggle, (0.0, 1.0, 0.0, 1.0),
+        "1 = each family gets its estimated poverty gap (from the targeting score) instead of a flat benefit"),
+    lever("food_budget", Burden, RpBillionPerYear, (0.0, 500.0, 0.0, 0.5),
+        "District food aid (sembako, Bakul Nasi)"),
+    lever("food_benefit", Burden, RpPerFamilyPerMonth, (100_000.0, 400_000.0, 200_000.0, 10_000.0),
+        "Sembako Rp200k per family per month (Kemensos, PMK 40/2020) [U]"),
+    lever("food_in_kind_share", Burden, Percent, (0.0, 100.0, 0.0, 5.0),
+        "Share of food aid delivered in kind (rice) rather than as an e-voucher"),
+    lever("health_budget", Burden, RpBillionPerYear, (0.0, 300.0, 0.0, 0.5),
+        "District health-insurance premiums (UHC / Jamkesda). Muba 2024: UHC Rp45 bn (Republika)"),
+    lever("health_premium", Burden, RpPerPersonPerMonth, (35_000.0, 150_000.0, 42_000.0, 1_000.0),
+        "JKN class III premium Rp42,000 per person per month (Perpres 64/2020)"),
+    // --- Peningkatan pendapatan ---
+    lever("graduation_budget", Income, RpBillionPerYear, (0.0, 200.0, 0.0, 0.5),
+        "Graduation-style package (asset, training, coaching, consumption support)"),
+    lever("graduation_cost", Income, RpMillionPerHousehold, (8.0, 35.0, 20.0, 0.5),
+        "Rp20 m per household, range 8–35 m (Banerjee et al. 2015, Science, 6 countries) [U]"),
+    lever("enterprise_budget", Income, RpBillionPerYear, (0.0, 200.0, 0.0, 0.5),
+        "Productive-enterprise grants (UEP / KUBE / livestock)"),
+    lever("enterprise_grant", Income, RpMillionPerHousehold, (1.0, 20.0, 5.0, 0.5),
+        "Grant per household [A]"),
+    // --- Penurunan kantong kemiskinan ---
+    lever("housing_budget", Pockets, RpBillionPerYear, (0.0, 200.0, 0.0, 0.5),
+        "House renovation (bedah rumah / RTLH). Muba 2024: Rp30 bn (Republika)"),
+    lever("housing_unit_cost", Pockets, RpMillionPerUnit, (10.0, 50.0, 20.0, 0.5), "Cost per house renovated [A]"),
+    lever("wash_budget", Pockets, RpBillionPerYear, (0.0, 100.0, 0.0, 0.5),
+        "Clean water and sanitation. Muba 2024: Rp11 bn (Republika)"),
+    lever("wash_unit_cost", Pockets, RpMillionPerUnit, (1.0, 10.0, 3.0, 0.1), "Cost per household connection or latrine [A]"),
+    // --- Enablers ---
+    lever("registry_coverage", Enablers, Percent, (40.0, 95.0, 75.0, 1.0),
+        "Share of households in the social registry (DTKS / P3KE / DTSEN) [U]; full enumeration cuts under-coverage by a third (Bah, Bazzi, Sumarto & Tobias 2018)"),
+    lever("targeting_accuracy", Enablers, Ratio, (0.5, 0.9, 0.75, 0.01),
+        "Correlation of the targeting score with consumption [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9"),
+    lever("data_update_budget", Enablers, RpBillionPerYear, (0.0, 20.0, 0.0, 0.1),
+        "Registry updating (verification and re-enumeration): raises coverage towards 95% and accuracy towards 0.9"),
+    lever("convergence", Enablers, Percent, (0.0, 100.0, 50.0, 5.0),
+        "Share of empowerment slots given to the families at the top of the common aid list rather than from separate sectoral lists [A]"),
+    lever("absorption", Enablers, Percent, (50.0, 100.0, 95.0, 1.0),
+        "Budget realisation share. Muba Dinas Sosial 2018: Rp332 m of 350 m (seed 004)"),
+    lever("overhead", Enablers, Percent, (0.0, 20.0, 5.0, 1.0), "Administration and delivery overhead [A]"),
+    // --- Shocks ---
+    lever("shock_year", Shock, YearOffset, (0.0, 20.0, 0.0, 1.0),
+        "Years after the base year when a covariate shock hits (0 = no shock)"),
+    lever("shock_depth", Shock, Percent, (0.0, 10.0, 5.0, 0.5),
+        "Consumption fall in the shock year, half of it persisting one more year. COVID-like: 5%, range 2–10% (BPS 2020; SMERU)"),
+    lever("shock_share", Shock, Percent, (0.0, 100.0, 60.0, 5.0),
+        "Bottom share of the population hit. COVID-like: bottom 60%"),
+    // --- Assumptions ---
+    uncertain(lever("growth_b40", Assumption, PercentPerYear, (0.0, 5.0, 2.5, 0.1),
+        "Real consumption growth of the bottom 40%. Muba GRDP growth 4.3–4.5% (2022–23); World Bank PIP passes 0.7 of national-accounts growth to survey consumption")),
+    uncertain(lever("growth_tilt", Assumption, PpPerDecile, (-0.5, 0.5, 0.0, 0.05),
+        "Growth-incidence slope: extra growth per decile lower in the distribution [A]")),
+    uncertain(lever("exit_share", Assumption, Percent, (30.0, 60.0, 45.0, 1.0),
+        "Share of the poor who exit poverty per year with no growth (churn). Dartanto & Nurkholis 2013 (BIES) [C]")),
+    uncertain(lever("cash_delivery", Assumption, Percent, (75.0, 100.0, 90.0, 1.0),
+        "Share of a cash or e-voucher entitlement that arrives. Banerjee, Hanna, Olken et al. (BPNT RCT): 81% full entitlement")),
+    uncertain(lever("in_kind_delivery", Assumption, Percent, (25.0, 80.0, 60.0, 1.0),
+        "Share of in-kind rice that arrives (same RCT: 24% full entitlement) [U]")),
+    uncertain(lever("cash_pass_through", Assumption, Percent, (25.0, 100.0, 70.0, 1.0),
+        "Share of cash that shows up as measured consumption [U]; PKH +3.8% spending (MicroSave 2019); Cahyadi et al. 2020")),
+    uncertain(lever("food_pass_through", Assumption, Percent, (70.0, 100.0, 90.0, 1.0),
+        "Share of food aid that shows up as consumption. BPNT RCT: +45% aid received; poverty −20% in the bottom 15%")),
+    uncertain(lever("multiplier", Assumption, Ratio, (1.0, 2.5, 1.3, 0.05),
+        "Local multiplier on transfers. Egger et al. 2022 (Econometrica): 2.5 in rural Kenya, an upper bound here [U]")),
+    uncertain(lever("graduation_effect", Assumption, Percent, (0.0, 25.0, 25.0, 1.0),
+        "Long-run consumption effect (year 7+); ramp +6% yr 2, +12% yr 3–4. Banerjee et al. 2015; Banerjee, Duflo & Sharma 2021")),
+    uncertain(lever("enterprise_return", Assumption, PercentPerMonth, (0.0, 5.3, 3.0, 0.1),
+        "Monthly return on grant capital. de Mel, McKenzie & Woodruff 2008 (QJE): 4.6–5.3% male-run, ≈0 female-run")),
+    uncertain(lever("enterprise_survival", Assumption, Percent, (40.0, 80.0, 60.0, 1.0),
+        "Enterprises still running after 2 years [A]")),
+    uncertain(lever("health_shock_rate", Assumption, Percent, (0.0, 20.0, 8.0, 0.5),
+        "Households hit by a costly health event per year [A]")),
+    uncertain(lever("health_cost_share", Assumption, Percent, (5.0, 40.0, 20.0, 1.0),
+        "Out-of-pocket cost of such an event, share of a year's consumption [A]")),
+    uncertain(lever("health_consumption_factor", Assumption, Ratio, (0.0, 0.6, 0.3, 0.05),
+        "Share of out-of-pocket spending avoided that shows up as consumption [A]")),
+    uncertain(lever("services_effect", Assumption, Percent, (0.0, 3.0, 0.0, 0.1),
+        "Consumption effect of a renovated house or a water connection; ≈0, tracked as a non-monetary indicator [A]")),
+    lever("rtlh_share", Assumption, Percent, (0.0, 40.0, 10.0, 0.5),
+        "Households in uninhabitable houses (RTLH) at the base year, concentrated at the bottom [A]"),
+    lever("no_sanitation_share", Assumption, Percent, (0.0, 50.0, 15.0, 0.5),
+        "Households without safe water or sanitation at the base year, concentrated at the bottom [A]"),
+    lever("data_cost", Assumption, RpPerHousehold, (20_000.0, 150_000.0, 60_000.0, 5_000.0),
+        "Cost of re-enumerating one household [A]"),
+    lever("sigma_low", Assumption, Ratio, (0.25, 0.7, 0.42, 0.01),
+        "Log-spread of the lower tail, used only when calibrating to (P0, Gini, GK); brief §5: 0.40–0.45"),
+    lever("sigma_mid", Assumption, Ratio, (0.3, 0.7, 0.45, 0.01),
+        "Log-spread of consumption between 1 and 1.5 × GK (the vulnerable band); brief §5: ≈0.45"),
+];
 
 /// Looks a lever up by id.
-pub fn lever(id: &str) -> Option<&'static LeverSpec> {
+pub fn spec(id: &str) -> Option<&'static LeverSpec> {
     LEVERS.iter().find(|l| l.id == id)
+}
+
+/// Lever values by id. Missing ids take their default. Built only through validation.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, Default)]
+#[serde(transparent)]
+pub struct LeverValues(BTreeMap<String, f64>);
+
+impl LeverValues {
+    /// Validates every entry: unknown ids and out-of-range values are errors naming the lever.
+    pub fn new(values: BTreeMap<String, f64>) -> Result<Self, LeverError> {
+        for (id, v) in &values {
+            spec(id).ok_or_else(|| LeverError::Unknown { id: id.clone() })?.validate(*v)?;
+        }
+        Ok(LeverValues(values))
+    }
+
+    /// Sets one lever, validating it.
+    pub fn set(&mut self, id: &str, value: f64) -> Result<(), LeverError> {
+        let s = spec(id).ok_or_else(|| LeverError::Unknown { id: id.to_string() })?;
+        self.0.insert(s.id.to_string(), s.validate(value)?);
+        Ok(())
+    }
+
+    /// The value of `id`, or its default. Panics only on an id missing from the table (a programming error
+    /// caught by the tests, never by user input: user ids go through `set` or `new`).
+    pub fn get(&self, id: &str) -> f64 {
+        match self.0.get(id) {
+            Some(v) => *v,
+            None => spec(id).map(|s| s.default).unwrap_or_else(|| panic!("lever table has no '{id}'")),
+        }
+    }
+
+    /// Entries explicitly set (possibly equal to the default).
+    pub fn explicit(&self) -> &BTreeMap<String, f64> {
+        &self.0
+    }
+
+    /// Removes an explicit value (back to the default).
+    pub fn reset(&mut self, id: &str) {
+        self.0.remove(id);
+    }
 }
 
 #[cfg(test)]
@@ -95,20 +295,27 @@ mod tests {
 
     #[test]
     fn every_lever_is_well_formed() {
+        let mut ids = std::collections::BTreeSet::new();
         for l in LEVERS {
+            assert!(ids.insert(l.id), "duplicate id {}", l.id);
             assert!(l.min < l.max, "{}", l.id);
             assert!(l.default >= l.min && l.default <= l.max, "{}", l.id);
             assert!(l.step > 0.0 && l.step <= l.max - l.min, "{}", l.id);
             assert!(!l.source.is_empty(), "{}", l.id);
-            assert!(l.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'));
+            assert!(l.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{}", l.id);
+            assert!(!l.uncertain || l.group == LeverGroup::Assumption, "{} uncertain but not an assumption", l.id);
         }
     }
 
     #[test]
-    fn validate_names_the_lever_and_range() {
-        let err = GROWTH_B40.validate(9.0).unwrap_err();
-        assert_eq!(err.to_string(), "growth_b40: 9 is outside the allowed range 0 to 5");
-        assert!(GROWTH_B40.validate(f64::NAN).is_err());
-        assert_eq!(GROWTH_B40.validate(2.0), Ok(2.0));
+    fn validation_names_the_lever_and_the_range() {
+        let mut v = LeverValues::default();
+        let err = v.set("cash_budget", 900.0).unwrap_err();
+        assert_eq!(err.to_string(), "cash_budget: 900 is outside the allowed range 0 to 500");
+        assert!(v.set("cash_budget", f64::NAN).is_err());
+        assert_eq!(v.set("nope", 1.0).unwrap_err().to_string(), "nope: unknown lever (see `entas levers`)");
+        v.set("cash_budget", 70.0).unwrap();
+        assert_eq!(v.get("cash_budget"), 70.0);
+        assert_eq!(v.get("absorption"), 95.0);
     }
 }

@@ -2,8 +2,41 @@
 //!
 //! Architecture Invariant: this crate never does IO, never reads a clock, never touches a global RNG and
 //! depends on no web crate. Everything it needs comes in as arguments; everything it knows goes out as values.
+//! A `Scenario` is validated when it is built or parsed (errors name the field); simulating a validated
+//! scenario cannot fail.
 
+pub mod analysis;
 pub mod levers;
 pub mod lognormal;
 pub mod normal;
+pub mod population;
 pub mod presets;
+pub mod rng;
+pub mod scenario;
+pub mod simulate;
+
+pub use levers::{LeverGroup, LeverSpec, LeverValues, LEVERS};
+pub use population::Population;
+pub use scenario::{Scenario, ScenarioError};
+pub use simulate::{Outcome, Programme, YearResult};
+
+/// A validated scenario with its calibrated population: the unit the app and the CLI run.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub scenario: Scenario,
+    pub population: Population,
+}
+
+impl Model {
+    /// Validates `scenario` and calibrates its population.
+    pub fn new(scenario: Scenario) -> Result<Model, ScenarioError> {
+        scenario.validate()?;
+        let population = Population::build(&scenario, &scenario.levers);
+        Ok(Model { scenario, population })
+    }
+
+    /// Runs the scenario's own levers.
+    pub fn simulate(&self) -> Outcome {
+        simulate::simulate(&self.scenario, &self.population)
+    }
+}

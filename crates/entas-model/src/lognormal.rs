@@ -61,41 +61,6 @@ impl Lognormal {
     }
 }
 
-/// A year-by-year headcount projection of a lognormal district whose every consumption grows at one rate.
-///
-/// The foundation's one-lever demonstration of core → signal → canvas; the full microsimulation lives in
-/// later modules.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct HeadcountProjection {
-    /// Calendar year of element 0.
-    pub base_year: i32,
-    /// Poverty line, Rp per capita per month, fixed in real terms.
-    pub poverty_line: f64,
-    /// Headcount P0 in percent, one per year from the base year.
-    pub p0_pct: Vec<f64>,
-    /// People below the poverty line, one per year.
-    pub poor_people: Vec<f64>,
-}
-
-/// Projects headcount when every consumption grows by `growth_pct` percent per year for `years` years,
-/// at a poverty line `z` fixed in real terms, for a district of `population` people.
-pub fn project_headcount(
-    base: Lognormal,
-    z: f64,
-    population: f64,
-    base_year: i32,
-    growth_pct: f64,
-    years: usize,
-) -> HeadcountProjection {
-    let p0: Vec<f64> = (0..=years).map(|t| base.scaled(libm::pow(1.0 + growth_pct / 100.0, t as f64)).p0(z)).collect();
-    HeadcountProjection {
-        base_year,
-        poverty_line: z,
-        p0_pct: p0.iter().map(|p| 100.0 * p).collect(),
-        poor_people: p0.iter().map(|p| p * population).collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,17 +78,6 @@ mod tests {
         let d = Lognormal::from_two_rates(0.1288, 590_000.0, 0.0047, 0.67 * 590_000.0);
         assert!((d.p0(590_000.0) - 0.1288).abs() < 1e-12);
         assert!((d.p0(0.67 * 590_000.0) - 0.0047).abs() < 1e-12);
-    }
-
-    #[test]
-    fn growth_lowers_headcount_every_year() {
-        let d = Lognormal::from_headcount(0.13, 590_000.0, 0.42);
-        let path = project_headcount(d, 590_000.0, 690_500.0, 2024, 3.0, 6);
-        assert_eq!(path.p0_pct.len(), 7);
-        assert!(path.p0_pct.windows(2).all(|w| w[1] < w[0]));
-        assert!((path.poor_people[0] - 0.13 * 690_500.0).abs() < 1e-6);
-        let flat = project_headcount(d, 590_000.0, 690_500.0, 2024, 0.0, 6);
-        assert!(flat.p0_pct.iter().all(|p| (p - 13.0).abs() < 1e-9));
     }
 
     #[test]

@@ -1,0 +1,202 @@
+//! What planners ask of a run: the year each target is met, the people each programme lifts (Shapley wedge),
+//! uncertainty bands and the probability of meeting each target (Monte Carlo), and the back-test.
+
+use crate::levers::{LeverValues, LEVERS};
+use crate::population::Population;
+use crate::rng::{self, Stream};
+use crate::scenario::{Indicator, Scenario, ScenarioError, Target};
+use crate::simulate::{simulate_with, Active, Outcome, Programme, YearResult};
+
+/// The first year (from the base year) in which `target` is met in `results`.
+pub fn year_met(results: &[YearResult], target: &Target) -> Option<i32> {
+    results.iter().find(|r| value(r, target.indicator) <= target.value_pct).map(|r| r.year)
+}
+
+fn value(r: &YearResult, i: Indicator) -> f64 {
+    match i {
+        Indicator::P0 => r.p0_pct,
+        Indicator::Extreme => r.extreme_pct,
+    }
+}
+
+/// People lifted out of poverty by each programme, per year (Shapley decomposition).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Wedge {
+    /// Years, base year first.
+    pub years: Vec<i32>,
+    /// Per programme with a budget: people lifted per year. Sums to `total` in every year.
+    pub by_programme: Vec<(Programme, Vec<f64>)>,
+    /// People lifted by all programmes together, per year.
+    pub total: Vec<f64>,
+}
+
+/// The Shapley wedge: each programme's average marginal contribution to people lifted, over every order in
+/// which the active programmes could be added. Exact: 2^K runs for the K programmes with a budget (K ≤ 7).
+pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> Wedge {
+    let players: Vec<Programme> = Programme::ALL
+        .into_iter()
+        .filter(|p| (1..=s.years()).any(|t| s.budget(levers, p.budget_lever(), t) > 0.0))
+        .collect();
+    let k = players.len();
+    let lifted = |mask: usize| -> Vec<f64> {
+        let chosen: Vec<Programme> = (0..k).filter(|i| mask & (1 << i) != 0).map(|i| players[i]).collect();
+        simulate_with(s, levers, pop, Active::from_programmes(&chosen), None).lifted
+    };
+    let values: Vec<Vec<f64>> = (0..(1usize << k)).map(lifted).collect();
+    let n_years = s.years() + 1;
+    let fact = |n: usize| (1..=n).map(|i| i as f64).product::<f64>();
+    let by_programme = (0..k)
+        .map(|i| {
+            let mut phi = vec![0.0; n_years];
+            for mask in 0..(1usize << k) {
+                if mask & (1 << i) != 0 {
+                    continue;
+                }
+                let size = mask.count_ones() as usize;
+                let weight = fact(size) * fact(k - size - 1) / fact(k);
+                for (y, p) in phi.iter_mut().enumerate() {
+                    *p += weight * (values[mask | (1 << i)][y] - values[mask][y]);
+                }
+            }
+            (players[i], phi)
+        })
+        .collect();
+    Wedge {
+        years: (0..n_years as i32).map(|t| s.district.base_year + t).collect(),
+        by_programme,
+        total: values[(1usize << k) - 1].clone(),
+    }
+}
+
+/// Percentile bands over Monte Carlo draws, per year of the scenario run.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Bands {
+    pub draws: usize,
+    pub years: Vec<i32>,
+    pub p0_p10: Vec<f64>,
+    pub p0_p50: Vec<f64>,
+    pub p0_p90: Vec<f64>,
+    pub extreme_p10: Vec<f64>,
+    pub extreme_p50: Vec<f64>,
+    pub extreme_p90: Vec<f64>,
+    /// Share of draws in which each scenario target is met by its year (same order as `Scenario::targets`).
+    pub target_probability: Vec<f64>,
+}
+
+/// A triangular draw on [min, max] with mode `mode`, from a uniform `u`.
+fn triangular(min: f64, mode: f64, max: f64, u: f64) -> f64 {
+    if max <= min {
+        return mode;
+    }
+    let c = (mode - min) / (max - min);
+    if u < c {
+        min + libm::sqrt(u * (max - min) * (mode - min))
+    } else {
+        max - libm::sqrt((1.0 - u) * (max - min) * (max - mode))
+    }
+}
+
+/// The lever values of Monte Carlo draw `d`: every uncertain assumption drawn triangular on its range with
+/// the scenario's value as the mode; policy levers untouched.
+pub fn draw_levers(s: &Scenario, levers: &LeverValues, d: u64) -> LeverValues {
+    let mut out = levers.clone();
+    for (i, spec) in LEVERS.iter().enumerate().filter(|(_, l)| l.uncertain) {
+        let u = rng::uniform(s.seed, Stream::Draw, d, i as u64);
+        let v = triangular(spec.min, levers.get(spec.id), spec.max, u);
+        // In range by construction; a failure here would only keep the scenario's value.
+        let _ = out.set(spec.id, v.clamp(spec.min, spec.max));
+    }
+    out
+}
+
+/// Runs `draws` Monte Carlo draws (new population seed and assumption values each) and summarises them.
+/// `progress` is called after each draw with (done, total).
+pub fn monte_carlo(
+    s: &Scenario,
+    levers: &LeverValues,
+    draws: usize,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Bands, ScenarioError> {
+    s.validate()?;
+    let draws = draws.max(1);
+    let mut runs: Vec<Outcome> = Vec::with_capacity(draws);
+    for d in 0..draws {
+        let mut sd = s.clone();
+        sd.seed = rng::bits(s.seed, Stream::Draw, d as u64, u64::MAX);
+        let lv = draw_levers(s, levers, d as u64);
+        let pop = Population::build(&sd, &lv);
+        runs.push(simulate_with(&sd, &lv, &pop, Active::ALL, None));
+        progress(d + 1, draws);
+    }
+    let n_years = s.years() + 1;
+    let pct = |f: &dyn Fn(&YearResult) -> f64, q: f64| -> Vec<f64> {
+        (0..n_years).map(|y| percentile(runs.iter().map(|r| f(&r.scenario[y])).collect(), q)).collect()
+    };
+    let p0 = |r: &YearResult| r.p0_pct;
+    let ex = |r: &YearResult| r.extreme_pct;
+    let target_probability = s
+        .targets
+        .iter()
+        .map(|t| {
+            runs.iter().filter(|r| year_met(&r.scenario, t).is_some_and(|y| y <= t.year)).count() as f64 / draws as f64
+        })
+        .collect();
+    Ok(Bands {
+        draws,
+        years: (0..n_years as i32).map(|t| s.district.base_year + t).collect(),
+        p0_p10: pct(&p0, 0.1),
+        p0_p50: pct(&p0, 0.5),
+        p0_p90: pct(&p0, 0.9),
+        extreme_p10: pct(&ex, 0.1),
+        extreme_p50: pct(&ex, 0.5),
+        extreme_p90: pct(&ex, 0.9),
+        target_probability,
+    })
+}
+
+/// Linear-interpolated percentile (q in 0–1).
+fn percentile(mut v: Vec<f64>, q: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let pos = q * (v.len() - 1) as f64;
+    let i = pos.floor() as usize;
+    let f = pos - i as f64;
+    if i + 1 < v.len() {
+        v[i] + (v[i + 1] - v[i]) * f
+    } else {
+        v[i]
+    }
+}
+
+/// Model against the observed series, year by year.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct BacktestRow {
+    pub year: i32,
+    pub observed_p0_pct: Option<f64>,
+    pub model_p0_pct: f64,
+    pub observed_extreme_pct: Option<f64>,
+    pub model_extreme_pct: f64,
+    pub note: String,
+}
+
+/// The baseline run next to every observed year it covers (after the base year). No adjustment factors.
+pub fn backtest(s: &Scenario, outcome: &Outcome) -> Vec<BacktestRow> {
+    s.district
+        .observed
+        .iter()
+        .filter(|o| o.year > s.district.base_year)
+        .filter_map(|o| {
+            let r = outcome.baseline.iter().find(|r| r.year == o.year)?;
+            Some(BacktestRow {
+                year: o.year,
+                observed_p0_pct: o.p0_pct,
+                model_p0_pct: r.p0_pct,
+                observed_extreme_pct: o.extreme_pct,
+                model_extreme_pct: r.extreme_pct,
+                note: o.note.clone(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,304 @@
+//! The synthetic district: H households with weights, sizes and a latent welfare score, calibrated so that
+//! the base year reproduces the published lower tail (brief §5: fit the tail, not the Gini).
+//!
+//! Per-capita consumption is a three-piece lognormal in the latent score x (person-weighted standard normal):
+//! ln y = m + σ_low·x below the poverty line, slope σ_mid between 1 and 1.5 × GK (brief §5: ≈0.45), slope
+//! σ_high above. P0 and the second target fix (m, σ_low) — the lower tail is exactly lognormal, so the closed
+//! forms of brief §5 hold there; the Gini (or the mean) fixes σ_high and never touches the poverty tail. Households are generated in rank order and each gets the
+//! normal quantile of its person-weighted mid-rank, so the base-year headcount is exact up to one household.
+
+use crate::levers::LeverValues;
+use crate::lognormal::Lognormal;
+use crate::normal;
+use crate::rng::{self, Stream};
+use crate::scenario::{Calibration, Scenario};
+
+/// Poor households are larger than average: default ratio when the district gives none [A].
+pub const POOR_SIZE_RATIO: f64 = 1.25;
+/// Upper-tail log-spread when neither a Gini nor a mean consumption is given [A].
+pub const DEFAULT_SIGMA_HIGH: f64 = 0.75;
+/// The kink between the lower and the upper tail, as a multiple of the poverty line.
+pub const KINK_LINE: f64 = 1.5;
+
+/// The shape of the consumption distribution in the latent score.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Shape {
+    /// ln(Rp per capita per month) at x = 0 of the lower tail.
+    pub mu_log: f64,
+    /// Log-spread below the poverty line.
+    pub sigma_low: f64,
+    /// Log-spread between 1 and 1.5 × GK.
+    pub sigma_mid: f64,
+    /// Log-spread above 1.5 × GK.
+    pub sigma_high: f64,
+    /// Latent score at the poverty line.
+    pub x_line: f64,
+    /// Latent score at 1.5 × GK.
+    pub x_kink: f64,
+}
+
+impl Shape {
+    /// ln y − m for latent score `x` (the piecewise-linear part).
+    #[inline]
+    pub fn spread(&self, x: f64) -> f64 {
+        if x <= self.x_line {
+            self.sigma_low * x
+        } else if x <= self.x_kink {
+            self.sigma_low * self.x_line + self.sigma_mid * (x - self.x_line)
+        } else {
+            self.sigma_low * self.x_line
+                + self.sigma_mid * (self.x_kink - self.x_line)
+                + self.sigma_high * (x - self.x_kink)
+        }
+    }
+
+    /// The latent score with ln y − m = `s` (inverse of `spread`).
+    #[inline]
+    pub fn inverse_spread(&self, s: f64) -> f64 {
+        let at_line = self.sigma_low * self.x_line;
+        let at_kink = at_line + self.sigma_mid * (self.x_kink - self.x_line);
+        if s <= at_line {
+            s / self.sigma_low
+        } else if s <= at_kink {
+            self.x_line + (s - at_line) / self.sigma_mid
+        } else {
+            self.x_kink + (s - at_kink) / self.sigma_high
+        }
+    }
+}
+
+/// Calibration targets next to what the synthetic base year achieves.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CalibrationReport {
+    pub mode: &'static str,
+    pub p0_target_pct: f64,
+    pub p0_achieved_pct: f64,
+    /// Name of the second target: "p1", "extreme_pct" or "gini".
+    pub second_name: &'static str,
+    pub second_target: f64,
+    pub second_achieved: f64,
+    pub gini_target: Option<f64>,
+    pub gini_achieved: f64,
+    pub mean_consumption_achieved: f64,
+    pub shape: Shape,
+}
+
+/// The synthetic households, immutable after calibration.
+#[derive(Clone, Debug)]
+pub struct Population {
+    pub seed: u64,
+    /// Households each synthetic household stands for.
+    pub weight: f64,
+    /// People in each household.
+    pub size: Vec<f64>,
+    /// Latent welfare score at the base year (person-weighted standard normal).
+    pub x0: Vec<f64>,
+    /// Person-weighted mid-rank at the base year (0–1), Φ(x0).
+    pub rank0: Vec<f64>,
+    /// Kecamatan index of each household (0 when the district has none).
+    pub kecamatan: Vec<u16>,
+    pub shape: Shape,
+    pub report: CalibrationReport,
+}
+
+/// Poisson draw by inversion from one uniform (λ is a household size, so small).
+fn poisson(lambda: f64, u: f64) -> f64 {
+    let mut k = 0.0;
+    let mut p = libm::exp(-lambda);
+    let mut cum = p;
+    while u > cum && k < 30.0 {
+        k += 1.0;
+        p *= lambda / k;
+        cum += p;
+    }
+    k
+}
+
+impl Population {
+    /// Builds and calibrates the population of a validated scenario. Reads only the levers `sigma_low` and
+    /// `sigma_mid`.
+    pub fn build(s: &Scenario, levers: &LeverValues) -> Population {
+        let d = &s.district;
+        let h_count = s.households;
+        let seed = s.seed;
+        let z = d.poverty_line;
+        let p0 = d.calibration.p0_pct() / 100.0;
+
+        // Sizes, in rank order: poorer households are larger.
+        let mean = d.household_size;
+        let poor = d.poor_household_size.unwrap_or(mean * POOR_SIZE_RATIO);
+        let slope = (poor - mean) / (0.5 - p0 / 2.0);
+        let size: Vec<f64> = (0..h_count)
+            .map(|h| {
+                let u = (h as f64 + rng::uniform(seed, Stream::Rank, h as u64, 0)) / h_count as f64;
+                let lambda = (mean + slope * (0.5 - u)).max(1.05);
+                1.0 + poisson(lambda - 1.0, rng::uniform(seed, Stream::Size, h as u64, 0))
+            })
+            .collect();
+        let people: f64 = size.iter().sum();
+        let weight = d.population / people;
+
+        // Person-weighted mid-ranks → latent scores.
+        let mut cum = 0.0;
+        let rank0: Vec<f64> = size
+            .iter()
+            .map(|sz| {
+                let mid = (cum + sz / 2.0) / people;
+                cum += sz;
+                mid
+            })
+            .collect();
+        let x0: Vec<f64> = rank0.iter().map(|u| normal::quantile(*u)).collect();
+
+        // Lower tail.
+        let (lower, mode, second_name, second_target) = match d.calibration {
+            Calibration::P0P1 { p1, .. } => (fit_p1(p0, p1 / 100.0, z), "p0_p1", "p1", p1),
+            Calibration::P0Extreme { extreme_pct, line, .. } => (
+                Lognormal::from_two_rates(p0, z, extreme_pct / 100.0, line.rupiah(z)),
+                "p0_extreme",
+                "extreme_pct",
+                extreme_pct,
+            ),
+            Calibration::P0Gini { gini, .. } => {
+                (Lognormal::from_headcount(p0, z, levers.get("sigma_low")), "p0_gini", "gini", gini)
+            }
+        };
+        let x_line = (libm::log(z) - lower.mu_log) / lower.sigma;
+        let sigma_mid = levers.get("sigma_mid");
+        let mut shape = Shape {
+            mu_log: lower.mu_log,
+            sigma_low: lower.sigma,
+            sigma_mid,
+            sigma_high: DEFAULT_SIGMA_HIGH,
+            x_line,
+            x_kink: x_line + libm::log(KINK_LINE) / sigma_mid,
+        };
+
+        // Upper tail.
+        let gini_target = match d.calibration {
+            Calibration::P0Gini { gini, .. } => Some(gini),
+            _ => d.gini,
+        };
+        if let Some(g) = gini_target {
+            shape.sigma_high = bisect(0.05, 3.0, |sh| gini_sorted(&size, &x0, &Shape { sigma_high: sh, ..shape }) - g);
+        } else if let Some(m) = d.mean_consumption {
+            shape.sigma_high =
+                bisect(0.05, 3.0, |sh| mean_consumption(&size, &x0, &Shape { sigma_high: sh, ..shape }) - m);
+        }
+
+        let kecamatan = assign_kecamatan(s, &x0, &shape, z);
+
+        // What the base year achieves.
+        let y: Vec<f64> = x0.iter().map(|x| libm::exp(shape.mu_log + shape.spread(*x))).collect();
+        let share_below =
+            |line: f64| size.iter().zip(&y).filter(|(_, y)| **y < line).map(|(s, _)| *s).sum::<f64>() / people;
+        let gini_achieved = gini_sorted(&size, &x0, &shape);
+        let second_achieved = match d.calibration {
+            Calibration::P0P1 { .. } => {
+                100.0 * size.iter().zip(&y).filter(|(_, y)| **y < z).map(|(s, y)| s * (1.0 - y / z)).sum::<f64>()
+                    / people
+            }
+            Calibration::P0Extreme { line, .. } => 100.0 * share_below(line.rupiah(z)),
+            Calibration::P0Gini { .. } => gini_achieved,
+        };
+        let report = CalibrationReport {
+            mode,
+            p0_target_pct: p0 * 100.0,
+            p0_achieved_pct: 100.0 * share_below(z),
+            second_name,
+            second_target,
+            second_achieved,
+            gini_target,
+            gini_achieved,
+            mean_consumption_achieved: mean_consumption(&size, &x0, &shape),
+            shape,
+        };
+        Population { seed, weight, size, x0, rank0, kecamatan, shape, report }
+    }
+
+    /// Number of synthetic households.
+    pub fn len(&self) -> usize {
+        self.size.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.size.is_empty()
+    }
+}
+
+/// Lognormal lower tail with headcount `p0` and poverty gap `p1` (shares) at line `z`.
+fn fit_p1(p0: f64, p1: f64, z: f64) -> Lognormal {
+    let sigma = bisect(0.02, 3.0, |s| Lognormal::from_headcount(p0, z, s).p1(z) - p1);
+    Lognormal::from_headcount(p0, z, sigma)
+}
+
+/// Root of an increasing function on [lo, hi] by bisection (clamped to the ends when there is none).
+fn bisect(mut lo: f64, mut hi: f64, f: impl Fn(f64) -> f64) -> f64 {
+    if f(lo) >= 0.0 {
+        return lo;
+    }
+    if f(hi) <= 0.0 {
+        return hi;
+    }
+    for _ in 0..60 {
+        let mid = 0.5 * (lo + hi);
+        if f(mid) < 0.0 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
+
+/// Person-weighted mean consumption (households are in rank order).
+fn mean_consumption(size: &[f64], x: &[f64], shape: &Shape) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    for (s, x) in size.iter().zip(x) {
+        num += s * libm::exp(shape.mu_log + shape.spread(*x));
+        den += s;
+    }
+    num / den
+}
+
+/// Person-weighted Gini of households already sorted by consumption.
+fn gini_sorted(size: &[f64], x: &[f64], shape: &Shape) -> f64 {
+    let total_people: f64 = size.iter().sum();
+    let total: f64 = size.iter().zip(x).map(|(s, x)| s * libm::exp(shape.mu_log + shape.spread(*x))).sum();
+    let (mut area, mut cum) = (0.0, 0.0);
+    for (s, x) in size.iter().zip(x) {
+        let c = s * libm::exp(shape.mu_log + shape.spread(*x)) / total;
+        area += (s / total_people) * (2.0 * cum + c);
+        cum += c;
+    }
+    1.0 - area
+}
+
+/// Assigns households to kecamatan: poor households by the poor shares, the others by what remains of the
+/// population shares.
+fn assign_kecamatan(s: &Scenario, x0: &[f64], shape: &Shape, z: f64) -> Vec<u16> {
+    let k = &s.district.kecamatan;
+    if k.is_empty() {
+        return vec![0; x0.len()];
+    }
+    let p0 = s.district.calibration.p0_pct() / 100.0;
+    let poor: Vec<f64> = k.iter().map(|k| k.poor_share_pct / 100.0).collect();
+    let rest: Vec<f64> =
+        k.iter().map(|k| (k.population_share_pct / 100.0 - p0 * k.poor_share_pct / 100.0).max(0.0)).collect();
+    let x_z = shape.inverse_spread(libm::log(z) - shape.mu_log);
+    x0.iter()
+        .enumerate()
+        .map(|(h, x)| {
+            let shares = if *x < x_z { &poor } else { &rest };
+            let total: f64 = shares.iter().sum();
+            let mut u = rng::uniform(s.seed, Stream::Kecamatan, h as u64, 0) * total;
+            for (i, w) in shares.iter().enumerate() {
+                if u < *w {
+                    return i as u16;
+                }
+                u -= w;
+            }
+            (shares.len() - 1) as u16
+        })
+        .collect()
+}
