@@ -58,3 +58,30 @@ async fn moving_the_lever_updates_the_kpi_and_english_formats_with_points() {
     assert!(text_of(&root, "chart-title").starts_with("Poverty rate (GK Rp590,000/capita/month)"));
     root.remove();
 }
+
+/// The browser computes exactly what the native CLI wrote into the golden file (libm, no fast-math).
+#[wasm_bindgen_test]
+fn wasm_reproduces_the_native_golden_csv() {
+    let scenario = include_str!("../crates/entas-cli/tests/golden/muba_2024_small.json");
+    let golden = include_str!("../crates/entas-cli/tests/golden/muba_2024_small.csv");
+    let model = entas_model::Model::new(entas_model::Scenario::from_json(scenario).unwrap()).unwrap();
+    let o = model.simulate();
+    let rows = o.baseline.iter().map(|r| ("baseline", r)).chain(o.scenario.iter().map(|r| ("scenario", r)));
+    for ((name, r), line) in rows.zip(golden.lines().skip(1)) {
+        let ours = format!(
+            "{name},{},{:.4},{:.4},{:.4},{:.4},{:.0},{:.0},{:.4},{:.4},{:.0},{:.0}",
+            r.year,
+            r.p0_pct,
+            r.p1,
+            r.p2,
+            r.extreme_pct,
+            r.poor_people,
+            r.extreme_people,
+            r.vulnerable_pct,
+            r.gini,
+            r.spend_rp,
+            r.beneficiaries
+        );
+        assert_eq!(ours, line);
+    }
+}

@@ -96,13 +96,14 @@ fn triangular(min: f64, mode: f64, max: f64, u: f64) -> f64 {
     }
 }
 
-/// The lever values of Monte Carlo draw `d`: every uncertain assumption drawn triangular on its range with
-/// the scenario's value as the mode; policy levers untouched.
+/// The lever values of Monte Carlo draw `d`: every uncertain assumption drawn triangular on its evidence
+/// range with the scenario's value (clamped into that range) as the mode; policy levers untouched.
 pub fn draw_levers(s: &Scenario, levers: &LeverValues, d: u64) -> LeverValues {
     let mut out = levers.clone();
     for (i, spec) in LEVERS.iter().enumerate().filter(|(_, l)| l.uncertain) {
         let u = rng::uniform(s.seed, Stream::Draw, d, i as u64);
-        let v = triangular(spec.min, levers.get(spec.id), spec.max, u);
+        let (lo, hi) = spec.evidence;
+        let v = triangular(lo, levers.get(spec.id).clamp(lo, hi), hi, u);
         // In range by construction; a failure here would only keep the scenario's value.
         let _ = out.set(spec.id, v.clamp(spec.min, spec.max));
     }

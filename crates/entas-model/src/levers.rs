@@ -93,8 +93,11 @@ pub struct LeverSpec {
     pub step: f64,
     /// Where the default and range come from (brief §6); `[A]` marks an assumption, `[U]` an uncertain figure.
     pub source: &'static str,
-    /// Drawn within [min, max] (triangular around the default) in Monte Carlo runs.
+    /// Drawn in Monte Carlo runs (triangular, mode at the scenario's value) within `evidence`.
     pub uncertain: bool,
+    /// The range the evidence supports; [min, max] may be wider to admit benchmarks (perfect targeting,
+    /// no churn) that planners ask about.
+    pub evidence: (f64, f64),
 }
 
 impl LeverSpec {
@@ -135,11 +138,16 @@ const fn lever(
     (min, max, default, step): (f64, f64, f64, f64),
     source: &'static str,
 ) -> LeverSpec {
-    LeverSpec { id, group, unit, min, max, default, step, source, uncertain: false }
+    LeverSpec { id, group, unit, min, max, default, step, source, uncertain: false, evidence: (min, max) }
 }
 
 const fn uncertain(spec: LeverSpec) -> LeverSpec {
     LeverSpec { uncertain: true, ..spec }
+}
+
+/// Narrows the evidence range below the allowed one.
+const fn evidence(spec: LeverSpec, lo: f64, hi: f64) -> LeverSpec {
+    LeverSpec { evidence: (lo, hi), ..spec }
 }
 
 use LeverGroup::*;
@@ -182,10 +190,10 @@ pub const LEVERS: &[LeverSpec] = &[
         "Clean water and sanitation. Muba 2024: Rp11 bn (Republika)"),
     lever("wash_unit_cost", Pockets, RpMillionPerUnit, (1.0, 10.0, 3.0, 0.1), "Cost per household connection or latrine [A]"),
     // --- Enablers ---
-    lever("registry_coverage", Enablers, Percent, (40.0, 95.0, 75.0, 1.0),
-        "Share of households in the social registry (DTKS / P3KE / DTSEN) [U]; full enumeration cuts under-coverage by a third (Bah, Bazzi, Sumarto & Tobias 2018)"),
-    lever("targeting_accuracy", Enablers, Ratio, (0.5, 0.9, 0.75, 0.01),
-        "Correlation of the targeting score with consumption [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9"),
+    evidence(lever("registry_coverage", Enablers, Percent, (40.0, 100.0, 75.0, 1.0),
+        "Share of households in the social registry (DTKS / P3KE / DTSEN), evidence 40–95% [U]; full enumeration cuts under-coverage by a third (Bah, Bazzi, Sumarto & Tobias 2018). 100 = benchmark"), 40.0, 95.0),
+    evidence(lever("targeting_accuracy", Enablers, Ratio, (0.5, 1.0, 0.75, 0.01),
+        "Correlation ρ of the targeting score with consumption, evidence 0.5–0.9 [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9. 1 = perfect targeting (benchmark)"), 0.5, 0.9),
     lever("data_update_budget", Enablers, RpBillionPerYear, (0.0, 20.0, 0.0, 0.1),
         "Registry updating (verification and re-enumeration): raises coverage towards 95% and accuracy towards 0.9"),
     lever("convergence", Enablers, Percent, (0.0, 100.0, 50.0, 5.0),
@@ -205,8 +213,8 @@ pub const LEVERS: &[LeverSpec] = &[
         "Real consumption growth of the bottom 40%. Muba GRDP growth 4.3–4.5% (2022–23); World Bank PIP passes 0.7 of national-accounts growth to survey consumption")),
     uncertain(lever("growth_tilt", Assumption, PpPerDecile, (-0.5, 0.5, 0.0, 0.05),
         "Growth-incidence slope: extra growth per decile lower in the distribution [A]")),
-    uncertain(lever("exit_share", Assumption, Percent, (30.0, 60.0, 45.0, 1.0),
-        "Share of the poor who exit poverty per year with no growth (churn). Dartanto & Nurkholis 2013 (BIES) [C]")),
+    uncertain(evidence(lever("exit_share", Assumption, Percent, (0.0, 60.0, 45.0, 1.0),
+        "Share of the poor who exit poverty per year with no growth (churn), evidence 30–60%. Dartanto & Nurkholis 2013 (BIES) [C]. 0 = no churn (benchmark)"), 30.0, 60.0)),
     uncertain(lever("cash_delivery", Assumption, Percent, (75.0, 100.0, 90.0, 1.0),
         "Share of a cash or e-voucher entitlement that arrives. Banerjee, Hanna, Olken et al. (BPNT RCT): 81% full entitlement")),
     uncertain(lever("in_kind_delivery", Assumption, Percent, (25.0, 80.0, 60.0, 1.0),
@@ -304,6 +312,7 @@ mod tests {
             assert!(!l.source.is_empty(), "{}", l.id);
             assert!(l.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{}", l.id);
             assert!(!l.uncertain || l.group == LeverGroup::Assumption, "{} uncertain but not an assumption", l.id);
+            assert!(l.evidence.0 >= l.min && l.evidence.1 <= l.max && l.evidence.0 < l.evidence.1, "{}", l.id);
         }
     }
 

@@ -229,7 +229,11 @@ pub fn stay_share(r: f64, p0: f64) -> f64 {
 }
 
 /// The churn coefficient that makes `exit` (share) of the poor leave poverty in a year at headcount `p0`.
+/// An exit share of zero means no churn at all (r = 1).
 pub fn churn_coefficient(exit: f64, p0: f64) -> f64 {
+    if exit <= 0.0 {
+        return 1.0;
+    }
     let (mut lo, mut hi) = (0.0, 0.9999);
     for _ in 0..50 {
         let mid = 0.5 * (lo + hi);
@@ -602,13 +606,13 @@ pub fn simulate_with(
             let mut income = 0.0;
             if registered && sc < cash_tau {
                 add(Programme::Cash);
-                let entitlement = if gap_filling {
-                    let est = libm::exp(shape.mu_log + shape.spread(sc) + est_growth);
-                    (z - est).max(0.0) * 12.0 * size
+                // Per capita per month: the estimated gap to the line, or the flat family benefit.
+                let entitlement_pc = if gap_filling {
+                    (z - libm::exp(shape.mu_log + shape.spread(sc) + est_growth)).max(0.0)
                 } else {
-                    cash_benefit
+                    cash_benefit / 12.0 / size
                 };
-                income += entitlement / 12.0 / size * cash_delivery * cash_pass;
+                income += entitlement_pc * cash_delivery * cash_pass;
             }
             if registered && sc < food_tau {
                 add(Programme::Food);
@@ -798,7 +802,7 @@ impl GrowthTable {
 
     #[inline]
     fn at(&self, x: f64) -> f64 {
-        let u = ((x - GROWTH_LO) / GROWTH_STEP).clamp(0.0, 1199.999_999);
+        let u = ((x - GROWTH_LO) / GROWTH_STEP).clamp(0.0, 1_199.999_999);
         let i = u as usize;
         let f = u - i as f64;
         self.values[i] + (self.values[i + 1] - self.values[i]) * f

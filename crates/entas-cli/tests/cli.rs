@@ -1,0 +1,178 @@
+//! The `entas` command's contract: subcommands, CSV columns, exit code 2 with a message naming the field on
+//! bad input, and golden scenarios (set ENTAS_UPDATE_GOLDEN=1 to rewrite the expected files).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn entas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_entas")).args(args).output().expect("entas runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("entas-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+const HEADER: &str =
+    "scenario,year,p0_pct,p1,p2,extreme_pct,poor_people,extreme_people,vulnerable_pct,gini,spend_rp,beneficiaries";
+
+#[test]
+fn levers_lists_every_lever_in_csv_and_json() {
+    let csv = entas(&["levers"]);
+    assert!(csv.status.success());
+    let text = stdout(&csv);
+    assert!(text.starts_with("id,group,unit,min,max,default,step,uncertain,source\n"));
+    assert_eq!(text.lines().count() - 1, entas_model::LEVERS.len());
+    assert!(text.contains("cash_budget,burden,rp_billion_per_year,0,500,0,0.5,"));
+    let json: serde_json::Value = serde_json::from_slice(&entas(&["levers", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), entas_model::LEVERS.len());
+    assert_eq!(json[0]["id"], "cash_budget");
+}
+
+#[test]
+fn presets_and_preset_round_trip_through_a_file() {
+    let list = stdout(&entas(&["presets"]));
+    for p in entas_model::presets::PRESETS {
+        assert!(list.contains(p.id));
+    }
+    let json = stdout(&entas(&["preset", "muba_2024"]));
+    let path = tmp("muba.json");
+    std::fs::write(&path, &json).unwrap();
+    let from_file = entas(&["run", path.to_str().unwrap()]);
+    let from_preset = entas(&["run", "--preset", "muba_2024"]);
+    assert!(from_file.status.success(), "{}", stderr(&from_file));
+    assert_eq!(stdout(&from_file), stdout(&from_preset));
+}
+
+#[test]
+fn run_prints_the_contract_columns_for_baseline_and_scenario() {
+    let o = entas(&["run", "--preset", "muara_enim_2024", "--households", "2000", "--set", "cash_budget=50"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some(HEADER));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 2 * 7, "2024–2030 for baseline and scenario");
+    assert!(rows.iter().all(|r| r.len() == 12));
+    assert_eq!(rows[0][0], "baseline");
+    assert_eq!(rows[7][0], "scenario");
+    let p0 = |r: &Vec<&str>| r[2].parse::<f64>().unwrap();
+    assert!(p0(&rows[13]) < p0(&rows[6]), "Rp50 bn of cash lowers 2030 poverty");
+}
+
+#[test]
+fn draws_add_percentile_columns() {
+    let o = entas(&["run", "--preset", "muba_2024", "--households", "1000", "--draws", "5"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(text.lines().next().unwrap(), format!("{HEADER},p0_pct_p10,p0_pct_p90,extreme_pct_p10,extreme_pct_p90"));
+    let last: Vec<&str> = text.lines().last().unwrap().split(',').collect();
+    assert_eq!(last.len(), 16);
+    assert!(last[12].parse::<f64>().unwrap() <= last[13].parse::<f64>().unwrap());
+}
+
+#[test]
+fn json_output_carries_calibration_targets_wedge_and_backtest() {
+    let o = entas(&["run", "--preset", "muba_2021_backtest", "--households", "1500", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["calibration"]["mode"], "p0_extreme");
+    assert_eq!(v["backtest"].as_array().unwrap().len(), 4);
+    assert!(v["outcome"]["scenario"].as_array().unwrap().len() == 5);
+}
+
+#[test]
+fn dump_households_writes_every_household_every_year() {
+    let path = tmp("dump.csv");
+    let o =
+        entas(&["run", "--preset", "muba_2024", "--households", "600", "--dump-households", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("year,household,weight,size,consumption_pc"));
+    assert_eq!(lines.count(), 600 * 7);
+}
+
+fn assert_fails(args: &[&str], needles: &[&str]) {
+    let o = entas(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    let err = stderr(&o);
+    for n in needles {
+        assert!(err.contains(n), "{args:?}: expected '{n}' in: {err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_field_and_range() {
+    assert_fails(&["run", "--preset", "muba_2024", "--set", "cash_budget=900"], &["cash_budget", "0 to 500"]);
+    assert_fails(
+        &["run", "--preset", "muba_2024", "--set", "cash_budget=lots"],
+        &["cash_budget", "not a number", "0 to 500"],
+    );
+    assert_fails(&["run", "--preset", "muba_2024", "--set", "no_such_lever=1"], &["no_such_lever", "unknown lever"]);
+    assert_fails(&["run", "--preset", "muba_2024", "--set", "cash_budget"], &["ID=VALUE"]);
+    assert_fails(&["run", "--preset", "nowhere"], &["preset 'nowhere'", "muba_2024"]);
+    assert_fails(&["run", "--preset", "muba_2024", "--households", "5"], &["households", "500 to 2000000"]);
+    assert_fails(&["run", "/no/such/file.json"], &["/no/such/file.json"]);
+    assert_fails(&["run"], &["FILE or --preset"]);
+    assert_fails(&["frobnicate"], &["frobnicate"]);
+
+    let bad = tmp("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    assert_fails(&["run", bad.to_str().unwrap()], &["not valid JSON"]);
+
+    let mut s: serde_json::Value = serde_json::from_slice(&entas(&["preset", "muba_2024"]).stdout).unwrap();
+    s["horizon"] = serde_json::json!(2090);
+    std::fs::write(&bad, s.to_string()).unwrap();
+    assert_fails(&["run", bad.to_str().unwrap()], &["horizon", "2025 to 2044"]);
+
+    s["horizon"] = serde_json::json!(2030);
+    s["schema_version"] = serde_json::json!(99);
+    std::fs::write(&bad, s.to_string()).unwrap();
+    assert_fails(&["run", bad.to_str().unwrap()], &["schema_version", "99"]);
+
+    s["schema_version"] = serde_json::json!(1);
+    s["levers"]["absorption"] = serde_json::json!(120);
+    std::fs::write(&bad, s.to_string()).unwrap();
+    assert_fails(&["run", bad.to_str().unwrap()], &["levers.absorption", "50 to 100"]);
+
+    s["levers"]["absorption"] = serde_json::json!(90);
+    s["district"]["calibration"]["p0_pct"] = serde_json::json!(-3);
+    std::fs::write(&bad, s.to_string()).unwrap();
+    assert_fails(&["run", bad.to_str().unwrap()], &["district.calibration.p0_pct", "0.5 to 80"]);
+}
+
+/// Golden scenarios: each `tests/golden/NAME.json` runs to `NAME.csv`.
+#[test]
+fn golden_scenarios_match_their_expected_csv() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let update = std::env::var("ENTAS_UPDATE_GOLDEN").is_ok_and(|v| v == "1");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let out = entas(&["run", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{}: {}", path.display(), stderr(&out));
+        let expected_path = path.with_extension("csv");
+        if update {
+            std::fs::write(&expected_path, &out.stdout).unwrap();
+        }
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("{} missing: run with ENTAS_UPDATE_GOLDEN=1", expected_path.display()));
+        assert_eq!(stdout(&out), expected, "{} differs from its golden CSV", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 2, "golden scenarios found: {checked}");
+}
