@@ -68,6 +68,36 @@ pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> We
     }
 }
 
+/// Cost-effectiveness of one programme over the horizon.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ProgrammeCost {
+    pub programme: Programme,
+    /// Realised spending over the projected years, Rp.
+    pub spend_rp: f64,
+    /// Person-years out of poverty attributed to it (Shapley), over the projected years.
+    pub person_years_lifted: f64,
+    /// Rp per person-year lifted (None when it lifts nobody).
+    pub cost_per_person_year_rp: Option<f64>,
+}
+
+/// Spend ÷ Shapley-attributed person-years lifted, per programme with a budget.
+pub fn programme_costs(outcome: &Outcome, wedge: &Wedge) -> Vec<ProgrammeCost> {
+    wedge
+        .by_programme
+        .iter()
+        .map(|(p, lifted)| {
+            let spend_rp: f64 = outcome.programmes.iter().filter(|r| r.programme == *p).map(|r| r.spend_rp).sum();
+            let person_years_lifted: f64 = lifted.iter().skip(1).sum();
+            ProgrammeCost {
+                programme: *p,
+                spend_rp,
+                person_years_lifted,
+                cost_per_person_year_rp: (person_years_lifted > 0.5).then(|| spend_rp / person_years_lifted),
+            }
+        })
+        .collect()
+}
+
 /// Percentile bands over Monte Carlo draws, per year of the scenario run.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Bands {

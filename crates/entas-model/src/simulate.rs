@@ -137,6 +137,25 @@ pub struct KecamatanYear {
     pub p0_scenario_pct: f64,
 }
 
+/// People by consumption band around the poverty line in one year: bin i holds people with per-capita
+/// consumption in [i, i+1) × `DISTRIBUTION_STEP` × GK; the last bin holds everyone at or above its lower edge.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Distribution {
+    pub year: i32,
+    pub baseline: Vec<f64>,
+    pub scenario: Vec<f64>,
+}
+
+/// Width of a distribution bin, as a share of the poverty line.
+pub const DISTRIBUTION_STEP: f64 = 0.05;
+/// Number of distribution bins (0 to 3 × GK, the last open-ended).
+pub const DISTRIBUTION_BINS: usize = 60;
+
+#[inline]
+fn distribution_bin(y: f64, inv_z: f64) -> usize {
+    ((y * inv_z / DISTRIBUTION_STEP) as usize).min(DISTRIBUTION_BINS - 1)
+}
+
 /// Everything one simulation produces.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Outcome {
@@ -155,6 +174,8 @@ pub struct Outcome {
     /// Total spend ÷ person-years lifted over the horizon, Rp (None when nobody is lifted).
     pub cost_per_person_year_lifted: Option<f64>,
     pub kecamatan: Vec<KecamatanYear>,
+    /// People by consumption band, every year.
+    pub distribution: Vec<Distribution>,
     /// The churn coefficient r and the entry share it implies (no growth), for the "how it works" page.
     pub churn_r: f64,
     pub implied_entry_pct: f64,
@@ -432,15 +453,18 @@ pub fn simulate_with(
     let mut scenario = Vec::with_capacity(years + 1);
     let mut programmes = Vec::new();
     let mut kecamatan = Vec::new();
+    let mut distribution = Vec::with_capacity(years + 1);
 
     // Base year: the calibrated distribution, no programme.
     {
         let mut acc = Acc::new();
         let mut kec = vec![[0.0; 2]; n_kec];
+        let mut dist = vec![0.0; DISTRIBUTION_BINS];
         for h in 0..n {
             let y = libm::exp(shape.mu_log + shape.spread(x[h]));
             let wp = w * pop.size[h];
             acc.add(wp, y, &lines);
+            dist[distribution_bin(y, lines.inv_z)] += wp;
             acc.rtlh += if lacks_house[h] { w } else { 0.0 };
             acc.no_sanitation += if lacks_wash[h] { w } else { 0.0 };
             let k = &mut kec[pop.kecamatan[h] as usize];
@@ -450,6 +474,7 @@ pub fn simulate_with(
                 f(HouseholdRow { year: d.base_year, household: h, weight: w, size: pop.size[h], consumption_pc: y });
             }
         }
+        distribution.push(Distribution { year: d.base_year, baseline: dist.clone(), scenario: dist });
         let r0 = acc.result(d.base_year, 0.0, 0.0);
         baseline.push(r0.clone());
         scenario.push(r0);
@@ -581,6 +606,8 @@ pub fn simulate_with(
         let mut progs = [ProgAcc::default(); 7];
         let mut poor_households = 0.0;
         let mut kec = vec![[0.0; 3]; n_kec];
+        let mut dist_base = vec![0.0; DISTRIBUTION_BINS];
+        let mut dist_scen = vec![0.0; DISTRIBUTION_BINS];
         for h in 0..n {
             let size = pop.size[h];
             let wp = w * size;
@@ -655,6 +682,8 @@ pub fn simulate_with(
 
             base_acc.add(wp, y_base, &lines);
             scen_acc.add(wp, y, &lines);
+            dist_base[distribution_bin(y_base, lines.inv_z)] += wp;
+            dist_scen[distribution_bin(y, lines.inv_z)] += wp;
             base_acc.rtlh += if lacks_house[h] { w } else { 0.0 };
             base_acc.no_sanitation += if lacks_wash[h] { w } else { 0.0 };
             scen_acc.rtlh += if lacks_house[h] && !house_done[h] { w } else { 0.0 };
@@ -671,6 +700,7 @@ pub fn simulate_with(
         let data_spend = data_budget * absorption;
         let total_spend: f64 = spend.iter().sum::<f64>() + data_spend;
         let total_beneficiaries: f64 = progs.iter().map(|p| p.selected).sum();
+        distribution.push(Distribution { year, baseline: dist_base, scenario: dist_scen });
         baseline.push(base_acc.result(year, 0.0, 0.0));
         scenario.push(scen_acc.result(year, total_spend, total_beneficiaries));
         for p in Programme::ALL {
@@ -715,6 +745,7 @@ pub fn simulate_with(
         lifted,
         cost_per_person_year_lifted: if person_years > 0.5 { Some(total_spend / person_years) } else { None },
         kecamatan,
+        distribution,
         churn_r: r,
         implied_entry_pct,
     }
