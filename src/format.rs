@@ -1,5 +1,7 @@
 //! Number formatting in the unit and style people read: Indonesian separators (1.234,5) in Bahasa mode,
-//! English ones (1,234.5) in English mode.
+//! English ones (1,234.5) in English mode, and each lever's value in the unit planners use.
+
+use entas_model::levers::{LeverSpec, Unit};
 
 use crate::i18n::Lang;
 
@@ -51,6 +53,75 @@ pub fn rupiah(x: f64, lang: Lang) -> String {
     format!("Rp{}", number(x, 0, lang))
 }
 
+/// Large rupiah amounts the way budgets are read: "Rp148,2 M" (miliar) / "Rp148.2 bn"; "Rp1,2 T" / "Rp1.2 tn".
+pub fn rupiah_large(x: f64, lang: Lang) -> String {
+    let (bn, tn, m) = match lang {
+        Lang::Id => ("M", "T", "jt"),
+        Lang::En => ("bn", "tn", "m"),
+    };
+    if x.abs() >= 1e12 {
+        format!("Rp{} {tn}", number(x / 1e12, 2, lang))
+    } else if x.abs() >= 1e9 {
+        format!("Rp{} {bn}", number(x / 1e9, 1, lang))
+    } else if x.abs() >= 1e6 {
+        format!("Rp{} {m}", number(x / 1e6, 1, lang))
+    } else {
+        rupiah(x, lang)
+    }
+}
+
+/// The number of decimals a lever's step needs.
+fn step_decimals(step: f64) -> usize {
+    let mut d = 0;
+    let mut s = step;
+    while d < 4 && (s - s.round()).abs() > 1e-9 {
+        s *= 10.0;
+        d += 1;
+    }
+    d
+}
+
+/// A lever value in its unit, e.g. "Rp70 M/tahun", "75%", "Rp3.000.000/KPM/tahun", "2027".
+pub fn lever_value(spec: &LeverSpec, v: f64, lang: Lang, base_year: i32) -> String {
+    let d = step_decimals(spec.step);
+    let t = |k: &str| lang.t(k);
+    match spec.unit {
+        Unit::RpBillionPerYear => format!("Rp{} {}/{}", number(v, d, lang), t("unit.bn"), t("unit.year")),
+        Unit::RpPerFamilyPerYear => format!("{}/{}/{}", rupiah(v, lang), t("unit.family"), t("unit.year")),
+        Unit::RpPerFamilyPerMonth => format!("{}/{}/{}", rupiah(v, lang), t("unit.family"), t("unit.month")),
+        Unit::RpPerPersonPerMonth => format!("{}/{}/{}", rupiah(v, lang), t("unit.person"), t("unit.month")),
+        Unit::RpMillionPerHousehold => {
+            format!("Rp{} {}/{}", number(v, d, lang), t("unit.million"), t("unit.household"))
+        }
+        Unit::RpMillionPerUnit => format!("Rp{} {}/{}", number(v, d, lang), t("unit.million"), t("unit.unit")),
+        Unit::RpPerHousehold => format!("{}/{}", rupiah(v, lang), t("unit.household")),
+        Unit::Percent => percent(v, d, lang),
+        Unit::PercentPerYear => format!("{}/{}", percent(v, d, lang), t("unit.year")),
+        Unit::PercentPerMonth => format!("{}/{}", percent(v, d, lang), t("unit.month")),
+        Unit::PpPerDecile => format!("{}/{}", pp_change(v, d, lang), t("unit.decile")),
+        Unit::Ratio => number(v, d, lang),
+        Unit::YearOffset if v < 0.5 => t("unit.none"),
+        Unit::YearOffset => (base_year + v.round() as i32).to_string(),
+        Unit::Toggle if v >= 0.5 => t("unit.on"),
+        Unit::Toggle => t("unit.off"),
+    }
+}
+
+/// Parses a number typed in either language's style ("1.234,5", "1,234.5", "70", "0,75").
+pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
+    let t = text.trim().replace([' ', '\u{a0}'], "");
+    if t.is_empty() {
+        return None;
+    }
+    let normalised = match lang {
+        Lang::Id if t.contains(',') => t.replace('.', "").replace(',', "."),
+        Lang::Id if t.matches('.').count() > 1 => t.replace('.', ""),
+        Lang::En => t.replace(',', ""),
+        _ => t,
+    };
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +138,32 @@ mod tests {
         assert_eq!(pp_change(-1.2, 2, Lang::Id), "−1,20 pp");
         assert_eq!(pp_change(0.4, 2, Lang::En), "+0.40 pp");
         assert_eq!(number(f64::NAN, 2, Lang::En), "–");
+        assert_eq!(rupiah_large(148.2e9, Lang::Id), "Rp148,2 M");
+        assert_eq!(rupiah_large(148.2e9, Lang::En), "Rp148.2 bn");
+        assert_eq!(rupiah_large(1.25e12, Lang::Id), "Rp1,25 T");
+    }
+
+    #[test]
+    fn lever_values_read_in_their_unit() {
+        let cash = entas_model::levers::spec("cash_budget").unwrap();
+        assert_eq!(lever_value(cash, 70.0, Lang::Id, 2024), "Rp70,0 M/tahun");
+        assert_eq!(lever_value(cash, 70.0, Lang::En, 2024), "Rp70.0 bn/year");
+        let shock = entas_model::levers::spec("shock_year").unwrap();
+        assert_eq!(lever_value(shock, 2.0, Lang::Id, 2024), "2026");
+        assert_eq!(lever_value(shock, 0.0, Lang::En, 2024), "none");
+        let rho = entas_model::levers::spec("targeting_accuracy").unwrap();
+        assert_eq!(lever_value(rho, 0.75, Lang::Id, 2024), "0,75");
+    }
+
+    #[test]
+    fn typed_numbers_parse_in_both_styles() {
+        assert_eq!(parse_number("1.234,5", Lang::Id), Some(1234.5));
+        assert_eq!(parse_number("0,75", Lang::Id), Some(0.75));
+        assert_eq!(parse_number("3.000.000", Lang::Id), Some(3_000_000.0));
+        assert_eq!(parse_number("1,234.5", Lang::En), Some(1234.5));
+        assert_eq!(parse_number("70", Lang::En), Some(70.0));
+        assert_eq!(parse_number("lots", Lang::En), None);
+        assert_eq!(parse_number("", Lang::Id), None);
+        assert_eq!(parse_number("inf", Lang::En), None);
     }
 }

@@ -50,3 +50,45 @@ mod tests {
         assert_eq!(Lang::En.t("app.tagline"), "Poverty-reduction scenario simulator");
     }
 }
+
+#[cfg(test)]
+mod coverage {
+    use super::Lang;
+
+    fn keys(text: &str) -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(": ").map(|(k, _)| k.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let id = keys(include_str!("../locales/id.yml"));
+        let en = keys(include_str!("../locales/en.yml"));
+        assert_eq!(id, en);
+        assert!(id.len() > 200);
+    }
+
+    #[test]
+    fn every_lever_group_and_programme_is_translated() {
+        for lang in [Lang::Id, Lang::En] {
+            for l in entas_model::LEVERS {
+                for part in ["label", "help"] {
+                    let key = format!("lever.{}.{part}", l.id);
+                    let text = lang.t(&key);
+                    assert!(!text.contains(&key) && !text.is_empty(), "{lang:?} {key}");
+                }
+            }
+            for g in entas_model::LeverGroup::ALL {
+                let key = format!("group.{}", g.as_str());
+                assert!(!lang.t(&key).contains(&key), "{lang:?} {key}");
+            }
+            for p in entas_model::Programme::ALL {
+                let key = format!("programme.{}", p.id());
+                assert!(!lang.t(&key).contains(&key), "{lang:?} {key}");
+            }
+        }
+        assert_ne!(Lang::Id.t("lever.cash_budget.label"), Lang::En.t("lever.cash_budget.label"));
+    }
+}

@@ -7,6 +7,8 @@ rust_i18n::i18n!("locales", fallback = "id");
 pub mod chart;
 pub mod format;
 pub mod i18n;
-pub mod shell;
+pub mod state;
+pub mod views;
+pub mod worker;
 
-pub use shell::App;
+pub use views::App;

@@ -7,31 +7,68 @@ export class EntasPage {
     this.foreignRequests = [];
     page.on('pageerror', (e) => this.errors.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
-    page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:') && !r.url().startsWith('data:')) this.foreignRequests.push(r.url()); });
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith('http://127.0.0.1:') && !u.startsWith('data:') && !u.startsWith('blob:')) this.foreignRequests.push(u);
+    });
   }
 
   async open() {
     await this.page.goto(this.url);
-    await this.kpiEnd.waitFor();
+    await this.kpi('p0').waitFor();
   }
 
   get title() { return this.page.getByTestId('app-title'); }
-  get kpis() { return this.page.getByTestId('kpis'); }
-  get kpiEnd() { return this.page.getByTestId('kpi-p0-end'); }
-  get kpiBase() { return this.page.getByTestId('kpi-p0-base'); }
-  get chart() { return this.page.getByTestId('trajectory-chart'); }
-  get chartTitle() { return this.page.getByTestId('chart-title'); }
+  get app() { return this.page.locator('.app'); }
+  get district() { return this.page.getByTestId('district'); }
+  get summary() { return this.page.getByTestId('summary'); }
+  get analysisStatus() { return this.page.getByTestId('analysis-status'); }
+  kpi(name) { return this.page.getByTestId(`kpi-${name}`); }
+  kpiValue(name) { return this.kpi(name).getByTestId('kpi-value'); }
+  chart(name) { return this.page.getByTestId(`chart-${name}`); }
+  chartCanvas(name) { return this.chart(name).locator('canvas'); }
+  chartTable(name) { return this.chart(name).locator('details.data-table'); }
+  group(name) { return this.page.getByTestId(`group-${name}`); }
   lever(id) { return this.page.getByTestId(`lever-${id}`); }
   leverInput(id) { return this.lever(id).locator('input[type=range]'); }
+  leverNumber(id) { return this.lever(id).getByTestId('lever-number'); }
   leverValue(id) { return this.lever(id).getByTestId('lever-value'); }
+  leverReach(id) { return this.lever(id).getByTestId('lever-reach'); }
   leverReset(id) { return this.lever(id).getByTestId('lever-reset'); }
+  leverError(id) { return this.lever(id).getByTestId('lever-error'); }
+  leverInfo(id) { return this.lever(id).getByTestId('lever-info'); }
+  leverPopover(id) { return this.lever(id).getByTestId('lever-popover'); }
+  get resetAll() { return this.page.getByTestId('reset-all'); }
+  get preset() { return this.page.getByTestId('preset'); }
+  get extremeLine() { return this.page.getByTestId('extreme-line'); }
+  get horizon() { return this.page.getByTestId('horizon'); }
+  get projector() { return this.page.getByTestId('projector'); }
+  nav(name) { return this.page.getByTestId(`nav-${name}`); }
   language(code) { return this.page.getByTestId(`lang-${code}`); }
 
   async switchLanguage(code) { await this.language(code).click(); }
 
-  /** Whether the chart canvas has non-white pixels (something was drawn). */
-  async chartHasInk() {
-    return this.chart.evaluate((c) => {
+  /** Types a value into a lever's number field and commits it (Enter). */
+  async typeLever(id, text) {
+    const field = this.leverNumber(id);
+    await field.fill(text);
+    await field.press('Enter');
+  }
+
+  /** Waits until the worker has finished the wedge and every Monte Carlo draw. */
+  async analysisDone(timeout = 60000) {
+    await this.page.locator('[data-testid=analysis-status][data-done=true]').waitFor({ timeout });
+  }
+
+  /** The KPI's main figure as a number (Indonesian or English separators). */
+  async kpiNumber(name) {
+    const t = (await this.kpiValue(name).textContent()).replace('%', '').trim();
+    return Number(t.includes(',') && !t.includes('.') ? t.replace(',', '.') : t.replace(/,/g, ''));
+  }
+
+  /** Non-white pixels on a chart canvas (something was drawn). */
+  async chartInk(name) {
+    return this.chartCanvas(name).evaluate((c) => {
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let ink = 0;
       for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) ink++;
@@ -39,7 +76,7 @@ export class EntasPage {
     });
   }
 
-  async screenshot(name) {
-    await this.page.screenshot({ path: name, fullPage: false });
+  async screenshot(path, fullPage = false) {
+    await this.page.screenshot({ path, fullPage });
   }
 }

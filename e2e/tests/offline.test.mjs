@@ -15,10 +15,12 @@ test('the app reloads and works with the network off', async () => {
   await app.page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await context.setOffline(true);
   await app.page.reload();
-  await app.kpiEnd.waitFor({ timeout: 15000 });
-  assert.equal(await app.kpiBase.textContent(), '12,88%');
+  await app.kpi("p0").waitFor({ timeout: 15000 });
+  assert.match(await app.kpiValue("p0").textContent(), /%$/);
   assert.ok(await app.page.evaluate(() => navigator.serviceWorker.controller !== null), 'page is controlled by the worker');
-  assert.ok((await app.chartHasInk()) > 1000);
+  assert.ok((await app.chartInk('trajectory')) > 1000);
+  await app.analysisDone();
+  assert.match(await app.analysisStatus.textContent(), /30 simulasi/, 'the worker loads offline too');
   await context.close();
 });
 

@@ -20,7 +20,7 @@ fn value(r: &YearResult, i: Indicator) -> f64 {
 }
 
 /// People lifted out of poverty by each programme, per year (Shapley decomposition).
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Wedge {
     /// Years, base year first.
     pub years: Vec<i32>,
@@ -69,7 +69,7 @@ pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> We
 }
 
 /// Cost-effectiveness of one programme over the horizon.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProgrammeCost {
     pub programme: Programme,
     /// Realised spending over the projected years, Rp.
@@ -99,7 +99,7 @@ pub fn programme_costs(outcome: &Outcome, wedge: &Wedge) -> Vec<ProgrammeCost> {
 }
 
 /// Percentile bands over Monte Carlo draws, per year of the scenario run.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bands {
     pub draws: usize,
     pub years: Vec<i32>,
@@ -140,6 +140,75 @@ pub fn draw_levers(s: &Scenario, levers: &LeverValues, d: u64) -> LeverValues {
     out
 }
 
+/// Monte Carlo in steps of one draw, so a caller (a web worker) can report progress and drop a job that
+/// has gone stale between steps.
+#[derive(Clone, Debug)]
+pub struct MonteCarlo {
+    scenario: Scenario,
+    levers: LeverValues,
+    draws: usize,
+    runs: Vec<Outcome>,
+}
+
+impl MonteCarlo {
+    /// A Monte Carlo of `draws` draws (at least 1) of a valid scenario.
+    pub fn new(s: &Scenario, levers: &LeverValues, draws: usize) -> Result<MonteCarlo, ScenarioError> {
+        s.validate()?;
+        Ok(MonteCarlo { scenario: s.clone(), levers: levers.clone(), draws: draws.max(1), runs: Vec::new() })
+    }
+
+    /// Draws done so far and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.runs.len(), self.draws)
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.runs.len() >= self.draws
+    }
+
+    /// Runs the next draw (new population seed, new assumption values); does nothing when done.
+    pub fn step(&mut self) {
+        if self.is_done() {
+            return;
+        }
+        let d = self.runs.len() as u64;
+        let mut sd = self.scenario.clone();
+        sd.seed = rng::bits(self.scenario.seed, Stream::Draw, d, u64::MAX);
+        let lv = draw_levers(&self.scenario, &self.levers, d);
+        let pop = Population::build(&sd, &lv);
+        self.runs.push(simulate_with(&sd, &lv, &pop, Active::ALL, None));
+    }
+
+    /// Percentile bands and target probabilities over the draws run so far.
+    pub fn bands(&self) -> Bands {
+        let s = &self.scenario;
+        let runs = &self.runs;
+        let n_years = s.years() + 1;
+        let pct = |f: &dyn Fn(&YearResult) -> f64, q: f64| -> Vec<f64> {
+            (0..n_years).map(|y| percentile(runs.iter().map(|r| f(&r.scenario[y])).collect(), q)).collect()
+        };
+        let p0 = |r: &YearResult| r.p0_pct;
+        let ex = |r: &YearResult| r.extreme_pct;
+        let n = runs.len().max(1) as f64;
+        let target_probability = s
+            .targets
+            .iter()
+            .map(|t| runs.iter().filter(|r| year_met(&r.scenario, t).is_some_and(|y| y <= t.year)).count() as f64 / n)
+            .collect();
+        Bands {
+            draws: runs.len(),
+            years: (0..n_years as i32).map(|t| s.district.base_year + t).collect(),
+            p0_p10: pct(&p0, 0.1),
+            p0_p50: pct(&p0, 0.5),
+            p0_p90: pct(&p0, 0.9),
+            extreme_p10: pct(&ex, 0.1),
+            extreme_p50: pct(&ex, 0.5),
+            extreme_p90: pct(&ex, 0.9),
+            target_probability,
+        }
+    }
+}
+
 /// Runs `draws` Monte Carlo draws (new population seed and assumption values each) and summarises them.
 /// `progress` is called after each draw with (done, total).
 pub fn monte_carlo(
@@ -148,41 +217,13 @@ pub fn monte_carlo(
     draws: usize,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Bands, ScenarioError> {
-    s.validate()?;
-    let draws = draws.max(1);
-    let mut runs: Vec<Outcome> = Vec::with_capacity(draws);
-    for d in 0..draws {
-        let mut sd = s.clone();
-        sd.seed = rng::bits(s.seed, Stream::Draw, d as u64, u64::MAX);
-        let lv = draw_levers(s, levers, d as u64);
-        let pop = Population::build(&sd, &lv);
-        runs.push(simulate_with(&sd, &lv, &pop, Active::ALL, None));
-        progress(d + 1, draws);
+    let mut mc = MonteCarlo::new(s, levers, draws)?;
+    while !mc.is_done() {
+        mc.step();
+        let (done, total) = mc.progress();
+        progress(done, total);
     }
-    let n_years = s.years() + 1;
-    let pct = |f: &dyn Fn(&YearResult) -> f64, q: f64| -> Vec<f64> {
-        (0..n_years).map(|y| percentile(runs.iter().map(|r| f(&r.scenario[y])).collect(), q)).collect()
-    };
-    let p0 = |r: &YearResult| r.p0_pct;
-    let ex = |r: &YearResult| r.extreme_pct;
-    let target_probability = s
-        .targets
-        .iter()
-        .map(|t| {
-            runs.iter().filter(|r| year_met(&r.scenario, t).is_some_and(|y| y <= t.year)).count() as f64 / draws as f64
-        })
-        .collect();
-    Ok(Bands {
-        draws,
-        years: (0..n_years as i32).map(|t| s.district.base_year + t).collect(),
-        p0_p10: pct(&p0, 0.1),
-        p0_p50: pct(&p0, 0.5),
-        p0_p90: pct(&p0, 0.9),
-        extreme_p10: pct(&ex, 0.1),
-        extreme_p50: pct(&ex, 0.5),
-        extreme_p90: pct(&ex, 0.9),
-        target_probability,
-    })
+    Ok(mc.bands())
 }
 
 /// Linear-interpolated percentile (q in 0–1).

@@ -85,7 +85,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
             schedules: BTreeMap::new(),
             targets: vec![
                 Target { indicator: Indicator::P0, value_pct: 9.99, year: 2025, label: "Single-digit poverty by 2025 (seeds)".into() },
-                Target { indicator: Indicator::Extreme, value_pct: 0.0, year: 2026, label: "Inpres 4/2022: zero extreme poverty".into() },
+                Target { indicator: Indicator::Extreme, value_pct: 0.0, year: 2025, label: "Inpres 4/2022: zero extreme poverty (2024 target, first projected year 2025)".into() },
             ],
         },
         "muara_enim_2024" => Scenario {
@@ -127,7 +127,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
             schedules: BTreeMap::new(),
             targets: vec![
                 Target { indicator: Indicator::P0, value_pct: 8.0, year: 2025, label: "RPJMD: 8% poverty by 2025".into() },
-                Target { indicator: Indicator::Extreme, value_pct: 0.0, year: 2026, label: "Inpres 4/2022: zero extreme poverty".into() },
+                Target { indicator: Indicator::Extreme, value_pct: 0.0, year: 2025, label: "Inpres 4/2022: zero extreme poverty (2024 target, first projected year 2025)".into() },
             ],
         },
         "sumsel_2024" => Scenario {

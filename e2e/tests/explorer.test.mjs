@@ -1,0 +1,130 @@
+// The explorer's behaviour: levers move the scenario and never the baseline, bad input is refused with a
+// message, presets and lines switch, the worker delivers bands, wedge and probabilities.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from '../support/browser.mjs';
+import { openApp } from '../support/open.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const baselineOf = async (app, name) => (await app.kpi(name).locator('.kpi-sub').textContent()).split('·')[0].trim();
+
+test('raising the cash budget lowers the scenario P0 on screen and never the baseline', async () => {
+  const { context, app } = await openApp(env);
+  const p0 = await app.kpiNumber('p0');
+  const base = await baselineOf(app, 'p0');
+  for (const budget of ['150', '300', '500']) {
+    const old = await app.kpiValue('p0').textContent();
+    await app.typeLever('cash_budget', budget);
+    await app.page.waitForFunction((o) => document.querySelector('[data-testid=kpi-p0] [data-testid=kpi-value]').textContent !== o, old);
+    assert.equal(await baselineOf(app, 'p0'), base, 'the baseline does not move');
+  }
+  const after = await app.kpiNumber('p0');
+  assert.ok(after < p0, `P0 2030 ${p0} → ${after}`);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test('a lever can be changed with the keyboard alone, and reset', async () => {
+  const { context, app } = await openApp(env);
+  const before = await app.kpiValue('p0').textContent();
+  await app.leverInput('cash_budget').focus();
+  for (let i = 0; i < 40; i++) await app.page.keyboard.press('ArrowRight');
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp90,0 M/tahun');
+  assert.notEqual(await app.kpiValue('p0').textContent(), before);
+  await app.leverReset('cash_budget').focus();
+  await app.page.keyboard.press('Enter');
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp70,0 M/tahun');
+  assert.equal(await app.kpiValue('p0').textContent(), before);
+  await context.close();
+});
+
+test('bad values typed into a lever are refused with a message naming the lever and range', async () => {
+  const { context, app } = await openApp(env);
+  const before = await app.kpiValue('p0').textContent();
+  await app.typeLever('cash_budget', '900');
+  const msg = await app.leverError('cash_budget').textContent();
+  assert.match(msg, /Anggaran bantuan tunai/);
+  assert.match(msg, /Rp0,0 M\/tahun/);
+  assert.match(msg, /Rp500,0 M\/tahun/);
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp70,0 M/tahun', 'the old value stays');
+  await app.typeLever('cash_budget', 'banyak');
+  assert.match(await app.leverError('cash_budget').textContent(), /harus antara/);
+  await app.typeLever('absorption', '-5');
+  assert.match(await app.leverError('absorption').textContent(), /Penyerapan anggaran/);
+  assert.equal(await app.kpiValue('p0').textContent(), before);
+  await app.typeLever('cash_budget', '80');
+  assert.equal(await app.leverError('cash_budget').isVisible(), false, 'a good value clears the message');
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test('switching preset loads the district, its line and its budgets', async () => {
+  const { context, app } = await openApp(env);
+  await app.preset.selectOption('muara_enim_2024');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=district]').textContent.includes('Muara Enim'));
+  assert.match(await app.kpi('p0').textContent(), /GK Rp491\.107/);
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp0,0 M/tahun');
+  await app.preset.selectOption('indonesia_2024');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=district]').textContent.includes('Indonesia'));
+  assert.match(await app.kpi('p0').textContent(), /GK Rp582\.932/);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test('the extreme-poverty line is switchable and every rate names it', async () => {
+  const { context, app } = await openApp(env);
+  const at215 = await app.kpiNumber('extreme');
+  await app.extremeLine.selectOption('usd300');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=kpi-extreme]').textContent.includes('US$3.00'));
+  assert.ok((await app.kpiNumber('extreme')) > at215, 'a higher line gives a higher rate');
+  await app.extremeLine.selectOption('rupiah');
+  await app.page.getByTestId('extreme-line-rp').fill('9999999');
+  await app.page.getByTestId('extreme-line-rp').press('Enter');
+  assert.match(await app.page.locator('.settings .field-error').textContent(), /Rp59\.000.*Rp590\.000/);
+  await context.close();
+});
+
+test('each lever has an info popover with meaning, unit, range and source', async () => {
+  const { context, app } = await openApp(env);
+  assert.equal(await app.leverPopover('cash_budget').isVisible(), false);
+  await app.leverInfo('cash_budget').click();
+  const text = await app.leverPopover('cash_budget').textContent();
+  assert.match(text, /Bantu Umak/);
+  assert.match(text, /Rp miliar per tahun/);
+  assert.match(text, /Rp0,0 M\/tahun – Rp500,0 M\/tahun/);
+  assert.match(text, /Republika/);
+  await context.close();
+});
+
+test('the worker delivers the wedge, costs, bands and target probabilities without blocking input', async () => {
+  const { context, app } = await openApp(env);
+  // Input during the analysis is taken at once; the stale analysis is dropped and a new one finishes.
+  await app.typeLever('graduation_budget', '20');
+  assert.equal(await app.leverValue('graduation_budget').textContent(), 'Rp20,0 M/tahun');
+  await app.analysisDone();
+  assert.match(await app.analysisStatus.textContent(), /30 simulasi/);
+  assert.match(await app.kpi('target-0').textContent(), /peluang \d+%/);
+  await app.chartTable('wedge').locator('summary').click();
+  const headers = await app.chartTable('wedge').locator('th').allTextContents();
+  assert.ok(headers.includes('Bantuan tunai') && headers.includes('Paket graduasi'), headers.join(','));
+  assert.ok((await app.chartInk('cost')) > 1000);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test('the how-it-works page lists every parameter and the back-test', async () => {
+  const { context, app } = await openApp(env);
+  const levers = await app.page.locator('.levers .lever').count();
+  await app.nav('howto').click();
+  const rows = await app.page.getByTestId('parameter-table').locator('tbody tr').count();
+  assert.ok(levers >= 40, `levers on the panel: ${levers}`);
+  assert.equal(rows, levers, 'every lever on the panel is listed with its source');
+  assert.equal(await app.page.getByTestId('backtest-table').locator('tbody tr').count(), 4);
+  assert.match(await app.page.getByTestId('howto').textContent(), /Uji balik/);
+  await app.nav('explorer').click();
+  await app.kpi('p0').waitFor();
+  await context.close();
+});

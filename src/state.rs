@@ -1,0 +1,166 @@
+//! The explorer's state: what the user chose (signals) and what the model made of it (memos).
+//!
+//! preset → population (memo, rebuilt only when the preset or the distribution-shape levers change)
+//! levers + line + horizon + targets → scenario → outcome (memo: the one expensive run on the main thread).
+
+use std::sync::Arc;
+
+use entas_model::analysis;
+use entas_model::scenario::{ExtremeLine, Target};
+use entas_model::simulate::{simulate_with, Active};
+use entas_model::{presets, LeverValues, Outcome, Population, Scenario};
+use leptos::prelude::*;
+
+/// The preset the explorer opens with.
+pub const START_PRESET: &str = "muba_2024";
+
+/// A calibrated population, compared by identity.
+#[derive(Clone)]
+pub struct SharedPopulation(pub Arc<Population>);
+
+impl PartialEq for SharedPopulation {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// One run: the scenario as run and its outcome.
+#[derive(Clone)]
+pub struct Run {
+    pub scenario: Arc<Scenario>,
+    pub outcome: Arc<Outcome>,
+}
+
+impl PartialEq for Run {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.outcome, &other.outcome)
+    }
+}
+
+impl Run {
+    /// The year the target at `index` is met in the scenario run and in the baseline.
+    pub fn target_years(&self, t: &Target) -> (Option<i32>, Option<i32>) {
+        (analysis::year_met(&self.outcome.scenario, t), analysis::year_met(&self.outcome.baseline, t))
+    }
+}
+
+/// Which page is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Explorer,
+    HowItWorks,
+}
+
+/// Everything the views share; `Copy`, so it is passed around freely.
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    pub preset: RwSignal<String>,
+    /// The preset's scenario (district figures, sources, observed history, default targets).
+    pub base: Memo<Arc<Scenario>>,
+    pub levers: RwSignal<LeverValues>,
+    pub extreme_line: RwSignal<ExtremeLine>,
+    pub horizon: RwSignal<i32>,
+    pub targets: RwSignal<Vec<Target>>,
+    /// Year shown by the distribution and targeting charts.
+    pub chart_year: RwSignal<i32>,
+    pub projector: RwSignal<bool>,
+    pub page: RwSignal<Page>,
+    pub population: Memo<SharedPopulation>,
+    pub run: Memo<Run>,
+    /// The worker's latest wedge, costs and bands for the current run (None until the first update).
+    pub analysis: RwSignal<Option<crate::worker::AnalysisUpdate>>,
+}
+
+fn preset_or_start(id: &str) -> Scenario {
+    presets::preset(id).or_else(|| presets::preset(START_PRESET)).unwrap_or_else(|| unreachable!("built-in preset"))
+}
+
+impl Explorer {
+    pub fn new() -> Explorer {
+        let preset = RwSignal::new(START_PRESET.to_string());
+        let base = Memo::new(move |_| Arc::new(preset.with(|p| preset_or_start(p))));
+        let first = base.get_untracked();
+        let levers = RwSignal::new(first.levers.clone());
+        let extreme_line = RwSignal::new(first.extreme_line);
+        let horizon = RwSignal::new(first.horizon);
+        let targets = RwSignal::new(first.targets.clone());
+        let chart_year = RwSignal::new(first.horizon);
+
+        // Only the two shape levers reshape the population; keep every other lever change away from it.
+        let shape = Memo::new(move |_| levers.with(|l| (l.get("sigma_low").to_bits(), l.get("sigma_mid").to_bits())));
+        let population = Memo::new(move |_| {
+            let s = base.get();
+            shape.track();
+            let lv = levers.get_untracked();
+            SharedPopulation(Arc::new(Population::build(&s, &lv)))
+        });
+        let run = Memo::new(move |_| {
+            let mut s = (*base.get()).clone();
+            s.levers = levers.get();
+            s.extreme_line = extreme_line.get();
+            s.horizon = horizon.get();
+            s.targets = targets.get();
+            let pop = population.get();
+            let outcome = simulate_with(&s, &s.levers, &pop.0, Active::ALL, None);
+            Run { scenario: Arc::new(s), outcome: Arc::new(outcome) }
+        });
+        Explorer {
+            preset,
+            base,
+            levers,
+            extreme_line,
+            horizon,
+            targets,
+            chart_year,
+            projector: RwSignal::new(false),
+            page: RwSignal::new(Page::Explorer),
+            population,
+            run,
+            analysis: RwSignal::new(None),
+        }
+    }
+
+    /// Switches to preset `id`: its levers, line, horizon and targets replace the current ones in one go.
+    pub fn load_preset(&self, id: &str) {
+        let s = preset_or_start(id);
+        self.preset.set(s_id(id));
+        self.levers.set(s.levers.clone());
+        self.extreme_line.set(s.extreme_line);
+        self.horizon.set(s.horizon);
+        self.targets.set(s.targets.clone());
+        self.chart_year.set(s.horizon);
+    }
+
+    /// Every lever back to the preset's value: one update, one run.
+    pub fn reset_all(&self) {
+        self.levers.set(self.base.get_untracked().levers.clone());
+    }
+
+    /// The preset's value of one lever.
+    pub fn preset_value(&self, id: &str) -> f64 {
+        self.base.with_untracked(|b| b.levers.get(id))
+    }
+}
+
+fn s_id(id: &str) -> String {
+    if presets::preset(id).is_some() {
+        id.to_string()
+    } else {
+        START_PRESET.to_string()
+    }
+}
+
+impl Default for Explorer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The explorer from context.
+pub fn use_explorer() -> Explorer {
+    use_context::<Explorer>().unwrap_or_else(|| {
+        let e = Explorer::new();
+        provide_context(e);
+        e
+    })
+}

@@ -1,0 +1,85 @@
+//! A chart card: title, a canvas drawn crisply at any devicePixelRatio, and the same data as a table.
+
+use leptos::prelude::*;
+
+use crate::chart::{self, AxisStyle, ChartSpec};
+use crate::i18n::{tr, use_lang, Lang};
+
+/// A chart's data as a table (the accessible alternative), already formatted.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DataTable {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[component]
+pub fn ChartCard(
+    testid: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] spec: Signal<ChartSpec>,
+    #[prop(into)] table: Signal<DataTable>,
+    #[prop(optional)] tall: bool,
+    children: Children,
+) -> impl IntoView {
+    let lang = use_lang();
+    let projector = crate::state::use_explorer().projector;
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || handle.remove());
+    Effect::new(move |_| {
+        resized.track();
+        let axis = AxisStyle { decimal_comma: lang.get() == Lang::Id };
+        let s = spec.get();
+        // Projector mode: larger chart text and lines, like the rest of the page.
+        let boost = if projector.get() { 1.35 } else { 1.0 };
+        if let Some(el) = canvas.get() {
+            draw_on_canvas(&el, &s, axis, boost);
+        }
+    });
+    view! {
+        <figure class="panel chart-card" class:tall=tall data-testid=testid>
+            <div class="chart-head">
+                <figcaption data-testid="chart-title">{move || title.get()}</figcaption>
+                <div class="chart-controls">{children()}</div>
+            </div>
+            <canvas node_ref=canvas class="chart" role="img" aria-label=move || title.get()></canvas>
+            <details class="data-table">
+                <summary>{tr("chart.table")}</summary>
+                <div class="table-scroll">
+                    <table>
+                        <thead>
+                            <tr>{move || table.with(|t| t.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                table.with(|t| {
+                                    t.rows
+                                        .iter()
+                                        .map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> })
+                                        .collect_view()
+                                })
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
+
+/// Sizes the canvas backing store to its CSS size × devicePixelRatio and draws the chart.
+/// `boost` enlarges text and lines beyond the device-pixel ratio (projector mode).
+pub fn draw_on_canvas(el: &web_sys::HtmlCanvasElement, spec: &ChartSpec, axis: AxisStyle, boost: f64) {
+    use plotters::prelude::IntoDrawingArea;
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let (w, h) = (el.client_width().max(1) as f64, el.client_height().max(1) as f64);
+    el.set_width((w * dpr).round() as u32);
+    el.set_height((h * dpr).round() as u32);
+    if let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(el.clone()) {
+        let root = backend.into_drawing_area();
+        if let Err(e) = chart::draw(&root, spec, dpr * boost, axis) {
+            leptos::logging::warn!("chart: {e}");
+        }
+    }
+}

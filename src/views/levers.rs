@@ -1,0 +1,210 @@
+//! The lever panel, generated from the model's lever table: no lever is written by hand here.
+
+use entas_model::levers::{LeverGroup, LeverSpec, Unit, LEVERS};
+use entas_model::Programme;
+use leptos::prelude::*;
+
+use crate::format;
+use crate::i18n::{tr, use_lang};
+use crate::state::use_explorer;
+
+/// The whole panel: policy groups open, shocks after them, assumptions collapsed and apart.
+#[component]
+pub fn LeverPanel() -> impl IntoView {
+    let ex = use_explorer();
+    let group = |g: LeverGroup| {
+        let specs: Vec<&'static LeverSpec> = LEVERS.iter().filter(|l| l.group == g).collect();
+        let controls = specs.into_iter().map(|spec| view! { <LeverControl spec/> }).collect_view();
+        let key = format!("group.{}", g.as_str());
+        let hint = format!("group.{}.hint", g.as_str());
+        let lang = use_lang();
+        let title = move || lang.get().t(&key);
+        let hint_text = move || lang.get().t(&hint);
+        if g == LeverGroup::Assumption {
+            view! {
+                <details class="lever-group assumptions" data-group=g.as_str() data-testid="group-assumption">
+                    <summary><h3>{title}</h3><span class="group-hint">{hint_text}</span></summary>
+                    {controls}
+                </details>
+            }
+            .into_any()
+        } else {
+            view! {
+                <section class="lever-group" data-group=g.as_str() data-testid=format!("group-{}", g.as_str())>
+                    <h3>{title}</h3>
+                    <p class="group-hint">{hint_text}</p>
+                    {controls}
+                </section>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <aside class="panel levers" aria-labelledby="levers-title">
+            <div class="levers-head">
+                <h2 id="levers-title">{tr("levers.title")}</h2>
+                <button type="button" class="btn-secondary" data-testid="reset-all" on:click=move |_| ex.reset_all()>
+                    {tr("levers.reset_all")}
+                </button>
+            </div>
+            {LeverGroup::ALL.into_iter().map(group).collect_view()}
+        </aside>
+    }
+}
+
+/// One lever: label, info popover, slider, typed value, value in its unit, reach, reset, error message.
+#[component]
+pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
+    let ex = use_explorer();
+    let lang = use_lang();
+    let id = spec.id;
+    let value = Memo::new(move |_| ex.levers.with(|l| l.get(id)));
+    let error = RwSignal::new(None::<String>);
+    let open = RwSignal::new(false);
+    let base_year = move || ex.base.with(|b| b.district.base_year);
+    let label = move || lang.get().t(&format!("lever.{id}.label"));
+    let shown = move || format::lever_value(spec, value.get(), lang.get(), base_year());
+    let typed = move || {
+        let d = if spec.step < 1.0 { 2 } else { 0 };
+        let v = value.get();
+        if spec.unit == Unit::Toggle {
+            format!("{v:.0}")
+        } else {
+            format::number(v, d, lang.get()).replace('−', "-")
+        }
+    };
+    let range = move || {
+        let l = lang.get();
+        format!(
+            "{} – {}",
+            format::lever_value(spec, spec.min, l, base_year()),
+            format::lever_value(spec, spec.max, l, base_year())
+        )
+    };
+    let programme = Programme::ALL.into_iter().find(|p| p.budget_lever() == id);
+    let reach = move || {
+        let p = programme?;
+        let l = lang.get();
+        ex.run.with(|r| {
+            let first = r.outcome.programmes.iter().find(|y| y.programme == p && y.year == r.outcome.base_year + 1)?;
+            (first.beneficiaries > 0.5).then(|| {
+                format!("≈ {} {} ({})", format::number(first.beneficiaries, 0, l), l.t("unit.kpm"), first.year)
+            })
+        })
+    };
+    let apply = move |v: f64| match spec.validate(v) {
+        Ok(v) => {
+            error.set(None);
+            ex.levers.update(|l| {
+                let _ = l.set(id, v);
+            });
+        }
+        Err(_) => error.set(Some(range_error(spec, lang.get(), base_year()))),
+    };
+    let input_id = format!("lever-{id}");
+    let popover_id = format!("info-{id}");
+    let changed = move || value.get() != ex.preset_value(id);
+    view! {
+        <div class="lever" class:changed=changed data-testid=format!("lever-{id}")>
+            <div class="lever-head">
+                <label for=input_id.clone()>{label}</label>
+                <button
+                    type="button"
+                    class="info-btn"
+                    aria-label=move || lang.get().t("lever.info")
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=popover_id.clone()
+                    data-testid="lever-info"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    "i"
+                </button>
+            </div>
+            <div class="popover" id=popover_id.clone() role="note" hidden=move || !open.get() data-testid="lever-popover">
+                <p>{move || lang.get().t(&format!("lever.{id}.help"))}</p>
+                <dl>
+                    <dt>{tr("lever.unit")}</dt><dd>{move || lang.get().t(&format!("unitname.{}", unit_key(spec.unit)))}</dd>
+                    <dt>{tr("lever.range")}</dt><dd>{range}</dd>
+                    <dt>{tr("lever.default")}</dt><dd>{move || format::lever_value(spec, spec.default, lang.get(), base_year())}</dd>
+                    <dt>{tr("lever.source")}</dt><dd>{spec.source}</dd>
+                </dl>
+            </div>
+            <div class="lever-row">
+                <input
+                    id=input_id
+                    type="range"
+                    min=spec.min
+                    max=spec.max
+                    step=spec.step
+                    prop:value=move || value.get().to_string()
+                    aria-valuetext=shown
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            apply(v);
+                        }
+                    }
+                />
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    class="lever-number"
+                    aria-label=move || format!("{} ({})", label(), lang.get().t("lever.type_value"))
+                    data-testid="lever-number"
+                    prop:value=typed
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        match format::parse_number(&text, lang.get()) {
+                            Some(v) => apply(v),
+                            None => error.set(Some(range_error(spec, lang.get(), base_year()))),
+                        }
+                    }
+                />
+            </div>
+            <div class="lever-foot">
+                <output data-testid="lever-value">{shown}</output>
+                <span class="reach" data-testid="lever-reach">{reach}</span>
+                <button
+                    type="button"
+                    class="link-btn"
+                    data-testid="lever-reset"
+                    on:click=move |_| {
+                        error.set(None);
+                        apply(ex.preset_value(id));
+                    }
+                >
+                    {tr("lever.reset")}
+                </button>
+            </div>
+            <p class="lever-error" role="alert" data-testid="lever-error" hidden=move || error.with(Option::is_none)>
+                {move || error.get().unwrap_or_default()}
+            </p>
+        </div>
+    }
+}
+
+/// "Nilai <label> harus antara <min> dan <max>." in the UI language.
+fn range_error(spec: &LeverSpec, lang: crate::i18n::Lang, base_year: i32) -> String {
+    lang.t("lever.error")
+        .replace("%{label}", &lang.t(&format!("lever.{}.label", spec.id)))
+        .replace("%{min}", &format::lever_value(spec, spec.min, lang, base_year))
+        .replace("%{max}", &format::lever_value(spec, spec.max, lang, base_year))
+}
+
+fn unit_key(u: Unit) -> &'static str {
+    match u {
+        Unit::RpBillionPerYear => "rp_billion_per_year",
+        Unit::RpPerFamilyPerYear => "rp_per_family_per_year",
+        Unit::RpPerFamilyPerMonth => "rp_per_family_per_month",
+        Unit::RpPerPersonPerMonth => "rp_per_person_per_month",
+        Unit::RpMillionPerHousehold => "rp_million_per_household",
+        Unit::RpMillionPerUnit => "rp_million_per_unit",
+        Unit::RpPerHousehold => "rp_per_household",
+        Unit::Percent => "percent",
+        Unit::PercentPerYear => "percent_per_year",
+        Unit::PercentPerMonth => "percent_per_month",
+        Unit::PpPerDecile => "pp_per_decile",
+        Unit::Ratio => "ratio",
+        Unit::YearOffset => "year_offset",
+        Unit::Toggle => "toggle",
+    }
+}
