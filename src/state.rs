@@ -67,8 +67,11 @@ pub struct Explorer {
     pub page: RwSignal<Page>,
     pub population: Memo<SharedPopulation>,
     pub run: Memo<Run>,
-    /// The worker's latest wedge, costs and bands for the current run (None until the first update).
+    /// The worker's latest wedge, costs and bands for the current run (None until the wedge arrives).
+    /// Set only when results change, so progress messages never redraw the charts.
     pub analysis: RwSignal<Option<crate::worker::AnalysisUpdate>>,
+    /// The worker's progress: (steps done, steps in all, error).
+    pub progress: RwSignal<(usize, usize, Option<String>)>,
 }
 
 fn preset_or_start(id: &str) -> Scenario {
@@ -117,6 +120,7 @@ impl Explorer {
             population,
             run,
             analysis: RwSignal::new(None),
+            progress: RwSignal::new((0, 0, None)),
         }
     }
 

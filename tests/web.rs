@@ -23,39 +23,74 @@ fn text_of(root: &web_sys::HtmlElement, testid: &str) -> String {
     root.query_selector(&format!("[data-testid='{testid}']")).unwrap().unwrap().text_content().unwrap_or_default()
 }
 
+fn input(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlInputElement {
+    root.query_selector(selector).unwrap().unwrap().unchecked_into()
+}
+
 #[wasm_bindgen_test]
-async fn app_mounts_in_bahasa_with_the_growth_lever_and_its_range() {
+async fn every_lever_renders_its_range_from_the_model_table() {
     let root = mount_app();
     leptos::task::tick().await;
     assert_eq!(text_of(&root, "app-title"), "Entas");
-    assert_eq!(text_of(&root, "kpi-p0-base"), "12,88%");
-    let input: web_sys::HtmlInputElement =
-        root.query_selector("[data-testid='lever-growth_b40'] input[type=range]").unwrap().unwrap().unchecked_into();
-    assert_eq!(input.min(), "0");
-    assert_eq!(input.max(), "5");
-    assert_eq!(input.value(), "2.5");
+    for spec in entas_model::LEVERS {
+        let range = input(&root, &format!("[data-testid='lever-{}'] input[type=range]", spec.id));
+        assert_eq!(range.min().parse::<f64>().unwrap(), spec.min, "{}", spec.id);
+        assert_eq!(range.max().parse::<f64>().unwrap(), spec.max, "{}", spec.id);
+        assert_eq!(range.step().parse::<f64>().unwrap(), spec.step, "{}", spec.id);
+    }
+    let cash = input(&root, "[data-testid='lever-cash_budget'] input[type=range]");
+    assert_eq!(cash.value(), "70", "Muba's Bantu Umak budget");
     root.remove();
 }
 
 #[wasm_bindgen_test]
-async fn moving_the_lever_updates_the_kpi_and_english_formats_with_points() {
+async fn kpis_are_formatted_in_both_languages_and_follow_a_lever() {
     let root = mount_app();
     leptos::task::tick().await;
-    let before = text_of(&root, "kpi-p0-end");
-    let input: web_sys::HtmlInputElement =
-        root.query_selector("[data-testid='lever-growth_b40'] input[type=range]").unwrap().unwrap().unchecked_into();
-    input.set_value("5");
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let kpi = |root: &web_sys::HtmlElement| {
+        root.query_selector("[data-testid='kpi-p0'] [data-testid='kpi-value']")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let before = kpi(&root);
+    assert!(before.ends_with('%') && before.contains(','), "Bahasa: decimal comma: {before}");
+    let label = text_of(&root, "kpi-p0");
+    assert!(label.contains("Penduduk miskin 2030 (GK Rp590.000)"), "{label}");
+
+    let cash = input(&root, "[data-testid='lever-cash_budget'] input[type=range]");
+    cash.set_value("300");
+    cash.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     leptos::task::tick().await;
-    let after = text_of(&root, "kpi-p0-end");
+    let after = kpi(&root);
     assert_ne!(before, after);
-    assert!(after.contains(','), "Bahasa uses a decimal comma: {after}");
+    assert!(!text_of(&root, "lever-value").trim().is_empty());
 
     let en: web_sys::HtmlElement = root.query_selector("[data-testid='lang-en']").unwrap().unwrap().unchecked_into();
     en.click();
     leptos::task::tick().await;
-    assert_eq!(text_of(&root, "kpi-p0-base"), "12.88%");
-    assert!(text_of(&root, "chart-title").starts_with("Poverty rate (GK Rp590,000/capita/month)"));
+    let english = kpi(&root);
+    assert!(
+        english.ends_with('%') && english.contains('.') && !english.contains(','),
+        "English: decimal point: {english}"
+    );
+    assert!(text_of(&root, "kpi-p0").contains("Poverty rate 2030 (GK Rp590,000)"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_typed_value_out_of_range_is_refused_with_a_message() {
+    let root = mount_app();
+    leptos::task::tick().await;
+    let field = input(&root, "[data-testid='lever-absorption'] [data-testid='lever-number']");
+    field.set_value("250");
+    field.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    let error = root.query_selector("[data-testid='lever-absorption'] [data-testid='lever-error']").unwrap().unwrap();
+    assert!(error.text_content().unwrap().contains("Penyerapan anggaran"), "{:?}", error.text_content());
+    assert!(!error.unchecked_ref::<web_sys::HtmlElement>().hidden());
+    assert_eq!(input(&root, "[data-testid='lever-absorption'] input[type=range]").value(), "95");
     root.remove();
 }
 

@@ -66,8 +66,19 @@ export class EntasPage {
     return Number(t.includes(',') && !t.includes('.') ? t.replace(',', '.') : t.replace(/,/g, ''));
   }
 
-  /** Non-white pixels on a chart canvas (something was drawn). */
+  /** Scrolls every chart into view once, so each has been drawn (off-screen charts wait until seen). */
+  async revealCharts() {
+    for (const name of ['trajectory', 'wedge', 'distribution', 'cost', 'targeting']) {
+      await this.chart(name).scrollIntoViewIfNeeded();
+      await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    }
+    await this.page.evaluate(() => window.scrollTo(0, 0));
+  }
+
+  /** Non-white pixels on a chart canvas (something was drawn); scrolls it into view first. */
   async chartInk(name) {
+    await this.chart(name).scrollIntoViewIfNeeded();
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     return this.chartCanvas(name).evaluate((c) => {
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let ink = 0;
@@ -77,6 +88,7 @@ export class EntasPage {
   }
 
   async screenshot(path, fullPage = false) {
+    if (fullPage) await this.revealCharts();
     await this.page.screenshot({ path, fullPage });
   }
 }

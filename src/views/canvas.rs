@@ -27,8 +27,23 @@ pub fn ChartCard(
     let resized = RwSignal::new(0u32);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
+    // Off-screen charts are drawn when they come near the viewport, not on every lever move.
+    let visible = RwSignal::new(true);
+    let table_open = RwSignal::new(false);
+    let observed = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(el) = canvas.get() {
+            if !observed.get_value() {
+                observed.set_value(true);
+                observe_visibility(&el, visible);
+            }
+        }
+    });
     Effect::new(move |_| {
         resized.track();
+        if !visible.get() {
+            return;
+        }
         let axis = AxisStyle { decimal_comma: lang.get() == Lang::Id };
         let s = spec.get();
         // Projector mode: larger chart text and lines, like the rest of the page.
@@ -44,28 +59,51 @@ pub fn ChartCard(
                 <div class="chart-controls">{children()}</div>
             </div>
             <canvas node_ref=canvas class="chart" role="img" aria-label=move || title.get()></canvas>
-            <details class="data-table">
+            <details class="data-table" on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{tr("chart.table")}</summary>
-                <div class="table-scroll">
-                    <table>
-                        <thead>
-                            <tr>{move || table.with(|t| t.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                table.with(|t| {
-                                    t.rows
-                                        .iter()
-                                        .map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> })
-                                        .collect_view()
-                                })
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                // Built only while open: a closed table costs nothing when levers move.
+                <Show when=move || table_open.get()>
+                    <div class="table-scroll">
+                        <table>
+                            <thead>
+                                <tr>{move || table.with(|t| t.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr>
+                            </thead>
+                            <tbody>
+                                {move || {
+                                    table.with(|t| {
+                                        t.rows
+                                            .iter()
+                                            .map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> })
+                                            .collect_view()
+                                    })
+                                }}
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
             </details>
         </figure>
     }
+}
+
+/// Keeps `visible` true while `el` is within 200 px of the viewport.
+fn observe_visibility(el: &web_sys::Element, visible: RwSignal<bool>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+            // The card may be gone (page switched): a disposed signal just ignores the value.
+            let _ = visible.try_set(entry.is_intersecting());
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("200px 0px 200px 0px");
+    if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+        observer.observe(el);
+    }
+    // The observer lives as long as the page; it holds only a signal handle.
+    callback.forget();
 }
 
 /// Sizes the canvas backing store to its CSS size × devicePixelRatio and draws the chart.

@@ -11,6 +11,9 @@ use crate::i18n::{tr, use_lang, Lang, UiLang};
 use crate::state::{use_explorer, Explorer, Page};
 use crate::worker::{AnalysisClient, DRAWS};
 
+/// Quiet time after the last lever change before the worker's analysis starts, ms.
+const ANALYSIS_DELAY_MS: u64 = 300;
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,12 +23,35 @@ pub fn App() -> impl IntoView {
     provide_context(ex);
 
     // The heavy analysis follows every run, in the worker; stale answers are dropped there and here.
-    let analysis = ex.analysis;
-    let client = StoredValue::new_local(AnalysisClient::spawn(move |u| analysis.set(Some(u))));
+    let (analysis, progress) = (ex.analysis, ex.progress);
+    let client = StoredValue::new_local(AnalysisClient::spawn(move |u| {
+        progress.set((u.done, u.total, u.error.clone()));
+        // Results change twice per analysis (wedge, then bands): only then do charts redraw.
+        let changed = analysis.with_untracked(|a| match a {
+            None => u.wedge.is_some() || u.bands.is_some(),
+            Some(a) => a.wedge != u.wedge || a.bands.is_some() != u.bands.is_some(),
+        });
+        if changed {
+            analysis.set(Some(u));
+        }
+    }));
+    // Ask once the levers have been still for a moment: a drag does not restart Monte Carlo at every step
+    // and the worker does not compete with the main thread while a slider moves.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let run = ex.run.get();
         analysis.set(None);
-        client.with_value(|c| c.request((*run.scenario).clone(), DRAWS));
+        progress.set((0, 0, None));
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                client.with_value(|c| c.request((*run.scenario).clone(), DRAWS));
+            },
+            std::time::Duration::from_millis(ANALYSIS_DELAY_MS),
+        );
+        pending.set_value(handle.ok());
     });
 
     view! {

@@ -315,30 +315,26 @@ pub fn AnalysisStatus() -> impl IntoView {
     let lang = use_lang();
     move || {
         let l = lang.get();
-        match ex.analysis.get() {
-            None => view! { <p class="status" data-testid="analysis-status">{l.t("analysis.waiting")}</p> }.into_any(),
-            Some(a) if a.error.is_some() => {
-                view! { <p class="status error" data-testid="analysis-status">{a.error.unwrap_or_default()}</p> }
-                    .into_any()
-            }
-            Some(a) => {
-                let done = a.done >= a.total;
-                let text = if done {
-                    l.t("analysis.done").replace("%{draws}", &a.total.saturating_sub(1).to_string())
-                } else {
-                    l.t("analysis.progress")
-                        .replace("%{done}", &a.done.to_string())
-                        .replace("%{total}", &a.total.to_string())
-                };
-                view! {
-                    <p class="status" data-testid="analysis-status" data-done=done.to_string()>
-                        <progress max=a.total.to_string() value=a.done.to_string()></progress>
-                        " "{text}
-                    </p>
-                }
-                .into_any()
-            }
+        let (done, total, error) = ex.progress.get();
+        if let Some(e) = error {
+            return view! { <p class="status error" data-testid="analysis-status">{e}</p> }.into_any();
         }
+        if total == 0 {
+            return view! { <p class="status" data-testid="analysis-status">{l.t("analysis.waiting")}</p> }.into_any();
+        }
+        let finished = done >= total;
+        let text = if finished {
+            l.t("analysis.done").replace("%{draws}", &total.saturating_sub(1).to_string())
+        } else {
+            l.t("analysis.progress").replace("%{done}", &done.to_string()).replace("%{total}", &total.to_string())
+        };
+        view! {
+            <p class="status" data-testid="analysis-status" data-done=finished.to_string()>
+                <progress max=total.to_string() value=done.to_string()></progress>
+                " "{text}
+            </p>
+        }
+        .into_any()
     }
 }
 

@@ -97,6 +97,14 @@ pub struct Population {
     pub rank0: Vec<f64>,
     /// Kecamatan index of each household (0 when the district has none).
     pub kecamatan: Vec<u16>,
+    /// Per-household draws that never change over a run, drawn once here rather than on every run:
+    /// registry membership draw (uniform), targeting-score noise and sectoral-list noise (standard
+    /// normal), and the draws that decide an uninhabitable house and missing sanitation (uniform).
+    pub u_registry: Vec<f64>,
+    pub score_noise: Vec<f64>,
+    pub sector_noise: Vec<f64>,
+    pub u_house: Vec<f64>,
+    pub u_sanitation: Vec<f64>,
     pub shape: Shape,
     pub report: CalibrationReport,
 }
@@ -213,7 +221,25 @@ impl Population {
             mean_consumption_achieved: mean_consumption(&size, &x0, &shape),
             shape,
         };
-        Population { seed, weight, size, x0, rank0, kecamatan, shape, report }
+        let uniform =
+            |stream: Stream| (0..h_count).map(|h| rng::uniform(seed, stream, h as u64, 0)).collect::<Vec<f64>>();
+        let normal =
+            |stream: Stream| (0..h_count).map(|h| rng::normal(seed, stream, h as u64, 0)).collect::<Vec<f64>>();
+        Population {
+            seed,
+            weight,
+            size,
+            x0,
+            rank0,
+            kecamatan,
+            u_registry: uniform(Stream::Registry),
+            score_noise: normal(Stream::ScoreNoise),
+            sector_noise: normal(Stream::SectorNoise),
+            u_house: uniform(Stream::House),
+            u_sanitation: uniform(Stream::Sanitation),
+            shape,
+            report,
+        }
     }
 
     /// Number of synthetic households.

@@ -237,7 +237,7 @@ pub fn stay_share(r: f64, p0: f64) -> f64 {
     let a = normal::quantile(p0);
     let s = libm::sqrt((1.0 - r * r).max(1e-12));
     let lo = -9.0;
-    let n = 600;
+    let n = 240;
     let h = (a - lo) / n as f64;
     let f = |x: f64| libm::exp(-0.5 * x * x) * normal::cdf((a - r * x) / s);
     let mut sum = f(lo) + f(a);
@@ -256,7 +256,7 @@ pub fn churn_coefficient(exit: f64, p0: f64) -> f64 {
         return 1.0;
     }
     let (mut lo, mut hi) = (0.0, 0.9999);
-    for _ in 0..50 {
+    for _ in 0..36 {
         let mid = 0.5 * (lo + hi);
         if 1.0 - stay_share(mid, p0) > exit {
             lo = mid;
