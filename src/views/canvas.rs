@@ -19,7 +19,7 @@ pub fn ChartCard(
     #[prop(into)] spec: Signal<ChartSpec>,
     #[prop(into)] table: Signal<DataTable>,
     #[prop(optional)] tall: bool,
-    children: Children,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let lang = use_lang();
     let projector = crate::state::use_explorer().projector;
@@ -56,7 +56,7 @@ pub fn ChartCard(
         <figure class="panel chart-card" class:tall=tall data-testid=testid>
             <div class="chart-head">
                 <figcaption data-testid="chart-title">{move || title.get()}</figcaption>
-                <div class="chart-controls">{children()}</div>
+                <div class="chart-controls">{children.map(|c| c())}</div>
             </div>
             <canvas node_ref=canvas class="chart" role="img" aria-label=move || title.get()></canvas>
             <details class="data-table" on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>

@@ -21,7 +21,7 @@ pub fn HowItWorks() -> impl IntoView {
     let calibration = move || {
         let l = lang.get();
         let r = ex.population.with(|p| p.0.report.clone());
-        let second = |v: f64| if r.second_name == "gini" { format::number(v, 3, l) } else { format::number(v, 3, l) };
+        let second = |v: f64| format::number(v, 3, l);
         view! {
             <table data-testid="calibration-table">
                 <thead><tr><th>{l.t("howto.measure")}</th><th>{l.t("howto.target")}</th><th>{l.t("howto.achieved")}</th></tr></thead>

@@ -751,15 +751,11 @@ pub fn Charts() -> impl IntoView {
             <AnalysisStatus/>
         </ChartCard>
         <div class="chart-grid" class:hidden-projector=move || projector.get()>
-            <ChartCard testid="chart-wedge" title=Signal::derive(move || lang.get().t("chart.wedge.title")) spec=wedge table=wedge_table>
-                {()}
-            </ChartCard>
+            <ChartCard testid="chart-wedge" title=Signal::derive(move || lang.get().t("chart.wedge.title")) spec=wedge table=wedge_table/>
             <ChartCard testid="chart-distribution" title=year_title("chart.distribution.title") spec=distribution table=distribution_table>
                 {year_picker()}
             </ChartCard>
-            <ChartCard testid="chart-cost" title=Signal::derive(move || lang.get().t("chart.cost.title")) spec=cost table=cost_table>
-                {()}
-            </ChartCard>
+            <ChartCard testid="chart-cost" title=Signal::derive(move || lang.get().t("chart.cost.title")) spec=cost table=cost_table/>
             <ChartCard testid="chart-targeting" title=year_title("chart.targeting.title") spec=targeting table=targeting_table tall=true>
                 {year_picker()}
             </ChartCard>
