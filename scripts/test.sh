@@ -31,7 +31,7 @@ layer "clippy (native)" cargo clippy --workspace --all-targets -- -D warnings
 layer "clippy (wasm32)" cargo clippy -p entas-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 layer "native tests" cargo test --workspace
 layer "browser tests (wasm-bindgen-test, Chromium)" cargo test -p entas-app --target wasm32-unknown-unknown --test web
-layer "release build (trunk)" trunk build --release
+layer "release build (trunk)" bash scripts/build.sh
 if [ -f dist/index.html ]; then
   layer "end-to-end (Playwright, Chromium)" bash -c 'cd e2e && npm test --silent'
 else
