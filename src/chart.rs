@@ -481,6 +481,17 @@ fn draw_bars<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The chart as an SVG document of `width` × `height` pixels (exports and the printed brief).
+pub fn to_svg(spec: &ChartSpec, width: u32, height: u32, axis: AxisStyle) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        // A failed draw leaves a partial SVG; the caller still gets valid markup.
+        let _ = draw(&root, spec, 1.0, axis);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ rust_i18n::i18n!("locales", fallback = "id");
 pub mod chart;
 pub mod format;
 pub mod i18n;
+pub mod persist;
 pub mod state;
 pub mod views;
 pub mod worker;

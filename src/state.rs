@@ -48,15 +48,19 @@ impl Run {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     Explorer,
+    Compare,
+    Brief,
     HowItWorks,
 }
 
 /// Everything the views share; `Copy`, so it is passed around freely.
 #[derive(Clone, Copy)]
 pub struct Explorer {
+    /// The preset the scenario started from ("custom" for an imported district).
     pub preset: RwSignal<String>,
-    /// The preset's scenario (district figures, sources, observed history, default targets).
-    pub base: Memo<Arc<Scenario>>,
+    /// The loaded scenario (preset, saved, linked or imported): district figures, sources, observed history,
+    /// and the lever values "reset" returns to.
+    pub base: RwSignal<Arc<Scenario>>,
     pub levers: RwSignal<LeverValues>,
     pub extreme_line: RwSignal<ExtremeLine>,
     pub horizon: RwSignal<i32>,
@@ -72,6 +76,13 @@ pub struct Explorer {
     pub analysis: RwSignal<Option<crate::worker::AnalysisUpdate>>,
     /// The worker's progress: (steps done, steps in all, error).
     pub progress: RwSignal<(usize, usize, Option<String>)>,
+    /// Named scenarios (kept in browser storage with the working state).
+    pub saved: RwSignal<Vec<crate::persist::Saved>>,
+    /// Saved scenarios ticked for comparison.
+    pub compare: RwSignal<Vec<u64>>,
+    pub next_id: RwSignal<u64>,
+    /// A message for the user: (translation key, detail, is_error).
+    pub notice: RwSignal<Option<(String, String, bool)>>,
 }
 
 fn preset_or_start(id: &str) -> Scenario {
@@ -81,7 +92,7 @@ fn preset_or_start(id: &str) -> Scenario {
 impl Explorer {
     pub fn new() -> Explorer {
         let preset = RwSignal::new(START_PRESET.to_string());
-        let base = Memo::new(move |_| Arc::new(preset.with(|p| preset_or_start(p))));
+        let base = RwSignal::new(Arc::new(preset_or_start(START_PRESET)));
         let first = base.get_untracked();
         let levers = RwSignal::new(first.levers.clone());
         let extreme_line = RwSignal::new(first.extreme_line);
@@ -121,18 +132,33 @@ impl Explorer {
             run,
             analysis: RwSignal::new(None),
             progress: RwSignal::new((0, 0, None)),
+            saved: RwSignal::new(Vec::new()),
+            compare: RwSignal::new(Vec::new()),
+            next_id: RwSignal::new(1),
+            notice: RwSignal::new(None),
         }
     }
 
     /// Switches to preset `id`: its levers, line, horizon and targets replace the current ones in one go.
     pub fn load_preset(&self, id: &str) {
-        let s = preset_or_start(id);
-        self.preset.set(s_id(id));
+        self.load(&s_id(id), preset_or_start(id));
+    }
+
+    /// Loads a (validated) scenario: it becomes the base, and its levers, line, horizon and targets the
+    /// current ones.
+    pub fn load(&self, preset: &str, s: Scenario) {
+        self.preset.set(preset.to_string());
         self.levers.set(s.levers.clone());
         self.extreme_line.set(s.extreme_line);
         self.horizon.set(s.horizon);
         self.targets.set(s.targets.clone());
         self.chart_year.set(s.horizon);
+        self.base.set(Arc::new(s));
+    }
+
+    /// The scenario as currently set (levers, line, horizon, targets on the loaded base).
+    pub fn current_scenario_untracked(&self) -> Scenario {
+        (*self.run.get_untracked().scenario).clone()
     }
 
     /// Every lever back to the preset's value: one update, one run.

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::chart::{self, AxisStyle, ChartSpec};
 use crate::i18n::{tr, use_lang, Lang};
+use crate::views::scenarios::{download, download_url, to_csv};
 
 /// A chart's data as a table (the accessible alternative), already formatted.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -56,7 +57,30 @@ pub fn ChartCard(
         <figure class="panel chart-card" class:tall=tall data-testid=testid>
             <div class="chart-head">
                 <figcaption data-testid="chart-title">{move || title.get()}</figcaption>
-                <div class="chart-controls">{children.map(|c| c())}</div>
+                <div class="chart-controls">
+                    {children.map(|c| c())}
+                    <span class="export-buttons">
+                        <button type="button" class="mini-btn" data-testid="export-png" title=move || lang.get().t("export.png")
+                            on:click=move |_| {
+                                if let Some(el) = canvas.get() {
+                                    if let Ok(url) = el.to_data_url() {
+                                        download_url(&format!("{testid}.png"), &url);
+                                    }
+                                }
+                            }>"PNG"</button>
+                        <button type="button" class="mini-btn" data-testid="export-svg" title=move || lang.get().t("export.svg")
+                            on:click=move |_| {
+                                let axis = AxisStyle { decimal_comma: lang.get_untracked() == Lang::Id };
+                                let svg = chart::to_svg(&spec.get_untracked(), 1200, 600, axis);
+                                download(&format!("{testid}.svg"), "image/svg+xml", &svg);
+                            }>"SVG"</button>
+                        <button type="button" class="mini-btn" data-testid="export-csv" title=move || lang.get().t("export.csv")
+                            on:click=move |_| {
+                                let t = table.get_untracked();
+                                download(&format!("{testid}.csv"), "text/csv", &to_csv(&t.headers, &t.rows));
+                            }>"CSV"</button>
+                    </span>
+                </div>
             </div>
             <canvas node_ref=canvas class="chart" role="img" aria-label=move || title.get()></canvas>
             <details class="data-table" on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>

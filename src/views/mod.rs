@@ -1,9 +1,12 @@
 //! The screens: the explorer (levers → trajectories, wedge, costs, targets) and "how the model works".
 
+pub mod brief;
 pub mod canvas;
+pub mod compare;
 pub mod howto;
 pub mod levers;
 pub mod results;
+pub mod scenarios;
 
 use leptos::prelude::*;
 
@@ -21,6 +24,8 @@ pub fn App() -> impl IntoView {
     provide_context(UiLang(lang));
     let ex = Explorer::new();
     provide_context(ex);
+    scenarios::restore(ex);
+    scenarios::autosave(ex);
 
     // The heavy analysis follows every run, in the worker; stale answers are dropped there and here.
     let (analysis, progress) = (ex.analysis, ex.progress);
@@ -57,11 +62,13 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" class:projector=move || ex.projector.get() lang=move || lang.get().code()>
             <Header/>
+            <scenarios::Notice/>
             {move || match ex.page.get() {
                 Page::Explorer => view! {
                     <main class="layout">
                         <levers::LeverPanel/>
                         <section class="results" aria-label=tr("results.title")>
+                            <scenarios::Toolbar/>
                             <results::Settings/>
                             <results::KpiStrip/>
                             <results::Charts/>
@@ -70,6 +77,8 @@ pub fn App() -> impl IntoView {
                     </main>
                 }
                 .into_any(),
+                Page::Compare => view! { <main class="layout single"><compare::ComparePage/></main> }.into_any(),
+                Page::Brief => view! { <main class="layout single"><brief::Brief/></main> }.into_any(),
                 Page::HowItWorks => view! { <main class="layout single"><howto::HowItWorks/></main> }.into_any(),
             }}
             <Footer/>
@@ -118,6 +127,8 @@ fn Header() -> impl IntoView {
             </div>
             <nav class="nav" aria-label=tr("nav.label")>
                 {page_button(Page::Explorer, "nav.explorer", "nav-explorer")}
+                {page_button(Page::Compare, "nav.compare", "nav-compare")}
+                {page_button(Page::Brief, "nav.brief", "nav-brief")}
                 {page_button(Page::HowItWorks, "nav.howto", "nav-howto")}
             </nav>
             <div class="district" data-testid="district">
@@ -134,7 +145,7 @@ fn Header() -> impl IntoView {
                 {tr("nav.projector")}
             </button>
             <div class="lang-switch" role="group" aria-label=tr("lang.switch")>
-                {lang_button(Lang::Id, "Bahasa Indonesia")}
+                {lang_button(Lang::Id, "Bahasa")}
                 {lang_button(Lang::En, "English")}
             </div>
         </header>

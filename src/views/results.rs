@@ -342,6 +342,91 @@ fn years_points(rows: &[YearResult], f: fn(&YearResult) -> f64) -> Vec<(i32, f64
     rows.iter().map(|r| (r.year, f(r))).collect()
 }
 
+/// The trajectory chart (P0 and extreme rate, baseline and scenario, band, BPS history, targets).
+pub fn trajectory_spec(run: &Run, bands: Option<&entas_model::analysis::Bands>, l: Lang) -> ChartSpec {
+    let o = &run.outcome;
+    let observed = &run.scenario.district.observed;
+    let panel = |indicator: Indicator| {
+        let (f, title, color): (fn(&YearResult) -> f64, String, _) = match indicator {
+            Indicator::P0 => (
+                |r| r.p0_pct,
+                format!("{} (GK {})", l.t("chart.p0"), format::rupiah(o.poverty_line, l)),
+                palette::SCENARIO,
+            ),
+            Indicator::Extreme => (
+                |r| r.extreme_pct,
+                format!("{} ({})", l.t("chart.extreme"), line_label(&run.scenario.extreme_line, l)),
+                palette::EXTREME,
+            ),
+        };
+        let obs: Vec<(i32, f64)> = observed
+            .iter()
+            .filter_map(|ob| match indicator {
+                Indicator::P0 => ob.p0_pct.map(|v| (ob.year, v)),
+                // Observed extreme rates are only comparable on the line they were published on.
+                Indicator::Extreme => {
+                    ob.extreme_pct.filter(|_| line_matches(ob, &run.scenario.extreme_line)).map(|v| (ob.year, v))
+                }
+            })
+            .collect();
+        // Up to six years of observed history before the base year, for context.
+        let first = obs.iter().map(|p| p.0).filter(|y| *y >= o.base_year - 6).min().unwrap_or(o.base_year);
+        let years = (first.min(o.base_year), last(&o.scenario).year);
+        let band = bands.filter(|b| b.years.len() == o.scenario.len()).map(|b| {
+            let (lo, hi) = match indicator {
+                Indicator::P0 => (&b.p0_p10, &b.p0_p90),
+                Indicator::Extreme => (&b.extreme_p10, &b.extreme_p90),
+            };
+            Band {
+                label: l.t("chart.band"),
+                color,
+                lower: b.years.iter().copied().zip(lo.iter().copied()).collect(),
+                upper: b.years.iter().copied().zip(hi.iter().copied()).collect(),
+            }
+        });
+        let hlines: Vec<HLine> = run
+            .scenario
+            .targets
+            .iter()
+            .filter(|t| t.indicator == indicator)
+            .map(|t| HLine {
+                label: format!("{} {} {}", l.t("chart.target"), format::percent(t.value_pct, 2, l), t.year),
+                value: t.value_pct,
+                color: palette::TARGET,
+            })
+            .collect();
+        let top = o
+            .baseline
+            .iter()
+            .chain(&o.scenario)
+            .map(f)
+            .chain(obs.iter().map(|p| p.1))
+            .chain(band.iter().flat_map(|b| b.upper.iter().map(|p| p.1)))
+            .fold(0.0_f64, f64::max);
+        TimePanel {
+            title,
+            y_label: l.t("chart.pct_people"),
+            years,
+            y_max: nice_ceiling(top * 1.2).max(0.5),
+            series: vec![
+                Series {
+                    label: l.t("chart.baseline"),
+                    color: palette::BASELINE,
+                    points: years_points(&o.baseline, f),
+                    dashed: true,
+                },
+                Series { label: l.t("chart.scenario"), color, points: years_points(&o.scenario, f), dashed: false },
+            ],
+            bands: band.into_iter().collect(),
+            observed: obs,
+            observed_label: l.t("chart.observed"),
+            hlines,
+            y_decimals: if top < 3.0 { 1 } else { 0 },
+        }
+    };
+    ChartSpec::Time(vec![panel(Indicator::P0), panel(Indicator::Extreme)])
+}
+
 /// The five charts.
 #[component]
 pub fn Charts() -> impl IntoView {
@@ -350,90 +435,8 @@ pub fn Charts() -> impl IntoView {
 
     // 1. Trajectories.
     let trajectory = Signal::derive(move || {
-        let l = lang.get();
-        let run = ex.run.get();
         let bands = ex.analysis.with(|a| a.as_ref().and_then(|a| a.bands.clone()));
-        let o = &run.outcome;
-        let observed = &run.scenario.district.observed;
-        let panel = |indicator: Indicator| {
-            let (f, title, color): (fn(&YearResult) -> f64, String, _) = match indicator {
-                Indicator::P0 => (
-                    |r| r.p0_pct,
-                    format!("{} (GK {})", l.t("chart.p0"), format::rupiah(o.poverty_line, l)),
-                    palette::SCENARIO,
-                ),
-                Indicator::Extreme => (
-                    |r| r.extreme_pct,
-                    format!("{} ({})", l.t("chart.extreme"), line_label(&run.scenario.extreme_line, l)),
-                    palette::EXTREME,
-                ),
-            };
-            let obs: Vec<(i32, f64)> = observed
-                .iter()
-                .filter_map(|ob| match indicator {
-                    Indicator::P0 => ob.p0_pct.map(|v| (ob.year, v)),
-                    // Observed extreme rates are only comparable on the line they were published on.
-                    Indicator::Extreme => {
-                        ob.extreme_pct.filter(|_| line_matches(ob, &run.scenario.extreme_line)).map(|v| (ob.year, v))
-                    }
-                })
-                .collect();
-            // Up to six years of observed history before the base year, for context.
-            let first = obs.iter().map(|p| p.0).filter(|y| *y >= o.base_year - 6).min().unwrap_or(o.base_year);
-            let years = (first.min(o.base_year), last(&o.scenario).year);
-            let band = bands.as_ref().filter(|b| b.years.len() == o.scenario.len()).map(|b| {
-                let (lo, hi) = match indicator {
-                    Indicator::P0 => (&b.p0_p10, &b.p0_p90),
-                    Indicator::Extreme => (&b.extreme_p10, &b.extreme_p90),
-                };
-                Band {
-                    label: l.t("chart.band"),
-                    color,
-                    lower: b.years.iter().copied().zip(lo.iter().copied()).collect(),
-                    upper: b.years.iter().copied().zip(hi.iter().copied()).collect(),
-                }
-            });
-            let hlines: Vec<HLine> = run
-                .scenario
-                .targets
-                .iter()
-                .filter(|t| t.indicator == indicator)
-                .map(|t| HLine {
-                    label: format!("{} {} {}", l.t("chart.target"), format::percent(t.value_pct, 2, l), t.year),
-                    value: t.value_pct,
-                    color: palette::TARGET,
-                })
-                .collect();
-            let top = o
-                .baseline
-                .iter()
-                .chain(&o.scenario)
-                .map(f)
-                .chain(obs.iter().map(|p| p.1))
-                .chain(band.iter().flat_map(|b| b.upper.iter().map(|p| p.1)))
-                .fold(0.0_f64, f64::max);
-            TimePanel {
-                title,
-                y_label: l.t("chart.pct_people"),
-                years,
-                y_max: nice_ceiling(top * 1.2).max(0.5),
-                series: vec![
-                    Series {
-                        label: l.t("chart.baseline"),
-                        color: palette::BASELINE,
-                        points: years_points(&o.baseline, f),
-                        dashed: true,
-                    },
-                    Series { label: l.t("chart.scenario"), color, points: years_points(&o.scenario, f), dashed: false },
-                ],
-                bands: band.into_iter().collect(),
-                observed: obs,
-                observed_label: l.t("chart.observed"),
-                hlines,
-                y_decimals: if top < 3.0 { 1 } else { 0 },
-            }
-        };
-        ChartSpec::Time(vec![panel(Indicator::P0), panel(Indicator::Extreme)])
+        trajectory_spec(&ex.run.get(), bands.as_ref(), lang.get())
     });
     let trajectory_table = Signal::derive(move || {
         let l = lang.get();

@@ -179,56 +179,12 @@ fn print_levers(format: Format, out: &mut dyn Write) -> Result<(), Fail> {
     Ok(())
 }
 
-/// The CSV columns, in the contract's order.
-pub const COLUMNS: [&str; 12] = [
-    "scenario",
-    "year",
-    "p0_pct",
-    "p1",
-    "p2",
-    "extreme_pct",
-    "poor_people",
-    "extreme_people",
-    "vulnerable_pct",
-    "gini",
-    "spend_rp",
-    "beneficiaries",
-];
-
 fn write_csv(o: &Outcome, bands: Option<&Bands>, out: &mut dyn Write) -> Result<(), Fail> {
+    let (header, rows) = entas_model::report::results_table(o, bands);
     let mut w = csv::Writer::from_writer(out);
-    let mut header: Vec<&str> = COLUMNS.to_vec();
-    if bands.is_some() {
-        header.extend(["p0_pct_p10", "p0_pct_p90", "extreme_pct_p10", "extreme_pct_p90"]);
-    }
     w.write_record(&header)?;
-    for (name, rows) in [("baseline", &o.baseline), ("scenario", &o.scenario)] {
-        for (i, r) in rows.iter().enumerate() {
-            let mut rec = vec![
-                name.to_string(),
-                r.year.to_string(),
-                format!("{:.4}", r.p0_pct),
-                format!("{:.4}", r.p1),
-                format!("{:.4}", r.p2),
-                format!("{:.4}", r.extreme_pct),
-                format!("{:.0}", r.poor_people),
-                format!("{:.0}", r.extreme_people),
-                format!("{:.4}", r.vulnerable_pct),
-                format!("{:.4}", r.gini),
-                format!("{:.0}", r.spend_rp),
-                format!("{:.0}", r.beneficiaries),
-            ];
-            if let Some(b) = bands {
-                if name == "scenario" {
-                    rec.extend(
-                        [b.p0_p10[i], b.p0_p90[i], b.extreme_p10[i], b.extreme_p90[i]].map(|v| format!("{v:.4}")),
-                    );
-                } else {
-                    rec.extend(std::iter::repeat_n(String::new(), 4));
-                }
-            }
-            w.write_record(&rec)?;
-        }
+    for row in rows {
+        w.write_record(&row)?;
     }
     w.flush()?;
     Ok(())

@@ -11,6 +11,7 @@ pub mod lognormal;
 pub mod normal;
 pub mod population;
 pub mod presets;
+pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod simulate;

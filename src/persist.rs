@@ -1,0 +1,271 @@
+//! What outlives a page: the workspace saved in browser storage (versioned, with migrations), the share
+//! link (compressed, versioned) and scenario files. Pure functions from text to values, so they are tested
+//! natively; `views::scenarios` does the storage and the downloads.
+//!
+//! Anything read from outside — storage, a link, a file — is validated like a scenario file: a malformed or
+//! tampered input gives an error and changes nothing.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use entas_model::scenario::{District, ExtremeLine, Target};
+use entas_model::{presets, LeverValues, Scenario};
+use serde::{Deserialize, Serialize};
+
+/// Browser-storage key of the workspace.
+pub const STORAGE_KEY: &str = "entas.workspace";
+/// The workspace format this build writes.
+pub const WORKSPACE_VERSION: u32 = 2;
+/// The share-link format this build writes (the prefix of the payload).
+pub const LINK_VERSION: &str = "1";
+/// Largest decompressed link payload accepted, bytes.
+const MAX_LINK_BYTES: usize = 1 << 20;
+
+/// A named scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub id: u64,
+    pub name: String,
+    /// The preset it started from ("custom" for an imported district).
+    pub preset: String,
+    pub scenario: Scenario,
+}
+
+/// Everything kept in browser storage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub version: u32,
+    /// The working state: restored on reload, crash or a closed tab.
+    pub current: Saved,
+    pub saved: Vec<Saved>,
+    pub next_id: u64,
+    /// Saved scenarios ticked for comparison.
+    #[serde(default)]
+    pub compare: Vec<u64>,
+}
+
+/// The first storage format (version 1): the working state only, no named scenarios.
+#[derive(Deserialize)]
+struct WorkspaceV1 {
+    preset: String,
+    scenario: Scenario,
+}
+
+/// Why something read from outside was refused; `message_key` is a translation key, `detail` the specifics.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    pub message_key: &'static str,
+    pub detail: String,
+}
+
+fn refused(message_key: &'static str, detail: impl Into<String>) -> Refused {
+    Refused { message_key, detail: detail.into() }
+}
+
+impl Workspace {
+    /// A workspace holding only `current`.
+    pub fn new(current: Saved) -> Workspace {
+        Workspace {
+            version: WORKSPACE_VERSION,
+            next_id: current.id + 1,
+            current,
+            saved: Vec::new(),
+            compare: Vec::new(),
+        }
+    }
+
+    /// Serialises for storage.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a stored workspace of any known version, migrating older ones, and validates every scenario.
+    pub fn from_json(text: &str) -> Result<Workspace, Refused> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| refused("persist.bad_storage", e.to_string()))?;
+        let ws = match value.get("version").and_then(|v| v.as_u64()) {
+            Some(1) => {
+                let v1: WorkspaceV1 =
+                    serde_json::from_value(value).map_err(|e| refused("persist.bad_storage", e.to_string()))?;
+                migrate_v1(v1)
+            }
+            Some(2) => serde_json::from_value(value).map_err(|e| refused("persist.bad_storage", e.to_string()))?,
+            Some(v) => return Err(refused("persist.newer_storage", format!("version {v}"))),
+            None => return Err(refused("persist.bad_storage", "no version")),
+        };
+        for s in std::iter::once(&ws.current).chain(&ws.saved) {
+            s.scenario.validate().map_err(|e| refused("persist.bad_storage", format!("{}: {e}", s.name)))?;
+        }
+        Ok(ws)
+    }
+}
+
+/// Version 1 → 2: the working state becomes `current`; there were no named scenarios.
+fn migrate_v1(v1: WorkspaceV1) -> Workspace {
+    Workspace::new(Saved { id: 1, name: String::new(), preset: v1.preset, scenario: v1.scenario })
+}
+
+/// What a link carries: the preset and only what differs from it (the whole district when imported).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkPayload {
+    preset: String,
+    name: String,
+    #[serde(default)]
+    district: Option<District>,
+    horizon: i32,
+    households: usize,
+    seed: u64,
+    extreme_line: ExtremeLine,
+    levers: LeverValues,
+    #[serde(default)]
+    schedules: std::collections::BTreeMap<String, Vec<f64>>,
+    targets: Vec<Target>,
+}
+
+/// Encodes a scenario as the fragment of a share link: `1.<base64url(deflate(json))>`.
+pub fn encode_link(preset: &str, s: &Scenario) -> String {
+    let same_district = presets::preset(preset).is_some_and(|p| p.district == s.district);
+    let payload = LinkPayload {
+        preset: if same_district { preset.to_string() } else { "custom".into() },
+        name: s.name.clone(),
+        district: (!same_district).then(|| s.district.clone()),
+        horizon: s.horizon,
+        households: s.households,
+        seed: s.seed,
+        extreme_line: s.extreme_line,
+        levers: s.levers.clone(),
+        schedules: s.schedules.clone(),
+        targets: s.targets.clone(),
+    };
+    let json = serde_json::to_vec(&payload).unwrap_or_default();
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Decodes a share-link fragment back to (preset id, validated scenario).
+pub fn decode_link(fragment: &str) -> Result<(String, Scenario), Refused> {
+    let (version, data) = fragment.split_once('.').ok_or_else(|| refused("persist.bad_link", "no version"))?;
+    if version != LINK_VERSION {
+        return Err(refused("persist.newer_link", format!("version {version}")));
+    }
+    let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|e| refused("persist.bad_link", e.to_string()))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_LINK_BYTES)
+        .map_err(|e| refused("persist.bad_link", format!("{e:?}")))?;
+    let p: LinkPayload = serde_json::from_slice(&json).map_err(|e| refused("persist.bad_link", e.to_string()))?;
+    let base = presets::preset(&p.preset);
+    let district = match (p.district, base.as_ref()) {
+        (Some(d), _) => d,
+        (None, Some(b)) => b.district.clone(),
+        (None, None) => return Err(refused("persist.bad_link", format!("unknown preset '{}'", p.preset))),
+    };
+    let s = Scenario {
+        schema_version: entas_model::scenario::SCHEMA_VERSION,
+        name: p.name,
+        district,
+        horizon: p.horizon,
+        households: p.households,
+        seed: p.seed,
+        extreme_line: p.extreme_line,
+        levers: p.levers,
+        schedules: p.schedules,
+        targets: p.targets,
+    };
+    s.validate().map_err(|e| refused("persist.bad_link", e.to_string()))?;
+    Ok((if base.is_some() { p.preset } else { "custom".into() }, s))
+}
+
+/// Reads a scenario file (the CLI's format). The preset is the one whose district it carries, else "custom".
+pub fn read_scenario_file(text: &str) -> Result<(String, Scenario), Refused> {
+    let s = Scenario::from_json(text).map_err(|e| refused("persist.bad_file", e.to_string()))?;
+    let preset = presets::PRESETS
+        .iter()
+        .find(|p| presets::preset(p.id).is_some_and(|b| b.district == s.district))
+        .map(|p| p.id.to_string())
+        .unwrap_or_else(|| "custom".into());
+    Ok((preset, s))
+}
+
+/// An SVG QR code of `text` (for phones in the room), or None when it is too long for a QR code.
+pub fn qr_svg(text: &str) -> Option<String> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L).ok()?;
+    Some(code.render::<qrcode::render::svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn muba() -> Scenario {
+        presets::preset("muba_2024").unwrap()
+    }
+
+    #[test]
+    fn a_link_round_trips_exactly_and_stays_short_for_a_preset() {
+        let mut s = muba();
+        s.levers.set("cash_budget", 123.5).unwrap();
+        s.extreme_line = ExtremeLine::Rupiah { rp: 401_234.0 };
+        let link = encode_link("muba_2024", &s);
+        assert!(link.starts_with("1.") && link.len() < 700, "{} chars", link.len());
+        assert_eq!(decode_link(&link).unwrap(), ("muba_2024".to_string(), s));
+    }
+
+    #[test]
+    fn an_imported_district_travels_whole() {
+        let mut s = muba();
+        s.district.name = "Kabupaten Contoh".into();
+        s.district.population = 100_000.0;
+        let (preset, back) = decode_link(&encode_link("muba_2024", &s)).unwrap();
+        assert_eq!(preset, "custom");
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn tampered_or_malformed_links_are_refused() {
+        let link = encode_link("muba_2024", &muba());
+        assert_eq!(decode_link("garbage").unwrap_err().message_key, "persist.bad_link");
+        assert_eq!(decode_link("9.abc").unwrap_err().message_key, "persist.newer_link");
+        assert_eq!(decode_link(&format!("{}xx", &link[..link.len() - 5])).unwrap_err().message_key, "persist.bad_link");
+        assert_eq!(decode_link("1.!!!").unwrap_err().message_key, "persist.bad_link");
+        // A well-formed link whose values are out of range is refused by validation.
+        let bad = serde_json::json!({"preset":"muba_2024","name":"x","horizon":2030,"households":20000,"seed":1,
+            "extreme_line":{"kind":"usd215"},"levers":{"absorption":500.0},"targets":[]});
+        let packed = miniz_oxide::deflate::compress_to_vec(bad.to_string().as_bytes(), 9);
+        let err = decode_link(&format!("1.{}", URL_SAFE_NO_PAD.encode(packed))).unwrap_err();
+        assert!(err.detail.contains("levers.absorption"), "{err:?}");
+    }
+
+    #[test]
+    fn a_version_1_workspace_migrates_to_version_2() {
+        let mut s = muba();
+        s.levers.set("cash_budget", 99.0).unwrap();
+        let v1 = serde_json::json!({ "version": 1, "preset": "muba_2024", "scenario": s }).to_string();
+        let ws = Workspace::from_json(&v1).unwrap();
+        assert_eq!(ws.version, WORKSPACE_VERSION);
+        assert_eq!(ws.current.scenario, s);
+        assert!(ws.saved.is_empty());
+        assert_eq!(Workspace::from_json(&ws.to_json()).unwrap(), ws);
+    }
+
+    #[test]
+    fn unknown_or_broken_storage_is_refused() {
+        assert_eq!(Workspace::from_json("{").unwrap_err().message_key, "persist.bad_storage");
+        assert_eq!(Workspace::from_json(r#"{"version":7}"#).unwrap_err().message_key, "persist.newer_storage");
+        let mut s = muba();
+        s.horizon = 2100;
+        let v1 = serde_json::json!({ "version": 1, "preset": "muba_2024", "scenario": s }).to_string();
+        assert!(Workspace::from_json(&v1).unwrap_err().detail.contains("horizon"));
+    }
+
+    #[test]
+    fn scenario_files_are_read_and_their_preset_recognised() {
+        let (preset, s) = read_scenario_file(&muba().to_json()).unwrap();
+        assert_eq!((preset.as_str(), s), ("muba_2024", muba()));
+        assert_eq!(read_scenario_file("not json").unwrap_err().message_key, "persist.bad_file");
+    }
+
+    #[test]
+    fn a_qr_code_is_an_svg() {
+        let svg = qr_svg(&format!("http://127.0.0.1:8080/#s={}", encode_link("muba_2024", &muba()))).unwrap();
+        assert!(svg.starts_with("<?xml") && svg.contains("<svg"));
+    }
+}
