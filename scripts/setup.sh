@@ -46,12 +46,13 @@ if [ "$(cat e2e/node_modules/.entas-lock 2>/dev/null)" != "$lock_hash" ]; then
   echo "$lock_hash" > e2e/node_modules/.entas-lock
 fi
 
-# 6. Chromium and chromedriver from Debian, for the browser tests only.
+# 6. For the browser tests only: Chromium and chromedriver, and poppler-utils (pdftotext, pdftoppm) to read
+#    the printed brief, all from Debian.
 if [ "$purpose" = "test" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+    say "installing Debian's chromium, chromium-driver and poppler-utils"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
 fi
 say "ready ($purpose)"

@@ -48,9 +48,47 @@ export class EntasPage {
 
   async switchLanguage(code) { await this.language(code).click(); }
 
-  /** Types a value into a lever's number field and commits it (Enter). */
+  get toolbar() { return this.page.getByTestId('toolbar'); }
+  get notice() { return this.page.getByTestId('notice'); }
+  get saveName() { return this.page.getByTestId('save-name'); }
+  get saveButton() { return this.page.getByTestId('save'); }
+  get shareButton() { return this.page.getByTestId('share'); }
+  get shareUrl() { return this.page.getByTestId('share-url'); }
+  get qr() { return this.page.getByTestId('qr'); }
+  get importFile() { return this.page.getByTestId('import-file'); }
+  get savedItems() { return this.page.getByTestId('saved-item'); }
+  get brief() { return this.page.getByTestId('brief'); }
+
+  /** Saves the current scenario under `name`. */
+  async saveAs(name) {
+    await this.saveName.fill(name);
+    await this.saveButton.click();
+  }
+
+  /** Every KPI's main figure, for comparing two screens. */
+  async kpiTexts() {
+    return this.page.locator('[data-testid=kpis] [data-testid=kpi-value]').allTextContents();
+  }
+
+  /** Clicks `button` and returns the text of the file it downloads. */
+  async downloadText(button) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const c of stream) chunks.push(c);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Opens the collapsed assumptions panel (if it is closed). */
+  async openAssumptions() {
+    const details = this.page.getByTestId('group-assumption');
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  }
+
+  /** Types a value into a lever's number field and commits it (Enter), opening the assumptions if needed. */
   async typeLever(id, text) {
     const field = this.leverNumber(id);
+    if (!(await field.isVisible())) await this.openAssumptions();
     await field.fill(text);
     await field.press('Enter');
   }
@@ -68,7 +106,8 @@ export class EntasPage {
 
   /** Scrolls every chart into view once, so each has been drawn (off-screen charts wait until seen). */
   async revealCharts() {
-    for (const name of ['trajectory', 'wedge', 'distribution', 'cost', 'targeting']) {
+    for (const name of ['trajectory', 'wedge', 'distribution', 'cost', 'targeting', 'compare']) {
+      if ((await this.chart(name).count()) === 0) continue;
       await this.chart(name).scrollIntoViewIfNeeded();
       await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     }

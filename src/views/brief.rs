@@ -105,7 +105,11 @@ pub fn Brief() -> impl IntoView {
                 <ul>
                     {s.targets.iter().map(|t| {
                         let met = entas_model::analysis::year_met(&o.scenario, t);
-                        view! { <li>{format!("{} ≤ {} ({}): {}", t.label, pct(t.value_pct), t.year, met.map(|y| format!("{} {y}", l.t("kpi.met_in"))).unwrap_or_else(|| format!("{} {}", l.t("kpi.not_met_by"), end_s.year)))}</li> }
+                        let what = match t.indicator {
+                            entas_model::scenario::Indicator::P0 => l.t("kpi.target_p0"),
+                            entas_model::scenario::Indicator::Extreme => l.t("kpi.target_extreme"),
+                        };
+                        view! { <li>{format!("{} ≤ {} {} {}: {}", what, pct(t.value_pct), l.t("kpi.by"), t.year, met.map(|y| format!("{} {y}", l.t("kpi.met_in"))).unwrap_or_else(|| format!("{} {}", l.t("kpi.not_met_by"), end_s.year)))}</li> }
                     }).collect_view()}
                 </ul>
             </section>

@@ -1,0 +1,190 @@
+// Scenarios that last and travel: storage, links, files, comparison, exports and the printed brief.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, ARTIFACTS } from '../support/browser.mjs';
+import { EntasPage } from '../support/entas-page.mjs';
+import { openApp } from '../support/open.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** A minimal CSV parser for the app's own files (quoted fields, commas). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+test('save → reload keeps the scenario, its KPIs and the saved list', async () => {
+  const { context, app } = await openApp(env);
+  await app.typeLever('cash_budget', '150');
+  await app.typeLever('growth_b40', '3,1');
+  await app.saveAs('Bantu Umak diperluas');
+  assert.match(await app.notice.textContent(), /Skenario disimpan/);
+  const before = await app.kpiTexts();
+  await app.page.reload();
+  await app.kpi('p0').waitFor();
+  assert.deepEqual(await app.kpiTexts(), before, 'identical KPIs after reload');
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp150,0 M/tahun');
+  await app.nav('compare').click();
+  assert.equal(await app.savedItems.count(), 1);
+  assert.equal(await app.page.getByTestId('saved-name').inputValue(), 'Bantu Umak diperluas');
+  await context.close();
+});
+
+test('a share link restores exactly the same numbers in a fresh browser context, and shows a QR code', async () => {
+  const { context, app } = await openApp(env);
+  await app.typeLever('food_budget', '25');
+  await app.extremeLine.selectOption('usd300');
+  await app.horizon.selectOption('2032');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=kpi-p0]').textContent.includes('2032'));
+  const before = await app.kpiTexts();
+  await app.shareButton.click();
+  const url = await app.shareUrl.inputValue();
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#s=1\./);
+  assert.ok((await app.qr.locator('svg').count()) === 1, 'a QR code is drawn');
+  await context.close();
+
+  const fresh = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const other = new EntasPage(await fresh.newPage(), url);
+  await other.open();
+  await other.page.waitForFunction(() => document.querySelector('[data-testid=kpi-p0]').textContent.includes('2032'));
+  assert.deepEqual(await other.kpiTexts(), before, 'identical KPIs from the link');
+  assert.match(await other.notice.textContent(), /dari tautan/);
+  assert.deepEqual(other.errors, []);
+  await fresh.close();
+});
+
+test('a tampered link gives a clear message and changes nothing', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const app = new EntasPage(await context.newPage(), `${env.url}#s=1.eJyrVkrOz0nNBQAAAP__broken`);
+  await app.open();
+  assert.match(await app.notice.textContent(), /rusak atau diubah/);
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp70,0 M/tahun', 'the preset is still loaded');
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test('a scenario stored by the older version 1 format still opens', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const app = new EntasPage(page, env.url);
+  // Take the preset's scenario file, change one lever, store it the way version 1 did (working state only).
+  await app.open();
+  const { text } = await app.downloadText(app.page.getByTestId('export-json'));
+  const scenario = JSON.parse(text);
+  scenario.levers.cash_budget = 222;
+  await page.evaluate((v1) => { localStorage.clear(); localStorage.setItem('entas.workspace', v1); },
+    JSON.stringify({ version: 1, preset: 'muba_2024', scenario }));
+  await page.reload();
+  await app.kpi('p0').waitFor();
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp222,0 M/tahun');
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('entas.workspace')));
+  assert.equal(stored.version, 2, 'rewritten in the current format');
+  await context.close();
+});
+
+test('export → import of a scenario file round-trips; a broken file is refused and keeps the scenario', async () => {
+  const { context, app } = await openApp(env);
+  await app.typeLever('wash_budget', '40');
+  const { name, text } = await app.downloadText(app.page.getByTestId('export-json'));
+  assert.match(name, /\.json$/);
+  assert.equal(JSON.parse(text).schema_version, 1);
+  const good = join(ARTIFACTS, 'scenario-export.json');
+  writeFileSync(good, text);
+  await app.typeLever('wash_budget', '5');
+  await app.importFile.setInputFiles(good);
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=lever-wash_budget] [data-testid=lever-value]').textContent === 'Rp40,0 M/tahun');
+
+  const before = await app.kpiTexts();
+  const bad = join(ARTIFACTS, 'broken.json');
+  writeFileSync(bad, text.replace('"horizon": 2030', '"horizon": 2099'));
+  await app.importFile.setInputFiles(bad);
+  await app.notice.waitFor();
+  assert.match(await app.notice.textContent(), /tidak bisa dibaca.*horizon/);
+  assert.deepEqual(await app.kpiTexts(), before, 'the current scenario is kept');
+  writeFileSync(bad, 'this is not JSON');
+  await app.importFile.setInputFiles(bad);
+  assert.match(await app.notice.textContent(), /not valid JSON/);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test('exported chart CSV parses and matches the on-screen table; the results CSV has the contract columns', async () => {
+  const { context, app } = await openApp(env);
+  const { text } = await app.downloadText(app.chart('trajectory').getByTestId('export-csv'));
+  const csv = parseCsv(text.trim());
+  await app.chartTable('trajectory').locator('summary').click();
+  const headers = await app.chartTable('trajectory').locator('th').allTextContents();
+  const cells = await app.chartTable('trajectory').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.deepEqual(csv[0], headers);
+  assert.deepEqual(csv.slice(1), cells);
+  const results = parseCsv((await app.downloadText(app.page.getByTestId('export-csv').first())).text.trim());
+  assert.deepEqual(results[0].slice(0, 12), ['scenario', 'year', 'p0_pct', 'p1', 'p2', 'extreme_pct', 'poor_people', 'extreme_people', 'vulnerable_pct', 'gini', 'spend_rp', 'beneficiaries']);
+  assert.equal(results.length, 1 + 2 * 7);
+  const svg = (await app.downloadText(app.chart('trajectory').getByTestId('export-svg'))).text;
+  assert.match(svg, /<svg[\s\S]*<\/svg>/);
+  const png = await app.page.waitForEvent('download', { predicate: () => true, timeout: 100 }).catch(() => null);
+  assert.equal(png, null);
+  await context.close();
+});
+
+test('compare: three scenarios side by side, with policy and assumption changes apart', async () => {
+  const { context, app } = await openApp(env);
+  await app.typeLever('cash_budget', '200');
+  await app.saveAs('Tunai besar');
+  await app.typeLever('cash_budget', '70');
+  await app.typeLever('graduation_budget', '30');
+  await app.typeLever('cash_pass_through', '50');
+  await app.saveAs('Graduasi');
+  await app.nav('compare').click();
+  for (const tick of await app.page.getByTestId('compare-tick').all()) await tick.check();
+  await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-row]').length === 3);
+  const policy = await app.page.getByTestId('diff-policy').allTextContents();
+  const assumptions = await app.page.getByTestId('diff-assumption').allTextContents();
+  assert.ok(policy.some((r) => r.includes('Anggaran bantuan tunai')) && policy.some((r) => r.includes('Anggaran paket graduasi')));
+  assert.ok(policy.some((r) => r.includes('Anggaran premi kesehatan')), 'levers set by the preset differ from the default too');
+  assert.ok(assumptions.some((r) => r.includes('Tunai menjadi konsumsi')));
+  assert.ok(!policy.some((r) => r.includes('Tunai menjadi konsumsi')), 'assumptions are not mixed with policy');
+  assert.ok((await app.chartInk('compare')) > 2000);
+  await app.page.getByTestId('saved-duplicate').first().click();
+  assert.equal(await app.savedItems.count(), 3);
+  await app.page.getByTestId('saved-delete').last().click();
+  assert.equal(await app.savedItems.count(), 2);
+  await app.screenshot(join(ARTIFACTS, 'compare-1366.png'), false);
+  await context.close();
+});
+
+test('the printed brief renders to an A4 PDF with the plan sections in order', async () => {
+  const { context, app } = await openApp(env);
+  await app.analysisDone();
+  await app.nav('brief').click();
+  await app.brief.waitFor();
+  await app.screenshot(join(ARTIFACTS, 'brief-screen.png'), true);
+  await app.page.emulateMedia({ media: 'print' });
+  const pdf = join(ARTIFACTS, 'brief.pdf');
+  await app.page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  const sections = ['1. Kondisi awal', '2. Skenario dan intervensi', '3. Proyeksi', '4. Biaya dan efektivitas', '5. Asumsi', '6. Sumber data'];
+  let last = -1;
+  for (const s of sections) {
+    const at = text.indexOf(s);
+    assert.ok(at > last, `"${s}" present and in order`);
+    last = at;
+  }
+  assert.ok(!text.includes('Tuas kebijakan'), 'only the brief is printed');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'brief-page')]);
+  await context.close();
+});
