@@ -204,6 +204,20 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The legend box every chart uses.
+fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
+    ctx: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+    scale: f64,
+) -> DrawResult<DB> {
+    ctx.configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.92))
+        .border_style(palette::GRID)
+        .label_font(font(12.0, scale))
+        .draw()
+}
+
 fn font(size: f64, scale: f64) -> (&'static str, f64) {
     ("system-ui, sans-serif", size * scale)
 }
@@ -296,12 +310,7 @@ fn draw_time_panel<DB: DrawingBackend>(
         .fold(0.0_f64, f64::max);
     let position =
         if right_top < 0.45 * p.y_max { SeriesLabelPosition::UpperRight } else { SeriesLabelPosition::LowerLeft };
-    ctx.configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.92))
-        .border_style(palette::GRID)
-        .label_font(font(12.0, scale))
-        .draw()?;
+    legend(&mut ctx, position, scale)?;
     Ok(())
 }
 
@@ -342,12 +351,7 @@ fn draw_stacked<DB: DrawingBackend>(
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 20, y + 5)], fill.filled()));
         below = above;
     }
-    ctx.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.92))
-        .border_style(palette::GRID)
-        .label_font(font(12.0, scale))
-        .draw()?;
+    legend(&mut ctx, SeriesLabelPosition::UpperLeft, scale)?;
     Ok(())
 }
 
@@ -405,12 +409,7 @@ fn draw_distribution<DB: DrawingBackend>(
             .label(label.as_str())
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], st));
     }
-    ctx.configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.92))
-        .border_style(palette::GRID)
-        .label_font(font(12.0, scale))
-        .draw()?;
+    legend(&mut ctx, SeriesLabelPosition::UpperRight, scale)?;
     Ok(())
 }
 
@@ -471,12 +470,7 @@ fn draw_bars<DB: DrawingBackend>(
         .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 20, y + 5)], fill.filled()));
     }
     if b.groups.len() > 1 {
-        ctx.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.92))
-            .border_style(palette::GRID)
-            .label_font(font(12.0, scale))
-            .draw()?;
+        legend(&mut ctx, SeriesLabelPosition::UpperRight, scale)?;
     }
     Ok(())
 }

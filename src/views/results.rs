@@ -188,6 +188,24 @@ fn last(rows: &[YearResult]) -> &YearResult {
     rows.last().unwrap_or(&rows[0])
 }
 
+/// A rate KPI for the horizon year: title, the scenario's rate, and the baseline with the change in pp and
+/// people. `pick` gives (rate %, people) of a year.
+fn rate_kpi(r: &Run, l: Lang, title: String, pick: fn(&YearResult) -> (f64, f64), fewer_key: &str) -> [String; 3] {
+    let (s, b) = (pick(last(&r.outcome.scenario)), pick(last(&r.outcome.baseline)));
+    [
+        title,
+        format::percent(s.0, 2, l),
+        format!(
+            "{} {} · {} · {} {}",
+            l.t("kpi.baseline"),
+            format::percent(b.0, 2, l),
+            format::pp_change(s.0 - b.0, 2, l),
+            format::number(b.1 - s.1, 0, l),
+            l.t(fewer_key)
+        ),
+    ]
+}
+
 /// The KPI strip for the horizon year.
 #[component]
 pub fn KpiStrip() -> impl IntoView {
@@ -195,34 +213,22 @@ pub fn KpiStrip() -> impl IntoView {
     let lang = use_lang();
     let kpi = move |f: fn(&Run, Lang) -> [String; 3]| move || ex.run.with(|r| f(r, lang.get()));
     let p0 = kpi(|r, l| {
-        let (s, b) = (last(&r.outcome.scenario), last(&r.outcome.baseline));
-        [
-            format!("{} {} (GK {})", l.t("kpi.p0"), s.year, format::rupiah(r.outcome.poverty_line, l)),
-            format::percent(s.p0_pct, 2, l),
-            format!(
-                "{} {} · {} · {} {}",
-                l.t("kpi.baseline"),
-                format::percent(b.p0_pct, 2, l),
-                format::pp_change(s.p0_pct - b.p0_pct, 2, l),
-                format::number(b.poor_people - s.poor_people, 0, l),
-                l.t("kpi.fewer_poor")
-            ),
-        ]
+        let title = format!(
+            "{} {} (GK {})",
+            l.t("kpi.p0"),
+            last(&r.outcome.scenario).year,
+            format::rupiah(r.outcome.poverty_line, l)
+        );
+        rate_kpi(r, l, title, |y| (y.p0_pct, y.poor_people), "kpi.fewer_poor")
     });
     let extreme = kpi(|r, l| {
-        let (s, b) = (last(&r.outcome.scenario), last(&r.outcome.baseline));
-        [
-            format!("{} {} ({})", l.t("kpi.extreme"), s.year, line_label(&r.scenario.extreme_line, l)),
-            format::percent(s.extreme_pct, 2, l),
-            format!(
-                "{} {} · {} · {} {}",
-                l.t("kpi.baseline"),
-                format::percent(b.extreme_pct, 2, l),
-                format::pp_change(s.extreme_pct - b.extreme_pct, 2, l),
-                format::number(b.extreme_people - s.extreme_people, 0, l),
-                l.t("kpi.fewer_people")
-            ),
-        ]
+        let title = format!(
+            "{} {} ({})",
+            l.t("kpi.extreme"),
+            last(&r.outcome.scenario).year,
+            line_label(&r.scenario.extreme_line, l)
+        );
+        rate_kpi(r, l, title, |y| (y.extreme_pct, y.extreme_people), "kpi.fewer_people")
     });
     let cost = kpi(|r, l| {
         let o = &r.outcome;
