@@ -105,19 +105,23 @@ test('export → import of a scenario file round-trips; a broken file is refused
   const good = join(ARTIFACTS, 'scenario-export.json');
   writeFileSync(good, text);
   await app.typeLever('wash_budget', '5');
-  await app.importFile.setInputFiles(good);
-  await app.page.waitForFunction(() => document.querySelector('[data-testid=lever-wash_budget] [data-testid=lever-value]').textContent === 'Rp40,0 M/tahun');
+  // Each import reads the file asynchronously: clear the last message, then wait for the new one.
+  const importAndWait = async (path) => {
+    if (await app.notice.isVisible()) await app.notice.locator('button').click();
+    await app.importFile.setInputFiles(path);
+    await app.notice.waitFor();
+    return app.notice.textContent();
+  };
+  assert.match(await importAndWait(good), /dari berkas dimuat/);
+  assert.equal(await app.leverValue('wash_budget').textContent(), 'Rp40,0 M/tahun');
 
   const before = await app.kpiTexts();
   const bad = join(ARTIFACTS, 'broken.json');
   writeFileSync(bad, text.replace('"horizon": 2030', '"horizon": 2099'));
-  await app.importFile.setInputFiles(bad);
-  await app.notice.waitFor();
-  assert.match(await app.notice.textContent(), /tidak bisa dibaca.*horizon/);
+  assert.match(await importAndWait(bad), /tidak bisa dibaca.*horizon/);
   assert.deepEqual(await app.kpiTexts(), before, 'the current scenario is kept');
   writeFileSync(bad, 'this is not JSON');
-  await app.importFile.setInputFiles(bad);
-  assert.match(await app.notice.textContent(), /not valid JSON/);
+  assert.match(await importAndWait(bad), /not valid JSON/);
   assert.deepEqual(app.errors, []);
   await context.close();
 });
