@@ -150,7 +150,7 @@ pub fn ComparePage() -> impl IntoView {
     let diff = move |assumptions: bool| {
         let l = lang.get();
         compared.with(|c| {
-            LEVERS.iter()
+            let rows = LEVERS.iter()
                 .filter(|spec| (spec.group == LeverGroup::Assumption) == assumptions)
                 .filter(|spec| c.0.iter().any(|x| x.scenario.levers.get(spec.id) != spec.default))
                 .map(|spec| {
@@ -165,8 +165,14 @@ pub fn ComparePage() -> impl IntoView {
                             }).collect_view()}
                         </tr>
                     }
+                    .into_any()
                 })
-                .collect_view()
+                .collect::<Vec<_>>();
+            if rows.is_empty() {
+                vec![view! { <tr><td colspan="99">{l.t("compare.none_differ")}</td></tr> }.into_any()]
+            } else {
+                rows
+            }
         })
     };
     let names = move || compared.with(|c| c.0.iter().map(|x| view! { <th>{x.name.clone()}</th> }).collect_view());

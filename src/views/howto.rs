@@ -27,7 +27,7 @@ pub fn HowItWorks() -> impl IntoView {
                 <thead><tr><th>{l.t("howto.measure")}</th><th>{l.t("howto.target")}</th><th>{l.t("howto.achieved")}</th></tr></thead>
                 <tbody>
                     <tr><td>"P0 (%)"</td><td>{format::number(r.p0_target_pct, 2, l)}</td><td>{format::number(r.p0_achieved_pct, 3, l)}</td></tr>
-                    <tr><td>{r.second_name}</td><td>{second(r.second_target)}</td><td>{second(r.second_achieved)}</td></tr>
+                    <tr><td>{l.t(&format!("howto.second.{}", r.second_name))}</td><td>{second(r.second_target)}</td><td>{second(r.second_achieved)}</td></tr>
                     <tr><td>"Gini"</td><td>{r.gini_target.map(|g| format::number(g, 3, l)).unwrap_or_else(|| "–".into())}</td><td>{format::number(r.gini_achieved, 3, l)}</td></tr>
                     <tr><td>{l.t("howto.mean")}</td><td>"–"</td><td>{format::rupiah(r.mean_consumption_achieved, l)}</td></tr>
                     <tr><td>"σ_low · σ_mid · σ_high"</td><td>"–"</td><td>{format!("{} · {} · {}", format::number(r.shape.sigma_low, 3, l), format::number(r.shape.sigma_mid, 3, l), format::number(r.shape.sigma_high, 3, l))}</td></tr>
