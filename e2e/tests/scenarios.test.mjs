@@ -78,21 +78,29 @@ test('a tampered link gives a clear message and changes nothing', async () => {
 });
 
 test('a scenario stored by the older version 1 format still opens', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const app = new EntasPage(page, env.url);
-  // Take the preset's scenario file, change one lever, store it the way version 1 did (working state only).
-  await app.open();
-  const { text } = await app.downloadText(app.page.getByTestId('export-json'));
+  // The preset's scenario file, with one lever changed.
+  const { context: source, app: exporter } = await openApp(env);
+  const { text } = await exporter.downloadText(exporter.page.getByTestId('export-json'));
+  await source.close();
   const scenario = JSON.parse(text);
   scenario.levers.cash_budget = 222;
-  await page.evaluate((v1) => { localStorage.clear(); localStorage.setItem('entas.workspace', v1); },
-    JSON.stringify({ version: 1, preset: 'muba_2024', scenario }));
-  await page.reload();
-  await app.kpi('p0').waitFor();
+
+  // A browser that already holds what version 1 stored (the working state only) before this version loads.
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript((v1) => {
+    if (!sessionStorage.getItem('planted')) {
+      localStorage.setItem('entas.workspace', v1);
+      sessionStorage.setItem('planted', '1');
+    }
+  }, JSON.stringify({ version: 1, preset: 'muba_2024', scenario }));
+  const page = await context.newPage();
+  const app = new EntasPage(page, env.url);
+  await app.open();
   assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp222,0 M/tahun');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('entas.workspace')).version === 2);
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('entas.workspace')));
-  assert.equal(stored.version, 2, 'rewritten in the current format');
+  assert.equal(stored.current.scenario.levers.cash_budget, 222, 'rewritten in the current format, values kept');
+  assert.deepEqual(app.errors, []);
   await context.close();
 });
 

@@ -44,21 +44,59 @@ pub fn restore(ex: Explorer) {
     }
 }
 
-/// Saves the workspace whenever the scenario or the saved list changes.
+/// Writes the workspace as it is now to browser storage.
+fn write_workspace(ex: Explorer) {
+    let ws = Workspace {
+        version: persist::WORKSPACE_VERSION,
+        current: Saved {
+            id: 0,
+            name: String::new(),
+            preset: ex.preset.get_untracked(),
+            scenario: ex.current_scenario_untracked(),
+        },
+        saved: ex.saved.get_untracked(),
+        next_id: ex.next_id.get_untracked(),
+        compare: ex.compare.get_untracked(),
+    };
+    if LocalStorage::raw().set_item(STORAGE_KEY, &ws.to_json()).is_err() {
+        ex.notice.set(Some(("persist.storage_full".into(), String::new(), true)));
+    }
+}
+
+/// Quiet time after the last change before the workspace is written, ms.
+const AUTOSAVE_DELAY_MS: u64 = 300;
+
+/// Saves the workspace once changes have been still for a moment (not on every step of a slider drag), and
+/// at once when the page is hidden or closed, so a reload, a crash of the tab or a closed tab loses nothing.
 pub fn autosave(ex: Explorer) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let run = ex.run.get();
-        let ws = Workspace {
-            version: persist::WORKSPACE_VERSION,
-            current: Saved { id: 0, name: String::new(), preset: ex.preset.get(), scenario: (*run.scenario).clone() },
-            saved: ex.saved.get(),
-            next_id: ex.next_id.get(),
-            compare: ex.compare.get(),
-        };
-        if LocalStorage::raw().set_item(STORAGE_KEY, &ws.to_json()).is_err() {
-            ex.notice.set(Some(("persist.storage_full".into(), String::new(), true)));
+        ex.run.track();
+        ex.preset.track();
+        ex.saved.track();
+        ex.next_id.track();
+        ex.compare.track();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        // The first run writes too: a scenario from a link, or a migrated workspace, is stored at once.
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                write_workspace(ex);
+            },
+            std::time::Duration::from_millis(AUTOSAVE_DELAY_MS),
+        );
+        pending.set_value(handle.ok());
+    });
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            pending.set_value(None);
+            write_workspace(ex);
         }
     });
+    on_cleanup(move || flush.remove());
 }
 
 /// Offers `bytes` as a file download named `name`.
