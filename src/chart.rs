@@ -10,6 +10,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub mod palette {
     use plotters::style::RGBColor;
     pub const BASELINE: RGBColor = RGBColor(0x6b, 0x6b, 0x6b);
+    /// "Without district programmes": lighter than the status quo.
+    pub const COUNTERFACTUAL: RGBColor = RGBColor(0xA8, 0x8B, 0x5A);
     pub const SCENARIO: RGBColor = RGBColor(0x00, 0x72, 0xB2);
     pub const EXTREME: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
     pub const TARGET: RGBColor = RGBColor(0x00, 0x9E, 0x73);

@@ -120,6 +120,8 @@ struct LinkPayload {
     #[serde(default)]
     schedules: std::collections::BTreeMap<String, Vec<f64>>,
     targets: Vec<Target>,
+    #[serde(default)]
+    growth_basis: entas_model::scenario::GrowthBasis,
 }
 
 /// Encodes a scenario as the fragment of a share link: `1.<base64url(deflate(json))>`.
@@ -136,6 +138,7 @@ pub fn encode_link(preset: &str, s: &Scenario) -> String {
         levers: s.levers.clone(),
         schedules: s.schedules.clone(),
         targets: s.targets.clone(),
+        growth_basis: s.growth_basis,
     };
     let json = serde_json::to_vec(&payload).unwrap_or_default();
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
@@ -169,6 +172,7 @@ pub fn decode_link(fragment: &str) -> Result<(String, Scenario), Refused> {
         levers: p.levers,
         schedules: p.schedules,
         targets: p.targets,
+        growth_basis: p.growth_basis,
     };
     s.validate().map_err(|e| refused("persist.bad_link", e.to_string()))?;
     Ok((if base.is_some() { p.preset } else { "custom".into() }, s))

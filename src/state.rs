@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use entas_model::analysis;
-use entas_model::scenario::{ExtremeLine, Target};
+use entas_model::scenario::{ExtremeLine, GrowthBasis, Target};
 use entas_model::simulate::{simulate_with, Active};
 use entas_model::{presets, LeverValues, Outcome, Population, Scenario};
 use leptos::prelude::*;
@@ -65,6 +65,7 @@ pub struct Explorer {
     pub extreme_line: RwSignal<ExtremeLine>,
     pub horizon: RwSignal<i32>,
     pub targets: RwSignal<Vec<Target>>,
+    pub growth_basis: RwSignal<GrowthBasis>,
     /// Year shown by the distribution and targeting charts.
     pub chart_year: RwSignal<i32>,
     pub projector: RwSignal<bool>,
@@ -98,6 +99,7 @@ impl Explorer {
         let extreme_line = RwSignal::new(first.extreme_line);
         let horizon = RwSignal::new(first.horizon);
         let targets = RwSignal::new(first.targets.clone());
+        let growth_basis = RwSignal::new(first.growth_basis);
         let chart_year = RwSignal::new(first.horizon);
 
         // Only the two shape levers reshape the population; keep every other lever change away from it.
@@ -114,6 +116,7 @@ impl Explorer {
             s.extreme_line = extreme_line.get();
             s.horizon = horizon.get();
             s.targets = targets.get();
+            s.growth_basis = growth_basis.get();
             let pop = population.get();
             let outcome = simulate_with(&s, &s.levers, &pop.0, Active::ALL, None);
             Run { scenario: Arc::new(s), outcome: Arc::new(outcome) }
@@ -125,6 +128,7 @@ impl Explorer {
             extreme_line,
             horizon,
             targets,
+            growth_basis,
             chart_year,
             projector: RwSignal::new(false),
             page: RwSignal::new(Page::Explorer),
@@ -152,6 +156,7 @@ impl Explorer {
         self.extreme_line.set(s.extreme_line);
         self.horizon.set(s.horizon);
         self.targets.set(s.targets.clone());
+        self.growth_basis.set(s.growth_basis);
         self.chart_year.set(s.horizon);
         self.base.set(Arc::new(s));
     }

@@ -13,10 +13,16 @@ use crate::state::use_explorer;
 pub fn HowItWorks() -> impl IntoView {
     let ex = use_explorer();
     let lang = use_lang();
-    let backtest = Memo::new(move |_| {
-        let s = presets::preset("muba_2021_backtest")?;
-        let m = Model::new(s).ok()?;
-        Some(analysis::backtest(&m.scenario, &m.simulate()))
+    // The two back-test presets, run once (they do not depend on the explorer's levers).
+    let backtests = Memo::new(move |_| {
+        ["muba_2021_backtest", "muara_enim_2018_backtest"]
+            .iter()
+            .filter_map(|id| {
+                let m = Model::new(presets::preset(id)?).ok()?;
+                let rows = analysis::backtest(&m.scenario, &m.simulate(), None);
+                Some((m.scenario.name.clone(), rows))
+            })
+            .collect::<Vec<_>>()
     });
     let calibration = move || {
         let l = lang.get();
@@ -31,8 +37,13 @@ pub fn HowItWorks() -> impl IntoView {
                     <tr><td>"Gini"</td><td>{r.gini_target.map(|g| format::number(g, 3, l)).unwrap_or_else(|| "–".into())}</td><td>{format::number(r.gini_achieved, 3, l)}</td></tr>
                     <tr><td>{l.t("howto.mean")}</td><td>"–"</td><td>{format::rupiah(r.mean_consumption_achieved, l)}</td></tr>
                     <tr><td>"σ_low · σ_mid · σ_high"</td><td>"–"</td><td>{format!("{} · {} · {}", format::number(r.shape.sigma_low, 3, l), format::number(r.shape.sigma_mid, 3, l), format::number(r.shape.sigma_high, 3, l))}</td></tr>
+                    <tr><td>"P2 (×100)"</td><td>"–"</td><td>{format::number(r.p2_achieved, 3, l)}</td></tr>
+                    <tr data-testid="extreme-check"><td>{l.t("howto.extreme_check")}</td><td>{r.extreme_observed_pct.map(|v| format::number(v, 2, l)).unwrap_or_else(|| "–".into())}</td><td>{format::number(r.extreme_achieved_pct, 2, l)}</td></tr>
+                    <tr><td>{l.t("howto.elasticity")}</td><td>"−2,5 (−1,5 … −4)"</td><td>{format::number(r.headcount_elasticity, 2, l)}</td></tr>
                 </tbody>
             </table>
+            <p class="note">{l.t("howto.checks")}</p>
+            {r.sigma_low_warning.is_some().then(|| view! { <p class="warning" data-testid="sigma-warning">{l.t("howto.sigma_warning")}</p> })}
         }
     };
     let parameters = move || {
@@ -54,22 +65,47 @@ pub fn HowItWorks() -> impl IntoView {
             })
             .collect_view()
     };
-    let backtest_rows = move || {
+    let backtest_tables = move || {
         let l = lang.get();
-        backtest.get().unwrap_or_default().into_iter().map(|r| {
-            let opt = |v: Option<f64>| v.map(|v| format::number(v, 2, l)).unwrap_or_else(|| "–".into());
-            view! {
-                <tr>
-                    <td>{r.year}</td>
-                    <td>{opt(r.observed_p0_pct)}</td>
-                    <td>{format::number(r.model_p0_pct, 2, l)}</td>
-                    <td>{r.observed_p0_pct.map(|o| format::pp_change(r.model_p0_pct - o, 2, l)).unwrap_or_else(|| "–".into())}</td>
-                    <td>{opt(r.observed_extreme_pct)}</td>
-                    <td>{format::number(r.model_extreme_pct, 2, l)}</td>
-                    <td>{r.note.clone()}</td>
-                </tr>
-            }
-        }).collect_view()
+        let opt = move |v: Option<f64>| v.map(|v| format::number(v, 2, l)).unwrap_or_else(|| "–".into());
+        backtests
+            .get()
+            .into_iter()
+            .map(|(name, rows)| {
+                let miss = analysis::backtest_miss(&rows)
+                    .map(|(mean, max)| format!("{}: {} / {}", l.t("howto.error"), format::number(mean, 2, l), format::number(max, 2, l)))
+                    .unwrap_or_default();
+                let body = rows
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                <td>{r.year}</td>
+                                <td>{opt(r.observed_p0_pct)}</td>
+                                <td>{match (r.observed_p0_low, r.observed_p0_high) { (Some(a), Some(b)) => format!("{} – {}", format::number(a, 2, l), format::number(b, 2, l)), _ => "–".into() }}</td>
+                                <td>{format::number(r.model_p0_pct, 2, l)}</td>
+                                <td>{r.observed_p0_pct.map(|o| format::pp_change(r.model_p0_pct - o, 2, l)).unwrap_or_else(|| "–".into())}</td>
+                                <td>{opt(r.observed_extreme_pct)}</td>
+                                <td>{format::number(r.model_extreme_pct, 2, l)}</td>
+                                <td>{r.note.clone()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h4>{name}" · "{miss}" pp"</h4>
+                    <div class="table-scroll">
+                        <table data-testid="backtest-table">
+                            <thead><tr>
+                                <th>{l.t("table.year")}</th><th>{l.t("howto.obs_p0")}</th><th>{l.t("howto.obs_band")}</th><th>{l.t("howto.model_p0")}</th><th>{l.t("howto.error")}</th>
+                                <th>{l.t("howto.obs_extreme")}</th><th>{l.t("howto.model_extreme")}</th><th>{l.t("howto.note")}</th>
+                            </tr></thead>
+                            <tbody>{body}</tbody>
+                        </table>
+                    </div>
+                }
+            })
+            .collect_view()
     };
     view! {
         <article class="panel howto" data-testid="howto">
@@ -84,7 +120,21 @@ pub fn HowItWorks() -> impl IntoView {
             {calibration}
             <h3>{tr("howto.dynamics")}</h3>
             <p class="equation">"x_t = r·x_{t−1} + √(1−r²)·ε_t  ·  ln y_t = m + spread(x_t) + t·ln(1 + g(rank)) − shock"</p>
-            <p>{move || lang.get().t("howto.dynamics_text").replace("%{r}", &ex.run.with(|r| format::number(r.outcome.churn_r, 3, lang.get()))).replace("%{entry}", &ex.run.with(|r| format::percent(r.outcome.implied_entry_pct, 1, lang.get())))}</p>
+            <p>{move || {
+                let l = lang.get();
+                ex.run.with(|r| {
+                    let basis = match r.outcome.growth_basis {
+                        entas_model::scenario::GrowthBasis::Evidence => l.t("growth.evidence"),
+                        entas_model::scenario::GrowthBasis::DistrictTrend => l.t("growth.district_trend"),
+                    };
+                    l.t("howto.dynamics_text")
+                        .replace("%{r}", &format::number(r.outcome.churn_r, 3, l))
+                        .replace("%{entry}", &format::percent(r.outcome.implied_entry_pct, 1, l))
+                        .replace("%{growth}", &format::percent(r.outcome.growth_b40_pct, 2, l))
+                        .replace("%{basis}", &basis)
+                })
+            }}</p>
+            <p>{move || lang.get().t("howto.growth_trend").replace("%{elasticity}", &ex.population.with(|p| format::number(p.0.report.headcount_elasticity, 2, lang.get())))}</p>
             <h3>{tr("howto.targeting")}</h3>
             <p class="equation">"KPM = budget × absorption × (1 − overhead) ÷ unit cost  ·  score = ρ·x + √(1−ρ²)·ν"</p>
             <p>{tr("howto.targeting_text")}</p>
@@ -94,15 +144,7 @@ pub fn HowItWorks() -> impl IntoView {
             <p>{tr("howto.uncertainty_text")}</p>
             <h3>{tr("howto.backtest")}</h3>
             <p>{tr("howto.backtest_text")}</p>
-            <div class="table-scroll">
-                <table data-testid="backtest-table">
-                    <thead><tr>
-                        <th>{tr("table.year")}</th><th>{tr("howto.obs_p0")}</th><th>{tr("howto.model_p0")}</th><th>{tr("howto.error")}</th>
-                        <th>{tr("howto.obs_extreme")}</th><th>{tr("howto.model_extreme")}</th><th>{tr("howto.note")}</th>
-                    </tr></thead>
-                    <tbody>{backtest_rows}</tbody>
-                </table>
-            </div>
+            {backtest_tables}
             <h3>{tr("howto.parameters")}</h3>
             <div class="table-scroll">
                 <table class="parameters" data-testid="parameter-table">

@@ -1,7 +1,7 @@
 //! The results side: settings, KPI strip, the five charts with their data tables, and the summary.
 //! Everything here formats numbers the model produced; nothing computes a poverty number.
 
-use entas_model::scenario::{ExtremeLine, Indicator, MAX_YEARS};
+use entas_model::scenario::{ExtremeLine, GrowthBasis, Indicator, MAX_YEARS};
 use entas_model::simulate::DISTRIBUTION_STEP;
 use entas_model::{presets, Programme, YearResult};
 use leptos::prelude::*;
@@ -33,6 +33,7 @@ pub fn Settings() -> impl IntoView {
     let lang = use_lang();
     let line_key = move || match ex.extreme_line.get() {
         ExtremeLine::Usd215 => "usd215",
+        ExtremeLine::Usd215Local => "usd215_local",
         ExtremeLine::Usd190 => "usd190",
         ExtremeLine::Usd300 => "usd300",
         ExtremeLine::Rupiah { .. } => "rupiah",
@@ -69,6 +70,7 @@ pub fn Settings() -> impl IntoView {
                         let v = event_target_value(&ev);
                         let line = match v.as_str() {
                             "usd190" => ExtremeLine::Usd190,
+                            "usd215_local" => ExtremeLine::Usd215Local,
                             "usd300" => ExtremeLine::Usd300,
                             "rupiah" => ExtremeLine::Rupiah { rp: (0.67 * gk()).round() },
                             _ => ExtremeLine::Usd215,
@@ -77,6 +79,7 @@ pub fn Settings() -> impl IntoView {
                     }
                 >
                     <option value="usd215">{tr("line.usd215")}</option>
+                    <option value="usd215_local">{tr("line.usd215_local")}</option>
                     <option value="usd190">{tr("line.usd190")}</option>
                     <option value="usd300">{tr("line.usd300")}</option>
                     <option value="rupiah">{tr("line.rupiah")}</option>
@@ -111,6 +114,29 @@ pub fn Settings() -> impl IntoView {
                     />
                 </label>
             </Show>
+            <label class="field">
+                <span>{tr("settings.growth_basis")}</span>
+                <select
+                    data-testid="growth-basis"
+                    prop:value=move || match ex.growth_basis.get() {
+                        GrowthBasis::Evidence => "evidence",
+                        GrowthBasis::DistrictTrend => "district_trend",
+                    }
+                    on:change=move |ev| {
+                        let basis = match event_target_value(&ev).as_str() {
+                            "district_trend" => GrowthBasis::DistrictTrend,
+                            _ => GrowthBasis::Evidence,
+                        };
+                        // The trend needs two observed years: without them the choice is not offered.
+                        ex.growth_basis.set(basis);
+                    }
+                >
+                    <option value="evidence">{tr("growth.evidence")}</option>
+                    <option value="district_trend" disabled=move || !ex.base.with(|b| b.district.observed.iter().filter(|o| o.year <= b.district.base_year && o.p0_pct.is_some()).count() >= 2)>
+                        {tr("growth.district_trend")}
+                    </option>
+                </select>
+            </label>
             <label class="field narrow">
                 <span>{tr("settings.horizon")}</span>
                 <select
@@ -151,6 +177,7 @@ pub fn Settings() -> impl IntoView {
                                             value_pct: v,
                                             year: base_year() + 1,
                                             label: "RPJMD".into(),
+                                            tolerance_pct: 0.0,
                                         });
                                     }
                                 });
@@ -282,7 +309,15 @@ fn TargetKpis() -> impl IntoView {
                     Indicator::P0 => l.t("kpi.target_p0"),
                     Indicator::Extreme => l.t("kpi.target_extreme"),
                 };
-                let label = format!("{what} ≤ {} {} {}", format::percent(t.value_pct, 2, l), l.t("kpi.by"), t.year);
+                let mut label = format!("{what} ≤ {} {} {}", format::percent(t.value_pct, 2, l), l.t("kpi.by"), t.year);
+                if t.tolerance_pct > 0.0 {
+                    label = format!(
+                        "{label} · {}",
+                        l.t("kpi.tolerance")
+                            .replace("%{value}", &format::percent(t.value_pct + t.tolerance_pct, 2, l))
+                            .replace("%{tol}", &format::number(t.tolerance_pct, 2, l))
+                    );
+                }
                 let value = match met {
                     Some(y) => format!("{} {y}", l.t("kpi.met_in")),
                     None => format!("{} {}", l.t("kpi.not_met_by"), last(&run.outcome.scenario).year),
@@ -405,6 +440,7 @@ pub fn trajectory_spec(run: &Run, bands: Option<&entas_model::analysis::Bands>, 
             .baseline
             .iter()
             .chain(&o.scenario)
+            .chain(&o.counterfactual)
             .map(f)
             .chain(obs.iter().map(|p| p.1))
             .chain(band.iter().flat_map(|b| b.upper.iter().map(|p| p.1)))
@@ -414,15 +450,30 @@ pub fn trajectory_spec(run: &Run, bands: Option<&entas_model::analysis::Bands>, 
             y_label: l.t("chart.pct_people"),
             years,
             y_max: nice_ceiling(top * 1.2).max(0.5),
-            series: vec![
-                Series {
-                    label: l.t("chart.baseline"),
-                    color: palette::BASELINE,
-                    points: years_points(&o.baseline, f),
-                    dashed: true,
-                },
-                Series { label: l.t("chart.scenario"), color, points: years_points(&o.scenario, f), dashed: false },
-            ],
+            series: {
+                let mut series = vec![
+                    Series {
+                        label: l.t("chart.baseline"),
+                        color: palette::BASELINE,
+                        points: years_points(&o.baseline, f),
+                        dashed: true,
+                    },
+                    Series { label: l.t("chart.scenario"), color, points: years_points(&o.scenario, f), dashed: false },
+                ];
+                // Shown only when the district has programmes of its own to back out.
+                if o.counterfactual != o.baseline {
+                    series.insert(
+                        0,
+                        Series {
+                            label: l.t("chart.counterfactual"),
+                            color: palette::COUNTERFACTUAL,
+                            points: years_points(&o.counterfactual, f),
+                            dashed: true,
+                        },
+                    );
+                }
+                series
+            },
             bands: band.into_iter().collect(),
             observed: obs,
             observed_label: l.t("chart.observed"),
@@ -775,7 +826,7 @@ pub fn Charts() -> impl IntoView {
 /// Whether an observed extreme rate was published on `line`.
 fn line_matches(ob: &entas_model::scenario::Observation, line: &ExtremeLine) -> bool {
     match line {
-        ExtremeLine::Usd215 => ob.note.contains("2.15"),
+        ExtremeLine::Usd215 | ExtremeLine::Usd215Local => ob.note.contains("2.15"),
         ExtremeLine::Usd190 => ob.note.contains("1.90"),
         _ => false,
     }
@@ -802,6 +853,7 @@ pub fn Summary() -> impl IntoView {
                 ("p0", format::percent(s.p0_pct, 2, l)),
                 ("gk", format::rupiah(o.poverty_line, l)),
                 ("p0_base", format::percent(b.p0_pct, 2, l)),
+                ("p0_none", format::percent(last(&o.counterfactual).p0_pct, 2, l)),
                 ("people", format::number((b.poor_people - s.poor_people).abs(), 0, l)),
                 ("direction", l.t(if s.poor_people <= b.poor_people { "summary.fewer" } else { "summary.more" })),
             ],

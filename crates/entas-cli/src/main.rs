@@ -213,7 +213,7 @@ fn write_json(model: &Model, o: &Outcome, bands: Option<&Bands>, out: &mut dyn W
         "targets": targets,
         "wedge": wedge,
         "bands": bands,
-        "backtest": analysis::backtest(s, o),
+        "backtest": analysis::backtest(s, o, bands),
     });
     writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
     Ok(())

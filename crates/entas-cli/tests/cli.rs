@@ -54,19 +54,21 @@ fn presets_and_preset_round_trip_through_a_file() {
 }
 
 #[test]
-fn run_prints_the_contract_columns_for_baseline_and_scenario() {
+fn run_prints_the_contract_columns_for_no_programme_baseline_and_scenario() {
     let o = entas(&["run", "--preset", "muara_enim_2024", "--households", "2000", "--set", "cash_budget=50"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some(HEADER));
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
-    assert_eq!(rows.len(), 2 * 7, "2024–2030 for baseline and scenario");
+    assert_eq!(rows.len(), 3 * 7, "2024–2030 without district programmes, status quo and scenario");
     assert!(rows.iter().all(|r| r.len() == 12));
-    assert_eq!(rows[0][0], "baseline");
-    assert_eq!(rows[7][0], "scenario");
+    assert_eq!(rows[0][0], "no_programme");
+    assert_eq!(rows[7][0], "baseline");
+    assert_eq!(rows[14][0], "scenario");
     let p0 = |r: &Vec<&str>| r[2].parse::<f64>().unwrap();
-    assert!(p0(&rows[13]) < p0(&rows[6]), "Rp50 bn of cash lowers 2030 poverty");
+    assert!(p0(&rows[20]) < p0(&rows[13]), "Rp50 bn of cash lowers 2030 poverty below the status quo");
+    assert!(p0(&rows[13]) < p0(&rows[6]), "the status quo (UHC) is below no district programme");
 }
 
 #[test]
@@ -85,8 +87,10 @@ fn json_output_carries_calibration_targets_wedge_and_backtest() {
     let o = entas(&["run", "--preset", "muba_2021_backtest", "--households", "1500", "--format", "json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["calibration"]["mode"], "p0_extreme");
-    assert_eq!(v["backtest"].as_array().unwrap().len(), 4);
+    assert_eq!(v["calibration"]["mode"], "p0_p1");
+    let backtest = v["backtest"].as_array().unwrap();
+    assert_eq!(backtest.len(), 4);
+    assert!(backtest.iter().all(|r| r["observed_p0_low"].as_f64() < r["observed_p0_pct"].as_f64()));
     assert!(v["outcome"]["scenario"].as_array().unwrap().len() == 5);
 }
 

@@ -7,9 +7,10 @@ use crate::rng::{self, Stream};
 use crate::scenario::{Indicator, Scenario, ScenarioError, Target};
 use crate::simulate::{simulate_with, Active, Outcome, Programme, YearResult};
 
-/// The first year (from the base year) in which `target` is met in `results`.
+/// The first year (from the base year) in which `target` is met in `results`: the indicator at most
+/// `value_pct + tolerance_pct`.
 pub fn year_met(results: &[YearResult], target: &Target) -> Option<i32> {
-    results.iter().find(|r| value(r, target.indicator) <= target.value_pct).map(|r| r.year)
+    results.iter().find(|r| value(r, target.indicator) <= target.value_pct + target.tolerance_pct).map(|r| r.year)
 }
 
 fn value(r: &YearResult, i: Indicator) -> f64 {
@@ -19,7 +20,8 @@ fn value(r: &YearResult, i: Indicator) -> f64 {
     }
 }
 
-/// People lifted out of poverty by each programme, per year (Shapley decomposition).
+/// People lifted out of poverty by each programme against "without district programmes", per year
+/// (Shapley decomposition).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Wedge {
     /// Years, base year first.
@@ -40,7 +42,10 @@ pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> We
     let k = players.len();
     let lifted = |mask: usize| -> Vec<f64> {
         let chosen: Vec<Programme> = (0..k).filter(|i| mask & (1 << i) != 0).map(|i| players[i]).collect();
-        simulate_with(s, levers, pop, Active::from_programmes(&chosen), None).lifted
+        let mut lifted = simulate_with(s, levers, pop, Active::from_programmes(&chosen), None).lifted_vs_none;
+        // The base year is observed, not projected: nothing in it is the scenario's doing.
+        lifted[0] = 0.0;
+        lifted
     };
     let values: Vec<Vec<f64>> = (0..(1usize << k)).map(lifted).collect();
     let n_years = s.years() + 1;
@@ -109,35 +114,90 @@ pub struct Bands {
     pub extreme_p10: Vec<f64>,
     pub extreme_p50: Vec<f64>,
     pub extreme_p90: Vec<f64>,
+    /// The status quo (baseline) P0 band.
+    #[serde(default)]
+    pub baseline_p0_p10: Vec<f64>,
+    #[serde(default)]
+    pub baseline_p0_p90: Vec<f64>,
+    /// People lifted against the status quo, per year.
+    #[serde(default)]
+    pub lifted_p10: Vec<f64>,
+    #[serde(default)]
+    pub lifted_p50: Vec<f64>,
+    #[serde(default)]
+    pub lifted_p90: Vec<f64>,
+    /// Scenario spend per person-year lifted against "without district programmes" over the horizon, Rp
+    /// (draws in which nobody is lifted are left out).
+    #[serde(default)]
+    pub cost_per_person_year_p10: Option<f64>,
+    #[serde(default)]
+    pub cost_per_person_year_p50: Option<f64>,
+    #[serde(default)]
+    pub cost_per_person_year_p90: Option<f64>,
     /// Share of draws in which each scenario target is met by its year (same order as `Scenario::targets`).
     pub target_probability: Vec<f64>,
 }
 
-/// A triangular draw on [min, max] with mode `mode`, from a uniform `u`.
-fn triangular(min: f64, mode: f64, max: f64, u: f64) -> f64 {
+/// A draw on [min, max] whose mean is `point`: with probability (max − point)/(max − min) from the
+/// triangle on [min, point] with its mode at `point`, else from the triangle on [point, max]. Two uniforms.
+pub fn centred_draw(min: f64, point: f64, max: f64, u_side: f64, u: f64) -> f64 {
     if max <= min {
-        return mode;
+        return point;
     }
-    let c = (mode - min) / (max - min);
-    if u < c {
-        min + libm::sqrt(u * (max - min) * (mode - min))
+    let point = point.clamp(min, max);
+    if u_side < (max - point) / (max - min) {
+        // Left triangle: density rising from min to point.
+        min + (point - min) * libm::sqrt(u)
     } else {
-        max - libm::sqrt((1.0 - u) * (max - min) * (max - mode))
+        // Right triangle: density falling from point to max.
+        max - (max - point) * libm::sqrt(1.0 - u)
     }
 }
 
-/// The lever values of Monte Carlo draw `d`: every uncertain assumption drawn triangular on its evidence
-/// range with the scenario's value (clamped into that range) as the mode; policy levers untouched.
-pub fn draw_levers(s: &Scenario, levers: &LeverValues, d: u64) -> LeverValues {
+/// The lever values of Monte Carlo draw `d`: every uncertain assumption drawn on its evidence range with
+/// the scenario's value as its mean; uncertain enablers (registry coverage, targeting accuracy) are drawn
+/// the same way and applied as a shift to the status quo too, so "no change" stays the baseline in every
+/// draw. Returns the scenario's levers and the district's status quo of the draw.
+pub fn draw_levers(s: &Scenario, levers: &LeverValues, d: u64) -> (LeverValues, LeverValues) {
     let mut out = levers.clone();
+    let mut sq = s.district.status_quo.clone();
     for (i, spec) in LEVERS.iter().enumerate().filter(|(_, l)| l.uncertain) {
-        let u = rng::uniform(s.seed, Stream::Draw, d, i as u64);
+        let u_side = rng::uniform(s.seed, Stream::Draw, d, 2 * i as u64);
+        let u = rng::uniform(s.seed, Stream::Draw, d, 2 * i as u64 + 1);
         let (lo, hi) = spec.evidence;
-        let v = triangular(lo, levers.get(spec.id).clamp(lo, hi), hi, u);
+        let point = levers.get(spec.id);
+        let v = centred_draw(lo, point.clamp(lo, hi), hi, u_side, u);
         // In range by construction; a failure here would only keep the scenario's value.
         let _ = out.set(spec.id, v.clamp(spec.min, spec.max));
+        if spec.group.is_policy() {
+            let shift = v - point.clamp(lo, hi);
+            let _ = sq.set(spec.id, (sq.get(spec.id) + shift).clamp(spec.min, spec.max));
+        }
     }
-    out
+    (out, sq)
+}
+
+/// The base-year figures of draw `d`: P0 drawn with the survey's relative standard error (`survey_rse`),
+/// P1 and P2 moved in proportion, so the sampling error of the base year is in the bands.
+pub fn draw_district(s: &Scenario, levers: &LeverValues, d: u64) -> crate::scenario::District {
+    use crate::scenario::Calibration;
+    let mut district = s.district.clone();
+    let rse = levers.get("survey_rse") / 100.0;
+    let z = rng::normal(s.seed, Stream::Draw, d, u64::MAX - 1);
+    let f = (1.0 + rse * z).clamp(0.5, 1.5);
+    let p0 = |p: f64| (p * f).clamp(0.5, 80.0);
+    district.calibration = match district.calibration {
+        Calibration::P0P1 { p0_pct, p1 } => Calibration::P0P1 { p0_pct: p0(p0_pct), p1: p1 * p0(p0_pct) / p0_pct },
+        Calibration::P0P1P2 { p0_pct, p1, p2 } => {
+            let k = p0(p0_pct) / p0_pct;
+            Calibration::P0P1P2 { p0_pct: p0(p0_pct), p1: p1 * k, p2: p2 * k }
+        }
+        Calibration::P0Extreme { p0_pct, extreme_pct, line } => {
+            Calibration::P0Extreme { p0_pct: p0(p0_pct), extreme_pct: extreme_pct * p0(p0_pct) / p0_pct, line }
+        }
+        Calibration::P0Gini { p0_pct, gini } => Calibration::P0Gini { p0_pct: p0(p0_pct), gini },
+    };
+    district
 }
 
 /// Monte Carlo in steps of one draw, so a caller (a web worker) can report progress and drop a job that
@@ -174,7 +234,9 @@ impl MonteCarlo {
         let d = self.runs.len() as u64;
         let mut sd = self.scenario.clone();
         sd.seed = rng::bits(self.scenario.seed, Stream::Draw, d, u64::MAX);
-        let lv = draw_levers(&self.scenario, &self.levers, d);
+        let (lv, status_quo) = draw_levers(&self.scenario, &self.levers, d);
+        sd.district = draw_district(&self.scenario, &self.levers, d);
+        sd.district.status_quo = status_quo;
         let pop = Population::build(&sd, &lv);
         self.runs.push(simulate_with(&sd, &lv, &pop, Active::ALL, None));
     }
@@ -190,6 +252,13 @@ impl MonteCarlo {
         let p0 = |r: &YearResult| r.p0_pct;
         let ex = |r: &YearResult| r.extreme_pct;
         let n = runs.len().max(1) as f64;
+        let per_year = |f: &dyn Fn(&Outcome, usize) -> f64, q: f64| -> Vec<f64> {
+            (0..n_years).map(|y| percentile(runs.iter().map(|r| f(r, y)).collect(), q)).collect()
+        };
+        let lifted = |r: &Outcome, y: usize| r.lifted[y];
+        let base_p0 = |r: &Outcome, y: usize| r.baseline[y].p0_pct;
+        let costs: Vec<f64> = runs.iter().filter_map(|r| r.cost_per_person_year_lifted).collect();
+        let cost = |q: f64| (!costs.is_empty()).then(|| percentile(costs.clone(), q));
         let target_probability = s
             .targets
             .iter()
@@ -204,6 +273,14 @@ impl MonteCarlo {
             extreme_p10: pct(&ex, 0.1),
             extreme_p50: pct(&ex, 0.5),
             extreme_p90: pct(&ex, 0.9),
+            baseline_p0_p10: per_year(&base_p0, 0.1),
+            baseline_p0_p90: per_year(&base_p0, 0.9),
+            lifted_p10: per_year(&lifted, 0.1),
+            lifted_p50: per_year(&lifted, 0.5),
+            lifted_p90: per_year(&lifted, 0.9),
+            cost_per_person_year_p10: cost(0.1),
+            cost_per_person_year_p50: cost(0.5),
+            cost_per_person_year_p90: cost(0.9),
             target_probability,
         }
     }
@@ -247,28 +324,51 @@ fn percentile(mut v: Vec<f64>, q: f64) -> f64 {
 pub struct BacktestRow {
     pub year: i32,
     pub observed_p0_pct: Option<f64>,
+    /// The observation's 90% sampling band (± 1.645 × `survey_rse` × P0).
+    pub observed_p0_low: Option<f64>,
+    pub observed_p0_high: Option<f64>,
+    /// The scenario run: what the district actually ran (its schedules), or the status quo.
     pub model_p0_pct: f64,
+    /// The model's p10–p90 band when Monte Carlo bands are given.
+    pub model_p0_p10: Option<f64>,
+    pub model_p0_p90: Option<f64>,
     pub observed_extreme_pct: Option<f64>,
     pub model_extreme_pct: f64,
     pub note: String,
 }
 
-/// The baseline run next to every observed year it covers (after the base year). No adjustment factors.
-pub fn backtest(s: &Scenario, outcome: &Outcome) -> Vec<BacktestRow> {
+/// The scenario run (for a back-test preset: the programmes the district ran) next to every observed year
+/// it covers after the base year, with the observation's sampling band and, given bands, the model's. No
+/// adjustment factors.
+pub fn backtest(s: &Scenario, outcome: &Outcome, bands: Option<&Bands>) -> Vec<BacktestRow> {
+    let rse = s.levers.get("survey_rse") / 100.0;
     s.district
         .observed
         .iter()
         .filter(|o| o.year > s.district.base_year)
         .filter_map(|o| {
-            let r = outcome.baseline.iter().find(|r| r.year == o.year)?;
+            let i = outcome.scenario.iter().position(|r| r.year == o.year)?;
+            let r = &outcome.scenario[i];
+            let band = |v: &Vec<f64>| bands.and_then(|_| v.get(i).copied());
             Some(BacktestRow {
                 year: o.year,
                 observed_p0_pct: o.p0_pct,
+                observed_p0_low: o.p0_pct.map(|p| p * (1.0 - 1.645 * rse)),
+                observed_p0_high: o.p0_pct.map(|p| p * (1.0 + 1.645 * rse)),
                 model_p0_pct: r.p0_pct,
+                model_p0_p10: bands.and_then(|b| band(&b.p0_p10)),
+                model_p0_p90: bands.and_then(|b| band(&b.p0_p90)),
                 observed_extreme_pct: o.extreme_pct,
                 model_extreme_pct: r.extreme_pct,
                 note: o.note.clone(),
             })
         })
         .collect()
+}
+
+/// Mean and largest absolute miss of the model's P0 against the observed years of a back-test, pp.
+pub fn backtest_miss(rows: &[BacktestRow]) -> Option<(f64, f64)> {
+    let misses: Vec<f64> = rows.iter().filter_map(|r| r.observed_p0_pct.map(|o| (r.model_p0_pct - o).abs())).collect();
+    (!misses.is_empty())
+        .then(|| (misses.iter().sum::<f64>() / misses.len() as f64, misses.iter().fold(0.0, |a: f64, b| a.max(*b))))
 }

@@ -33,6 +33,11 @@ impl LeverGroup {
         LeverGroup::Assumption,
     ];
 
+    /// Programmes and enablers: what a district decides (the status quo holds these).
+    pub fn is_policy(self) -> bool {
+        matches!(self, LeverGroup::Burden | LeverGroup::Income | LeverGroup::Pockets | LeverGroup::Enablers)
+    }
+
     /// The snake_case name used in files and the CLI.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -93,7 +98,9 @@ pub struct LeverSpec {
     pub step: f64,
     /// Where the default and range come from (brief §6); `[A]` marks an assumption, `[U]` an uncertain figure.
     pub source: &'static str,
-    /// Drawn in Monte Carlo runs (triangular, mode at the scenario's value) within `evidence`.
+    /// Drawn in Monte Carlo runs within `evidence`, with the scenario's value as the mean (two-piece triangular).
+    /// Uncertain enablers (registry coverage, targeting accuracy) are drawn as a shift applied to the status
+    /// quo and the scenario alike.
     pub uncertain: bool,
     /// The range the evidence supports; [min, max] may be wider to admit benchmarks (perfect targeting,
     /// no churn) that planners ask about.
@@ -190,10 +197,10 @@ pub const LEVERS: &[LeverSpec] = &[
         "Clean water and sanitation. Muba 2024: Rp11 bn (Republika)"),
     lever("wash_unit_cost", Pockets, RpMillionPerUnit, (1.0, 10.0, 3.0, 0.1), "Cost per household connection or latrine [A]"),
     // --- Enablers ---
-    evidence(lever("registry_coverage", Enablers, Percent, (40.0, 100.0, 75.0, 1.0),
-        "Share of households in the social registry (DTKS / P3KE / DTSEN), evidence 40–95% [U]; full enumeration cuts under-coverage by a third (Bah, Bazzi, Sumarto & Tobias 2018). 100 = benchmark"), 40.0, 95.0),
-    evidence(lever("targeting_accuracy", Enablers, Ratio, (0.5, 1.0, 0.75, 0.01),
-        "Correlation ρ of the targeting score with consumption, evidence 0.5–0.9 [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9. 1 = perfect targeting (benchmark)"), 0.5, 0.9),
+    uncertain(evidence(lever("registry_coverage", Enablers, Percent, (40.0, 100.0, 75.0, 1.0),
+        "Share of households in the social registry (DTKS / P3KE / DTSEN), evidence 40–95% [U]; full enumeration cuts under-coverage by a third (Bah, Bazzi, Sumarto & Tobias 2018). 100 = benchmark"), 40.0, 95.0)),
+    uncertain(evidence(lever("targeting_accuracy", Enablers, Ratio, (0.5, 1.0, 0.75, 0.01),
+        "Correlation ρ of the targeting score with consumption, evidence 0.5–0.9 [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9. 1 = perfect targeting (benchmark)"), 0.5, 0.9)),
     lever("data_update_budget", Enablers, RpBillionPerYear, (0.0, 20.0, 0.0, 0.1),
         "Registry updating (verification and re-enumeration): raises coverage towards 95% and accuracy towards 0.9"),
     lever("convergence", Enablers, Percent, (0.0, 100.0, 50.0, 5.0),
@@ -204,15 +211,15 @@ pub const LEVERS: &[LeverSpec] = &[
     // --- Shocks ---
     lever("shock_year", Shock, YearOffset, (0.0, 20.0, 0.0, 1.0),
         "Years after the base year when a covariate shock hits (0 = no shock)"),
-    lever("shock_depth", Shock, Percent, (0.0, 10.0, 5.0, 0.5),
-        "Consumption fall in the shock year, half of it persisting one more year. COVID-like: 5%, range 2–10% (BPS 2020; SMERU)"),
+    lever("shock_depth", Shock, Percent, (0.0, 10.0, 3.25, 0.25),
+        "Consumption fall in the shock year, half of it persisting one more year. COVID-like: 3.25%, the depth at which Indonesia September 2019 → September 2020 gives BPS's +0.97 pp (9.22 → 10.19%, preset indonesia_2019_covid) at default assumptions; the observed change already contains the 2020 national aid response (PEN social protection Rp216.6 tn; Bappenas: 10.63% without it). Range 2–10% (SMERU scenarios +0.5 to +7.4 pp)"),
     lever("shock_share", Shock, Percent, (0.0, 100.0, 60.0, 5.0),
         "Bottom share of the population hit. COVID-like: bottom 60%"),
     // --- Assumptions ---
-    uncertain(lever("growth_b40", Assumption, PercentPerYear, (0.0, 5.0, 2.5, 0.1),
-        "Real consumption growth of the bottom 40%. Muba GRDP growth 4.3–4.5% (2022–23); World Bank PIP passes 0.7 of national-accounts growth to survey consumption")),
-    uncertain(lever("growth_tilt", Assumption, PpPerDecile, (-0.5, 0.5, 0.0, 0.05),
-        "Growth-incidence slope: extra growth per decile lower in the distribution [A]")),
+    uncertain(evidence(lever("growth_b40", Assumption, PercentPerYear, (-3.0, 5.0, 1.0, 0.1),
+        "Real consumption growth of the bottom 40% measured against the poverty line (GK), not the CPI [C, U]. The BPS GK rose 6.3%/yr 2015–2025 (Rp330,776 → Rp609,160) against 3.0%/yr March CPI, 3.2 points faster than prices; national-accounts household consumption per capita ≈3.8%/yr × the World Bank PIP pass-through 0.7 = 2.7%/yr real, so netting the whole GK rise gives −0.5%/yr, none of it 2.7%/yr; World Bank Poverty & Equity Brief (Apr 2020): mean Susenas consumption +2.9%/yr 2014–18, the bottom 40% slower, the bottom 10% < 0.1%/yr. Default 1.0 (evidence 0–2.9); P0 histories are checks, not fits"), 0.0, 2.9)),
+    uncertain(evidence(lever("growth_tilt", Assumption, PpPerDecile, (-0.5, 0.5, -0.2, 0.05),
+        "Growth-incidence slope: extra growth per decile lower in the distribution (negative: richer deciles grow faster) [C, U]. World Bank Poverty & Equity Brief (Apr 2020): 2014–18 consumption of the bottom 40% lagged the mean (2.9%/yr) and the bottom 10% grew < 0.1%/yr, a slope of about −0.4 per decile; −0.2 takes half of it. It also brings the growth elasticity of P0 against the mean to the evidence (−2.5, range −1.5 to −4; Miranti, Duncan & Cassells 2014)"), -0.5, 0.0)),
     uncertain(evidence(lever("exit_share", Assumption, Percent, (0.0, 60.0, 45.0, 1.0),
         "Share of the poor who exit poverty per year with no growth (churn), evidence 30–60%. Dartanto & Nurkholis 2013 (BIES) [C]. 0 = no churn (benchmark)"), 30.0, 60.0)),
     uncertain(lever("cash_delivery", Assumption, Percent, (75.0, 100.0, 90.0, 1.0),
@@ -245,6 +252,10 @@ pub const LEVERS: &[LeverSpec] = &[
         "Households without safe water or sanitation at the base year, concentrated at the bottom [A]"),
     lever("data_cost", Assumption, RpPerHousehold, (20_000.0, 150_000.0, 60_000.0, 5_000.0),
         "Cost of re-enumerating one household [A]"),
+    lever("extreme_line_drift", Assumption, PercentPerYear, (0.0, 6.0, 3.2, 0.1),
+        "Yearly fall of the US$ PPP extreme line against the GK: the PPP line moves with the CPI, the national GK rose 3.2 points a year faster 2015–2025 (BPS GK and March CPI) [C]; US$1.90 line Rp322,170 (2021) → Rp351,957 (2023) against GK Rp472,525 → Rp550,458"),
+    lever("survey_rse", Assumption, Percent, (0.0, 25.0, 10.0, 0.5),
+        "Relative standard error of the base-year district P0 (Susenas), drawn in Monte Carlo runs [C, U]: ≈670 sampled households per district (345,000 ÷ 514, BPS March 2025) give a simple-random-sample SE of 1.3 pp at P0 13%, RSE ≈ 10% (clustering raises it, stratification lowers it); BPS's own district RSEs were not found. RSE ≤ 25% is rated accurate"),
     lever("sigma_low", Assumption, Ratio, (0.25, 0.7, 0.42, 0.01),
         "Log-spread of the lower tail, used only when calibrating to (P0, Gini, GK); brief §5: 0.40–0.45"),
     lever("sigma_mid", Assumption, Ratio, (0.3, 0.7, 0.45, 0.01),
@@ -311,7 +322,11 @@ mod tests {
             assert!(l.step > 0.0 && l.step <= l.max - l.min, "{}", l.id);
             assert!(!l.source.is_empty(), "{}", l.id);
             assert!(l.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{}", l.id);
-            assert!(!l.uncertain || l.group == LeverGroup::Assumption, "{} uncertain but not an assumption", l.id);
+            assert!(
+                !l.uncertain || matches!(l.group, LeverGroup::Assumption | LeverGroup::Enablers),
+                "{} uncertain but neither an assumption nor an enabler",
+                l.id
+            );
             assert!(l.evidence.0 >= l.min && l.evidence.1 <= l.max && l.evidence.0 < l.evidence.1, "{}", l.id);
         }
     }

@@ -80,8 +80,23 @@ pub struct CalibrationReport {
     pub gini_target: Option<f64>,
     pub gini_achieved: f64,
     pub mean_consumption_achieved: f64,
+    /// What the synthetic base year gives for every published measure, fitted or not (P1, P2 ×100; extreme
+    /// rate at the scenario's extreme line, percent).
+    pub p1_achieved: f64,
+    pub p2_achieved: f64,
+    pub extreme_achieved_pct: f64,
+    /// The published base-year extreme rate, when known: a check beside the fit, not a target (unless the
+    /// calibration mode is `p0_extreme`).
+    pub extreme_observed_pct: Option<f64>,
+    /// Set when σ_low falls outside 0.30–0.60 (brief §5: 0.40–0.45): the lower tail is then suspect.
+    pub sigma_low_warning: Option<String>,
+    /// Growth elasticity of the headcount implied by the lower tail: −φ(x)/(Φ(x)·σ_low) at the poverty line.
+    pub headcount_elasticity: f64,
     pub shape: Shape,
 }
+
+/// σ_low outside this range draws a warning (brief §5's 0.40–0.45, widened for districts).
+pub const SIGMA_LOW_PLAUSIBLE: (f64, f64) = (0.30, 0.60);
 
 /// The synthetic households, immutable after calibration.
 #[derive(Clone, Debug)]
@@ -161,8 +176,9 @@ impl Population {
         // Lower tail.
         let (lower, mode, second_name, second_target) = match d.calibration {
             Calibration::P0P1 { p1, .. } => (fit_p1(p0, p1 / 100.0, z), "p0_p1", "p1", p1),
+            Calibration::P0P1P2 { p1, p2, .. } => (fit_p1_p2(p0, p1 / 100.0, p2 / 100.0, z), "p0_p1_p2", "p1", p1),
             Calibration::P0Extreme { extreme_pct, line, .. } => (
-                Lognormal::from_two_rates(p0, z, extreme_pct / 100.0, line.rupiah(z)),
+                Lognormal::from_two_rates(p0, z, extreme_pct / 100.0, line.rupiah_in(z, d.base_year)),
                 "p0_extreme",
                 "extreme_pct",
                 extreme_pct,
@@ -201,14 +217,30 @@ impl Population {
         let share_below =
             |line: f64| size.iter().zip(&y).filter(|(_, y)| **y < line).map(|(s, _)| *s).sum::<f64>() / people;
         let gini_achieved = gini_sorted(&size, &x0, &shape);
+        let fgt = |a: i32| {
+            100.0 * size.iter().zip(&y).filter(|(_, y)| **y < z).map(|(s, y)| s * (1.0 - y / z).powi(a)).sum::<f64>()
+                / people
+        };
+        let (p1_achieved, p2_achieved) = (fgt(1), fgt(2));
         let second_achieved = match d.calibration {
-            Calibration::P0P1 { .. } => {
-                100.0 * size.iter().zip(&y).filter(|(_, y)| **y < z).map(|(s, y)| s * (1.0 - y / z)).sum::<f64>()
-                    / people
-            }
-            Calibration::P0Extreme { line, .. } => 100.0 * share_below(line.rupiah(z)),
+            Calibration::P0P1 { .. } | Calibration::P0P1P2 { .. } => p1_achieved,
+            Calibration::P0Extreme { line, .. } => 100.0 * share_below(line.rupiah_in(z, d.base_year)),
             Calibration::P0Gini { .. } => gini_achieved,
         };
+        let extreme_observed_pct = match d.calibration {
+            Calibration::P0Extreme { extreme_pct, line, .. } if line == s.extreme_line => Some(extreme_pct),
+            _ => d.observed.iter().find(|o| o.year == d.base_year).and_then(|o| o.extreme_pct),
+        };
+        let (lo, hi) = SIGMA_LOW_PLAUSIBLE;
+        let sigma_low_warning = (!(lo..=hi).contains(&shape.sigma_low)).then(|| {
+            format!(
+                "σ_low = {:.2} is outside {lo:.2}–{hi:.2} (brief §5: 0.40–0.45): check the base-year figures",
+                shape.sigma_low
+            )
+        });
+        let x_p0 = normal::quantile(p0);
+        let headcount_elasticity =
+            -libm::exp(-0.5 * x_p0 * x_p0) / libm::sqrt(2.0 * core::f64::consts::PI) / (p0 * shape.sigma_low);
         let report = CalibrationReport {
             mode,
             p0_target_pct: p0 * 100.0,
@@ -219,6 +251,12 @@ impl Population {
             gini_target,
             gini_achieved,
             mean_consumption_achieved: mean_consumption(&size, &x0, &shape),
+            p1_achieved,
+            p2_achieved,
+            extreme_achieved_pct: 100.0 * share_below(s.extreme_line.rupiah_in(z, d.base_year)),
+            extreme_observed_pct,
+            sigma_low_warning,
+            headcount_elasticity,
             shape,
         };
         let uniform =
@@ -256,6 +294,27 @@ impl Population {
 fn fit_p1(p0: f64, p1: f64, z: f64) -> Lognormal {
     let sigma = bisect(0.02, 3.0, |s| Lognormal::from_headcount(p0, z, s).p1(z) - p1);
     Lognormal::from_headcount(p0, z, sigma)
+}
+
+/// Lognormal lower tail with headcount `p0` whose σ best fits both `p1` and `p2` (shares): least squares of
+/// the log errors, by golden-section search.
+fn fit_p1_p2(p0: f64, p1: f64, p2: f64, z: f64) -> Lognormal {
+    let loss = |s: f64| {
+        let d = Lognormal::from_headcount(p0, z, s);
+        let (e1, e2) = (libm::log(d.p1(z) / p1), libm::log(d.p2(z) / p2));
+        e1 * e1 + e2 * e2
+    };
+    let (mut a, mut b) = (0.02, 3.0);
+    let g = 0.5 * (libm::sqrt(5.0) - 1.0);
+    for _ in 0..80 {
+        let (c, d) = (b - g * (b - a), a + g * (b - a));
+        if loss(c) < loss(d) {
+            b = d;
+        } else {
+            a = c;
+        }
+    }
+    Lognormal::from_headcount(p0, z, 0.5 * (a + b))
 }
 
 /// Root of an increasing function on [lo, hi] by bisection (clamped to the ends when there is none).

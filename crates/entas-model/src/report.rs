@@ -23,14 +23,15 @@ pub const COLUMNS: [&str; 12] = [
 /// Extra columns when Monte Carlo bands are present.
 pub const BAND_COLUMNS: [&str; 4] = ["p0_pct_p10", "p0_pct_p90", "extreme_pct_p10", "extreme_pct_p90"];
 
-/// Header and rows of the results table: every year of the baseline, then of the scenario.
+/// Header and rows of the results table: every year without district programmes (`no_programme`), of the
+/// status quo (`baseline`: the district's current programmes continue), then of the scenario.
 pub fn results_table(o: &Outcome, bands: Option<&Bands>) -> (Vec<String>, Vec<Vec<String>>) {
     let mut header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     if bands.is_some() {
         header.extend(BAND_COLUMNS.iter().map(|c| c.to_string()));
     }
-    let mut rows = Vec::with_capacity(o.baseline.len() * 2);
-    for (name, results) in [("baseline", &o.baseline), ("scenario", &o.scenario)] {
+    let mut rows = Vec::with_capacity(o.baseline.len() * 3);
+    for (name, results) in [("no_programme", &o.counterfactual), ("baseline", &o.baseline), ("scenario", &o.scenario)] {
         for (i, r) in results.iter().enumerate() {
             let mut row = vec![
                 name.to_string(),

@@ -43,6 +43,21 @@ pub struct Scenario {
     /// Targets to report against (year met, probability of meeting).
     #[serde(default)]
     pub targets: Vec<Target>,
+    /// Where the growth of consumption against the poverty line comes from.
+    #[serde(default)]
+    pub growth_basis: GrowthBasis,
+}
+
+/// Where the growth of consumption against the poverty line comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrowthBasis {
+    /// The `growth_b40` lever (evidence, brief §6).
+    #[default]
+    Evidence,
+    /// The district's own published P0 trend up to the base year, turned into growth through the calibrated
+    /// lower tail's elasticity. It contains whatever programmes ran in those years.
+    DistrictTrend,
 }
 
 fn default_households() -> usize {
@@ -85,14 +100,22 @@ pub struct District {
     /// Where each figure comes from.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// The district's current programmes (policy levers only): already contained in the base-year figures.
+    /// The baseline continues them; a scenario changes them; "without district programmes" backs them out.
+    /// Empty: the district runs no programme of its own (the baseline is then "without district programmes").
+    #[serde(default)]
+    pub status_quo: LeverValues,
 }
 
 /// Calibration targets of the consumption distribution's lower tail (brief §5).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "mode", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Calibration {
-    /// Headcount and poverty gap (P1 as BPS publishes it, ×100).
+    /// Headcount and poverty gap (P1 as BPS publishes it, ×100): the default (brief §5).
     P0P1 { p0_pct: f64, p1: f64 },
+    /// Headcount, poverty gap and severity (BPS indices ×100): σ_low fits P1 and P2 together (least squares
+    /// in logs), the headcount exactly.
+    P0P1P2 { p0_pct: f64, p1: f64, p2: f64 },
     /// Headcount and an extreme-poverty rate at a stated line.
     P0Extreme { p0_pct: f64, extreme_pct: f64, line: ExtremeLine },
     /// Headcount and Gini: the lower tail takes `sigma_low` (an assumption), the Gini fits the upper tail.
@@ -103,34 +126,81 @@ impl Calibration {
     pub fn p0_pct(&self) -> f64 {
         match *self {
             Calibration::P0P1 { p0_pct, .. }
+            | Calibration::P0P1P2 { p0_pct, .. }
             | Calibration::P0Extreme { p0_pct, .. }
             | Calibration::P0Gini { p0_pct, .. } => p0_pct,
         }
     }
 }
 
-/// An extreme-poverty line.
+/// An extreme-poverty line. The PPP lines are national rupiah values that move with the CPI; the model's
+/// poverty line (GK) is fixed in real terms, so they drift down against it each year by `extreme_line_drift`.
 #[derive(Clone, Copy, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ExtremeLine {
-    /// BPS since 2024: US$2.15 a day (2017 PPP) ≈ Rp391k ≈ 0.67 × the national GK [C].
+    /// BPS since 2024: US$2.15 a day (2017 PPP), BPS's national rupiah value (≈Rp391,000 per capita per month,
+    /// BPS head, January 2025, via Tempo).
     #[default]
     Usd215,
-    /// Before 2024: US$1.90 a day (2011 PPP), Rp351,957 in 2023 ≈ 0.64 × the national GK [C].
+    /// US$2.15 scaled to the district's own GK: 0.67 × GK, the national ratio (Rp391,000 ÷ Rp582,932) [C].
+    Usd215Local,
+    /// Before 2024: US$1.90 a day (2011 PPP), national rupiah value (Rp351,957 in 2023; Rp322,170 in 2021,
+    /// Kemenko PMK) [U].
     Usd190,
     /// World Bank 2025: US$3.00 a day (2021 PPP) ≈ 0.80 × the national GK [C, U].
     Usd300,
-    /// A line entered in rupiah per capita per month.
+    /// A line entered in rupiah per capita per month (base-year prices).
     Rupiah { rp: f64 },
 }
 
+/// BPS's national rupiah value of the US$2.15 (2017 PPP) line, Rp per capita per month: "sekitar Rp391 ribu"
+/// (BPS head, January 2025; https://www.tempo.co/politik/pemerintah-siapkan-bansos-khusus-untuk-3-1-juta-warga-miskin-ekstrem-1200748).
+/// Other years are moved with March CPI inflation (BPS) [C].
+pub const USD215_RP_2024: f64 = 391_000.0;
+/// US$1.90 (2011 PPP) national rupiah value, 2023 (brief §3).
+pub const USD190_RP_2023: f64 = 351_957.0;
+/// National GK, March 2024 (BPS), the base of the US$3.00 ratio.
+pub const NATIONAL_GK_2024: f64 = 582_932.0;
+
+/// March year-on-year CPI inflation, percent (BPS releases; addresses in the lever table's source list).
+const CPI_MARCH: [(i32, f64); 11] = [
+    (2015, 6.38),
+    (2016, 4.45),
+    (2017, 3.61),
+    (2018, 3.40),
+    (2019, 2.48),
+    (2020, 2.96),
+    (2021, 1.37),
+    (2022, 2.64),
+    (2023, 4.97),
+    (2024, 3.05),
+    (2025, 1.03),
+];
+
+/// Price level of March `year` relative to March `base` (CPI); years outside the table move at 3%/yr [A].
+pub fn cpi_ratio(year: i32, base: i32) -> f64 {
+    let step = |y: i32| CPI_MARCH.iter().find(|(cy, _)| *cy == y).map(|(_, v)| *v).unwrap_or(3.0) / 100.0;
+    let mut r = 1.0;
+    if year >= base {
+        for y in base + 1..=year {
+            r *= 1.0 + step(y);
+        }
+    } else {
+        for y in year + 1..=base {
+            r /= 1.0 + step(y);
+        }
+    }
+    r
+}
+
 impl ExtremeLine {
-    /// The line in Rp per capita per month, given the poverty line `gk`.
-    pub fn rupiah(&self, gk: f64) -> f64 {
+    /// The line in Rp per capita per month in `year`, given the district's poverty line `gk`.
+    pub fn rupiah_in(&self, gk: f64, year: i32) -> f64 {
         match *self {
-            ExtremeLine::Usd215 => 0.67 * gk,
-            ExtremeLine::Usd190 => 0.64 * gk,
-            ExtremeLine::Usd300 => 0.80 * gk,
+            ExtremeLine::Usd215 => USD215_RP_2024 * cpi_ratio(year, 2024),
+            ExtremeLine::Usd215Local => USD215_RP_2024 / NATIONAL_GK_2024 * gk,
+            ExtremeLine::Usd190 => USD190_RP_2023 * cpi_ratio(year, 2023),
+            ExtremeLine::Usd300 => 0.80 * NATIONAL_GK_2024 * cpi_ratio(year, 2024),
             ExtremeLine::Rupiah { rp } => rp,
         }
     }
@@ -139,6 +209,7 @@ impl ExtremeLine {
     pub fn label(&self) -> String {
         match *self {
             ExtremeLine::Usd215 => "US$2.15 (2017 PPP)".into(),
+            ExtremeLine::Usd215Local => "US$2.15 (2017 PPP), 0.67 × GK".into(),
             ExtremeLine::Usd190 => "US$1.90 (2011 PPP)".into(),
             ExtremeLine::Usd300 => "US$3.00 (2021 PPP)".into(),
             ExtremeLine::Rupiah { rp } => format!("Rp{rp:.0}"),
@@ -190,6 +261,10 @@ pub struct Target {
     pub year: i32,
     #[serde(default)]
     pub label: String,
+    /// Met when the value is at most `value_pct + tolerance_pct` (percentage points). "Zero extreme poverty"
+    /// is read with a tolerance: Menko PMK, July 2024, "di bawah 0,5 persen"; RKP 2024: 0–1 percent.
+    #[serde(default)]
+    pub tolerance_pct: f64,
 }
 
 /// A scenario that cannot be simulated; `field` is the dotted path of the offending value.
@@ -227,6 +302,12 @@ fn check(field: &str, value: f64, min: f64, max: f64) -> Result<(), ScenarioErro
             field: field.into(),
             message: format!("{value} is outside the allowed range {min} to {max}"),
         })
+    }
+}
+
+fn e_id(e: &LeverError) -> &str {
+    match e {
+        LeverError::Unknown { id } | LeverError::OutOfRange { id, .. } => id,
     }
 }
 
@@ -285,10 +366,15 @@ impl Scenario {
                 check("district.calibration.p0_pct", p0_pct, 0.5, 80.0)?;
                 check("district.calibration.p1", p1, 0.01 * p0_pct, 0.6 * p0_pct)?;
             }
+            Calibration::P0P1P2 { p0_pct, p1, p2 } => {
+                check("district.calibration.p0_pct", p0_pct, 0.5, 80.0)?;
+                check("district.calibration.p1", p1, 0.01 * p0_pct, 0.6 * p0_pct)?;
+                check("district.calibration.p2", p2, 0.02 * p1, 0.8 * p1)?;
+            }
             Calibration::P0Extreme { p0_pct, extreme_pct, line } => {
                 check("district.calibration.p0_pct", p0_pct, 0.5, 80.0)?;
                 check("district.calibration.extreme_pct", extreme_pct, 0.01, 0.9 * p0_pct)?;
-                let ze = line.rupiah(d.poverty_line);
+                let ze = line.rupiah_in(d.poverty_line, d.base_year);
                 check("district.calibration.line", ze, 0.2 * d.poverty_line, 0.95 * d.poverty_line)?;
             }
             Calibration::P0Gini { p0_pct, gini } => {
@@ -302,8 +388,23 @@ impl Scenario {
         if let Some(m) = d.mean_consumption {
             check("district.mean_consumption", m, 1.2 * d.poverty_line, 20.0 * d.poverty_line)?;
         }
-        if let ExtremeLine::Rupiah { rp } = self.extreme_line {
-            check("extreme_line.rp", rp, 0.1 * d.poverty_line, d.poverty_line)?;
+        match self.extreme_line {
+            ExtremeLine::Rupiah { rp } => check("extreme_line.rp", rp, 0.1 * d.poverty_line, d.poverty_line)?,
+            line => {
+                // A national line must stay below the district's GK for the extreme rate to mean anything.
+                let ze = line.rupiah_in(d.poverty_line, d.base_year);
+                if ze.is_nan() || ze >= d.poverty_line {
+                    return Err(fail(
+                        "extreme_line",
+                        format!(
+                            "{} is Rp{ze:.0} in {}, not below this district's poverty line Rp{:.0}; choose the line scaled to the district's GK or a rupiah line",
+                            line.label(),
+                            d.base_year,
+                            d.poverty_line
+                        ),
+                    ));
+                }
+            }
         }
         if !d.kecamatan.is_empty() {
             let (mut pop, mut poor) = (0.0, 0.0);
@@ -317,6 +418,18 @@ impl Scenario {
             check("district.kecamatan (sum of poor_share_pct)", poor, 99.5, 100.5)?;
         }
         LeverValues::new(self.levers.explicit().clone())?;
+        LeverValues::new(d.status_quo.explicit().clone()).map_err(|e| ScenarioError {
+            field: format!("district.status_quo.{}", e_id(&e)),
+            message: e.to_string(),
+        })?;
+        for id in d.status_quo.explicit().keys() {
+            if levers::spec(id).is_some_and(|l| !l.group.is_policy()) {
+                return Err(fail(
+                    &format!("district.status_quo.{id}"),
+                    "the status quo holds policy levers only (programmes and enablers), not assumptions or shocks",
+                ));
+            }
+        }
         for (id, values) in &self.schedules {
             let spec = levers::spec(id).ok_or_else(|| fail(&format!("schedules.{id}"), "unknown lever"))?;
             if spec.unit != Unit::RpBillionPerYear {
@@ -335,11 +448,40 @@ impl Scenario {
                 check(&format!("schedules.{id}[{i}]"), *v, spec.min, spec.max)?;
             }
         }
+        if self.growth_basis == GrowthBasis::DistrictTrend {
+            let points =
+                d.observed.iter().filter(|o| o.year <= d.base_year && o.p0_pct.is_some_and(|p| p > 0.0)).count();
+            if points < 2 {
+                return Err(fail(
+                    "growth_basis",
+                    format!(
+                        "district_trend needs at least 2 observed P0 years up to {}; this district has {points}",
+                        d.base_year
+                    ),
+                ));
+            }
+        }
         for (i, t) in self.targets.iter().enumerate() {
             check(&format!("targets[{i}].value_pct"), t.value_pct, 0.0, 100.0)?;
             check(&format!("targets[{i}].year"), t.year as f64, d.base_year as f64, (d.base_year + MAX_YEARS) as f64)?;
+            check(&format!("targets[{i}].tolerance_pct"), t.tolerance_pct, 0.0, 5.0)?;
         }
         Ok(())
+    }
+
+    /// The levers of the status-quo world: the scenario's assumptions and shock with the district's current
+    /// policy (every policy lever not in the status quo at its default, so budgets not listed are zero).
+    pub fn status_quo_levers(&self) -> LeverValues {
+        let mut lv = self.levers.clone();
+        for l in levers::LEVERS.iter().filter(|l| l.group.is_policy()) {
+            match self.district.status_quo.explicit().get(l.id) {
+                Some(v) => {
+                    let _ = lv.set(l.id, *v);
+                }
+                None => lv.reset(l.id),
+            }
+        }
+        lv
     }
 
     /// The budget of lever `id` in projected year `t` (1-based), Rp billion.

@@ -14,7 +14,7 @@ fn fast_measures_equal_a_naive_weighted_loop() {
     let m = Model::new(s).unwrap();
     let (o, rows) = run_dump(&m);
     let z = o.poverty_line;
-    for r in &o.scenario {
+    for (t, r) in o.scenario.iter().enumerate() {
         let year: Vec<_> = rows.iter().filter(|h| h.year == r.year).collect();
         let people: f64 = year.iter().map(|h| h.weight * h.size).sum();
         let fgt = |a: i32| {
@@ -28,7 +28,7 @@ fn fast_measures_equal_a_naive_weighted_loop() {
         assert!((fgt(0) - r.p0_pct).abs() < 1e-9, "P0 {} vs {}", fgt(0), r.p0_pct);
         assert!((fgt(1) - r.p1).abs() < 1e-9, "P1 {} vs {}", fgt(1), r.p1);
         assert!((fgt(2) - r.p2).abs() < 1e-9, "P2 {} vs {}", fgt(2), r.p2);
-        let ext = year.iter().filter(|h| h.consumption_pc < o.extreme_line).map(|h| h.weight * h.size).sum::<f64>();
+        let ext = year.iter().filter(|h| h.consumption_pc < o.extreme_lines[t]).map(|h| h.weight * h.size).sum::<f64>();
         assert!((100.0 * ext / people - r.extreme_pct).abs() < 1e-9);
         // Exact Gini by sorting.
         let mut v: Vec<(f64, f64)> = year.iter().map(|h| (h.consumption_pc, h.weight * h.size)).collect();
@@ -49,6 +49,12 @@ fn shapley_wedge_adds_up_to_the_total_lifted() {
     let m = Model::new(small("muba_2024", 2000, 3)).unwrap();
     let w = analysis::shapley_wedge(&m.scenario, &m.scenario.levers, &m.population);
     assert_eq!(w.by_programme.len(), 4, "Muba 2024 funds cash, health, housing and water");
+    let o = m.simulate();
+    assert_eq!(
+        w.total[1..],
+        o.lifted_vs_none[1..],
+        "the wedge shares out what the mix lifts against no district programme"
+    );
     for (y, total) in w.total.iter().enumerate() {
         let sum: f64 = w.by_programme.iter().map(|(_, v)| v[y]).sum();
         assert!((sum - total).abs() < 1e-6 * total.abs().max(1.0), "year {y}: {sum} vs {total}");
@@ -73,8 +79,12 @@ fn monte_carlo_bands_are_ordered_and_probabilities_are_shares() {
 #[test]
 fn backtest_reports_every_observed_year_after_the_base() {
     let m = Model::new(entas_model::presets::preset("muba_2021_backtest").unwrap()).unwrap();
-    let rows = analysis::backtest(&m.scenario, &m.simulate());
+    let rows = analysis::backtest(&m.scenario, &m.simulate(), None);
     let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
     assert_eq!(years, vec![2022, 2023, 2024, 2025]);
     assert_eq!(rows[0].observed_p0_pct, Some(15.19));
+    for r in &rows {
+        let (lo, hi, o) = (r.observed_p0_low.unwrap(), r.observed_p0_high.unwrap(), r.observed_p0_pct.unwrap());
+        assert!(lo < o && o < hi, "{r:?}");
+    }
 }

@@ -1,0 +1,149 @@
+//! Measures of one world in one year: FGT indices at the poverty line, the extreme rate, the vulnerable
+//! band, a binned Gini, non-monetary indicators and the distribution around the line.
+
+/// Measures of one run in one year. Rates in percent; P1 and P2 as BPS indices (×100).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct YearResult {
+    pub year: i32,
+    pub p0_pct: f64,
+    pub p1: f64,
+    pub p2: f64,
+    /// At the extreme line of this year (`Outcome::extreme_lines`).
+    pub extreme_pct: f64,
+    pub poor_people: f64,
+    pub extreme_people: f64,
+    /// Share of people between 1 and 1.5 × GK, percent.
+    pub vulnerable_pct: f64,
+    pub gini: f64,
+    /// Mean consumption, Rp per capita per month (base-year prices of the poverty line).
+    pub mean_consumption: f64,
+    /// Realised spending of all programmes and data updating in this world, Rp.
+    pub spend_rp: f64,
+    /// Households reached by any programme this year (each programme counted), households.
+    pub beneficiaries: f64,
+    /// Households living in uninhabitable houses (RTLH).
+    pub rtlh_households: f64,
+    /// Households without safe water or sanitation.
+    pub no_sanitation_households: f64,
+}
+
+/// Width of a distribution bin, as a share of the poverty line.
+pub const DISTRIBUTION_STEP: f64 = 0.05;
+/// Number of distribution bins (0 to 3 × GK, the last open-ended).
+pub const DISTRIBUTION_BINS: usize = 60;
+
+#[inline]
+pub(crate) fn distribution_bin(y: f64, inv_z: f64) -> usize {
+    ((y * inv_z / DISTRIBUTION_STEP) as usize).min(DISTRIBUTION_BINS - 1)
+}
+
+/// The lines of one year.
+pub(crate) struct Lines {
+    pub z: f64,
+    pub inv_z: f64,
+    pub ze: f64,
+    pub z_vulnerable: f64,
+    pub gini_key0: i64,
+}
+
+impl Lines {
+    pub fn new(z: f64, ze: f64, vulnerable_ratio: f64) -> Lines {
+        Lines {
+            z,
+            inv_z: 1.0 / z,
+            ze,
+            z_vulnerable: vulnerable_ratio * z,
+            gini_key0: (1000.0f64.to_bits() >> 44) as i64,
+        }
+    }
+}
+
+const GINI_BINS: usize = 8192;
+
+/// Running sums of one world in one year.
+#[derive(Clone)]
+pub(crate) struct Acc {
+    pub people: f64,
+    poor: f64,
+    gap: f64,
+    gap2: f64,
+    extreme: f64,
+    vulnerable: f64,
+    consumption: f64,
+    pub rtlh: f64,
+    pub no_sanitation: f64,
+    lorenz: Vec<[f64; 2]>,
+    pub distribution: Vec<f64>,
+}
+
+impl Acc {
+    pub fn new() -> Acc {
+        Acc {
+            people: 0.0,
+            poor: 0.0,
+            gap: 0.0,
+            gap2: 0.0,
+            extreme: 0.0,
+            vulnerable: 0.0,
+            consumption: 0.0,
+            rtlh: 0.0,
+            no_sanitation: 0.0,
+            lorenz: vec![[0.0; 2]; GINI_BINS],
+            distribution: vec![0.0; DISTRIBUTION_BINS],
+        }
+    }
+
+    #[inline]
+    pub fn add(&mut self, wp: f64, y: f64, lines: &Lines) {
+        self.people += wp;
+        self.consumption += wp * y;
+        if y < lines.z {
+            let g = 1.0 - y * lines.inv_z;
+            self.poor += wp;
+            self.gap += wp * g;
+            self.gap2 += wp * g * g;
+        } else if y < lines.z_vulnerable {
+            self.vulnerable += wp;
+        }
+        if y < lines.ze {
+            self.extreme += wp;
+        }
+        // Positive doubles order like their bit patterns: the top bits are a log-scale bin (256 per octave).
+        let key = ((y.max(1.0).to_bits() >> 44) as i64 - lines.gini_key0).clamp(0, GINI_BINS as i64 - 1) as usize;
+        let b = &mut self.lorenz[key];
+        b[0] += wp;
+        b[1] += wp * y;
+        self.distribution[distribution_bin(y, lines.inv_z)] += wp;
+    }
+
+    fn gini(&self) -> f64 {
+        let (mut area, mut cum) = (0.0, 0.0);
+        for [p, c] in &self.lorenz {
+            if *p > 0.0 {
+                let c = c / self.consumption;
+                area += (p / self.people) * (2.0 * cum + c);
+                cum += c;
+            }
+        }
+        1.0 - area
+    }
+
+    pub fn result(&self, year: i32, spend_rp: f64, beneficiaries: f64) -> YearResult {
+        YearResult {
+            year,
+            p0_pct: 100.0 * self.poor / self.people,
+            p1: 100.0 * self.gap / self.people,
+            p2: 100.0 * self.gap2 / self.people,
+            extreme_pct: 100.0 * self.extreme / self.people,
+            poor_people: self.poor,
+            extreme_people: self.extreme,
+            vulnerable_pct: 100.0 * self.vulnerable / self.people,
+            gini: self.gini(),
+            mean_consumption: self.consumption / self.people,
+            spend_rp,
+            beneficiaries,
+            rtlh_households: self.rtlh,
+            no_sanitation_households: self.no_sanitation,
+        }
+    }
+}
