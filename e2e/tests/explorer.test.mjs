@@ -115,14 +115,18 @@ test('the worker delivers the wedge, costs, bands and target probabilities witho
   await context.close();
 });
 
-test('the how-it-works page lists every parameter and the back-test', async () => {
+test('the how-it-works page lists every parameter and both back-tests', async () => {
   const { context, app } = await openApp(env);
   const levers = await app.page.locator('.levers .lever').count();
   await app.nav('howto').click();
   const rows = await app.page.getByTestId('parameter-table').locator('tbody tr').count();
   assert.ok(levers >= 40, `levers on the panel: ${levers}`);
   assert.equal(rows, levers, 'every lever on the panel is listed with its source');
-  assert.equal(await app.page.getByTestId('backtest-table').locator('tbody tr').count(), 4);
+  const backtests = app.page.getByTestId('backtest-table');
+  assert.equal(await backtests.count(), 2, 'Musi Banyuasin from 2021 and Muara Enim from 2018');
+  assert.equal(await backtests.nth(0).locator('tbody tr').count(), 4, 'Muba: 2022–2025');
+  assert.equal(await backtests.nth(1).locator('tbody tr').count(), 7, 'Muara Enim: 2019–2025');
+  assert.equal(await app.page.getByTestId('extreme-check').count(), 1, 'the extreme rate is shown as a check');
   assert.match(await app.page.getByTestId('howto').textContent(), /Uji balik/);
   await app.nav('explorer').click();
   await app.kpi('p0').waitFor();

@@ -145,7 +145,8 @@ test('exported chart CSV parses and matches the on-screen table; the results CSV
   assert.deepEqual(csv.slice(1), cells);
   const results = parseCsv((await app.downloadText(app.page.getByTestId('export-csv').first())).text.trim());
   assert.deepEqual(results[0].slice(0, 12), ['scenario', 'year', 'p0_pct', 'p1', 'p2', 'extreme_pct', 'poor_people', 'extreme_people', 'vulnerable_pct', 'gini', 'spend_rp', 'beneficiaries']);
-  assert.equal(results.length, 1 + 2 * 7);
+  assert.equal(results.length, 1 + 3 * 7, 'without district programmes, status quo and scenario, 2024–2030');
+  assert.deepEqual([results[1][0], results[8][0], results[15][0]], ['no_programme', 'baseline', 'scenario']);
   const svg = (await app.downloadText(app.chart('trajectory').getByTestId('export-svg'))).text;
   assert.match(svg, /<svg[\s\S]*<\/svg>/);
   const png = await app.page.waitForEvent('download', { predicate: () => true, timeout: 100 }).catch(() => null);

@@ -244,6 +244,8 @@ pub fn preset(id: &str) -> Option<Scenario> {
                 16,
                 ExtremeLine::Usd215,
             );
+            // A provincial Susenas estimate is far more precise than a district one [A]: RSE ≈ 10% ÷ √17.
+            let _ = s.levers.set("survey_rse", 2.5);
             s.targets = vec![inpres(2026)];
             s
         }
@@ -286,6 +288,8 @@ pub fn preset(id: &str) -> Option<Scenario> {
                 62,
                 ExtremeLine::Usd215,
             );
+            // National Susenas (≈345,000 households): relative standard error ≈ 1% [C].
+            let _ = s.levers.set("survey_rse", 1.0);
             s.targets = vec![inpres(2026)];
             s
         }
@@ -320,7 +324,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                 2019,
                 ExtremeLine::Usd190,
             );
-            s.levers = levers(&[("shock_year", 1.0)]);
+            s.levers = levers(&[("shock_year", 1.0), ("survey_rse", 1.0)]);
             s
         }
         "muba_2021_backtest" => {

@@ -142,7 +142,8 @@ pub enum ExtremeLine {
     /// BPS head, January 2025, via Tempo).
     #[default]
     Usd215,
-    /// US$2.15 scaled to the district's own GK: 0.67 × GK, the national ratio (Rp391,000 ÷ Rp582,932) [C].
+    /// US$2.15 spatially deflated to the district: the national rupiah line × district GK ÷ national GK of the
+    /// same year (0.67 × GK in 2024: Rp391,000 ÷ Rp582,932) [C].
     Usd215Local,
     /// Before 2024: US$1.90 a day (2011 PPP), national rupiah value (Rp351,957 in 2023; Rp322,170 in 2021,
     /// Kemenko PMK) [U].
@@ -177,6 +178,22 @@ const CPI_MARCH: [(i32, f64); 11] = [
     (2025, 1.03),
 ];
 
+/// National GK, March, Rp per capita per month (BPS releases via infopublik, AA, detik, Databoks, Beritasatu,
+/// Media Indonesia, ntbsatu); 2016 was not found and is interpolated [C].
+const NATIONAL_GK: [(i32, f64); 11] = [
+    (2015, 330_776.0),
+    (2016, 352_627.0),
+    (2017, 374_478.0),
+    (2018, 401_220.0),
+    (2019, 425_250.0),
+    (2020, 454_652.0),
+    (2021, 472_525.0),
+    (2022, 505_469.0),
+    (2023, 550_458.0),
+    (2024, 582_932.0),
+    (2025, 609_160.0),
+];
+
 /// Price level of March `year` relative to March `base` (CPI); years outside the table move at 3%/yr [A].
 pub fn cpi_ratio(year: i32, base: i32) -> f64 {
     let step = |y: i32| CPI_MARCH.iter().find(|(cy, _)| *cy == y).map(|(_, v)| *v).unwrap_or(3.0) / 100.0;
@@ -198,7 +215,13 @@ impl ExtremeLine {
     pub fn rupiah_in(&self, gk: f64, year: i32) -> f64 {
         match *self {
             ExtremeLine::Usd215 => USD215_RP_2024 * cpi_ratio(year, 2024),
-            ExtremeLine::Usd215Local => USD215_RP_2024 / NATIONAL_GK_2024 * gk,
+            ExtremeLine::Usd215Local => {
+                let national_gk = NATIONAL_GK.iter().find(|(y, _)| *y == year).map(|(_, v)| *v);
+                match national_gk {
+                    Some(n) => USD215_RP_2024 * cpi_ratio(year, 2024) / n * gk,
+                    None => USD215_RP_2024 / NATIONAL_GK_2024 * gk,
+                }
+            }
             ExtremeLine::Usd190 => USD190_RP_2023 * cpi_ratio(year, 2023),
             ExtremeLine::Usd300 => 0.80 * NATIONAL_GK_2024 * cpi_ratio(year, 2024),
             ExtremeLine::Rupiah { rp } => rp,

@@ -291,8 +291,11 @@ pub fn simulate_with(
     let shock_ln = libm::log(1.0 - pct("shock_depth"));
     let health_rate = pct("health_shock_rate");
     let health_loss = lv.get("health_consumption_factor") * pct("health_cost_share");
-    // Keep mean consumption where the base year put it: health events are already in the base-year data.
-    let health_norm = 1.0 / (1.0 - health_rate * health_loss);
+    // Keep mean consumption where the base year put it: health events of the uninsured are already in the
+    // base-year data, so the status quo's insured share sets the scale (one factor for all three worlds).
+    let people_total: f64 = pop.size.iter().map(|s| w * s).sum();
+    let health_norm_for =
+        |insured: f64| 1.0 / (1.0 - health_rate * health_loss * (1.0 - (insured / people_total).min(1.0)));
     let drift = pct("extreme_line_drift");
     let ze0 = s.extreme_line.rupiah_in(z, d.base_year);
     let extreme_lines: Vec<f64> = (0..=years).map(|t| ze0 / libm::pow(1.0 + drift, t as f64)).collect();
@@ -362,6 +365,7 @@ pub fn simulate_with(
             total_consumption,
         };
         let sel_sq = sq.select(&sh);
+        let health_norm = health_norm_for(sel_sq.insured_people);
         let sel_none = none.select(&sh);
         let sel_scen = if scenario_is_sq { None } else { Some(scen.select(&sh)) };
 

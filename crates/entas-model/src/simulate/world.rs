@@ -171,6 +171,8 @@ pub(crate) struct Selection {
     pub spend: [f64; 7],
     pub data_spend: f64,
     pub multiplier_factor: f64,
+    /// People insured by the district's health programme (weighted).
+    pub insured_people: f64,
 }
 
 /// Per-programme sums of one world in one year.
@@ -238,6 +240,7 @@ impl World {
             spend: [0.0; 7],
             data_spend,
             multiplier_factor: 1.0,
+            insured_people: 0.0,
         };
         if !p.any_budget(t) {
             return sel;
@@ -315,6 +318,7 @@ impl World {
         // Local multiplier: the extra spending transfers generate, spread in proportion to consumption.
         let transfers_month = (cash_delivered_year + food_filled * p.food_benefit_year * p.food_delivery) / 12.0;
         sel.multiplier_factor = 1.0 + (p.multiplier - 1.0) * transfers_month / sh.total_consumption;
+        sel.insured_people = health_filled;
         sel.cash_tau = cash_tau;
         sel.food_tau = food_tau;
         sel.health_tau = health_tau;
