@@ -22,7 +22,7 @@ mod world;
 pub use dynamics::{churn_coefficient, stay_share};
 pub use measure::{YearResult, DISTRIBUTION_BINS, DISTRIBUTION_STEP};
 
-use crate::levers::{LeverGroup, LeverValues, LEVERS};
+use crate::levers::{LeverValues, LEVERS};
 use crate::normal;
 use crate::population::{Population, KINK_LINE};
 use crate::rng::{self, Stream};
@@ -260,15 +260,9 @@ pub fn simulate_with(
         sq
     };
     let mut none_levers = sq_levers.clone();
-    for l in LEVERS.iter().filter(|l| {
-        l.group == LeverGroup::Burden
-            || l.group == LeverGroup::Income
-            || l.group == LeverGroup::Pockets
-            || l.id == "data_update_budget"
-    }) {
-        if l.unit == crate::levers::Unit::RpBillionPerYear {
-            let _ = none_levers.set(l.id, 0.0);
-        }
+    // Every budget (programmes and data updating) at zero.
+    for l in LEVERS.iter().filter(|l| l.group.is_policy() && l.unit == crate::levers::Unit::RpBillionPerYear) {
+        let _ = none_levers.set(l.id, 0.0);
     }
     let scenario_is_sq = same_as_status_quo(s, lv, &sq_levers, active);
     let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), n);

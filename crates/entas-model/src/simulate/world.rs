@@ -47,6 +47,17 @@ fn graduation_ramp(k: i32) -> f64 {
     }
 }
 
+/// The cash entitlement per capita per month of a household with score `sc`: its estimated gap to the line
+/// (gap filling) or the flat family benefit.
+#[inline]
+fn cash_entitlement_pc(p: &Params, sh: &Shared, sc: f64, size: f64) -> f64 {
+    if p.gap_filling {
+        (sh.z - libm::exp(sh.shape.mu_log + sh.shape.spread(sc) + sh.est_growth)).max(0.0)
+    } else {
+        p.cash_benefit / 12.0 / size
+    }
+}
+
 /// Everything a world needs from its levers, resolved once per run.
 pub(crate) struct Params {
     /// Budgets in Rp per programme, index t = projected year (0 unused).
@@ -341,21 +352,12 @@ impl World {
         let size = sh.size[h];
         let mut income = 0.0;
         if sc < sel.cash_tau {
-            income += self.cash_entitlement_pc(sh, sc, size) * p.cash_delivery * p.cash_pass;
+            income += cash_entitlement_pc(p, sh, sc, size) * p.cash_delivery * p.cash_pass;
         }
         if sc < sel.food_tau {
             income += p.food_benefit_year / 12.0 / size * p.food_delivery * p.food_pass;
         }
         income
-    }
-
-    #[inline]
-    fn cash_entitlement_pc(&self, sh: &Shared, sc: f64, size: f64) -> f64 {
-        if self.p.gap_filling {
-            (sh.z - libm::exp(sh.shape.mu_log + sh.shape.spread(sc) + sh.est_growth)).max(0.0)
-        } else {
-            self.p.cash_benefit / 12.0 / size
-        }
     }
 
     /// Household `h`'s consumption in this world (Rp per capita per month), from its consumption before
@@ -400,12 +402,7 @@ impl World {
         let mut income = 0.0;
         if registered && sc < sel.cash_tau {
             add(Programme::Cash);
-            let entitlement_pc = if p.gap_filling {
-                (sh.z - libm::exp(sh.shape.mu_log + sh.shape.spread(sc) + sh.est_growth)).max(0.0)
-            } else {
-                p.cash_benefit / 12.0 / size
-            };
-            income += entitlement_pc * p.cash_delivery * p.cash_pass;
+            income += cash_entitlement_pc(p, sh, sc, size) * p.cash_delivery * p.cash_pass;
         }
         if registered && sc < sel.food_tau {
             add(Programme::Food);
