@@ -87,6 +87,22 @@ test('the extreme-poverty line is switchable and every rate names it', async () 
   await context.close();
 });
 
+test('the zero-extreme target is read with a tolerance the user sees and can change', async () => {
+  const { context, app } = await openApp(env);
+  const card = app.page.getByTestId('kpi-target-1');
+  assert.match(await card.textContent(), /toleransi 0,50 poin/);
+  const field = app.page.getByTestId('target-tolerance');
+  assert.match(await field.getAttribute('title'), /Menko PMK/);
+  await field.fill('9');
+  await field.press('Enter');
+  assert.match(await app.page.locator('.settings .field-error').textContent(), /antara 0 dan 5 poin/);
+  assert.match(await card.textContent(), /toleransi 0,50 poin/, 'a refused value changes nothing');
+  await field.fill('0,2');
+  await field.press('Enter');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=kpi-target-1]').textContent.includes('toleransi 0,20 poin'));
+  await context.close();
+});
+
 test('each lever has an info popover with meaning, unit, range and source', async () => {
   const { context, app } = await openApp(env);
   assert.equal(await app.leverPopover('cash_budget').isVisible(), false);

@@ -40,6 +40,7 @@ pub fn Settings() -> impl IntoView {
     };
     let rupiah_error = RwSignal::new(None::<String>);
     let target_error = RwSignal::new(None::<String>);
+    let tolerance_error = RwSignal::new(None::<String>);
     let base_year = move || ex.base.with(|b| b.district.base_year);
     let gk = move || ex.base.with(|b| b.district.poverty_line);
     let p0_target = move || ex.targets.with(|t| t.iter().find(|t| t.indicator == Indicator::P0).cloned());
@@ -204,8 +205,33 @@ pub fn Settings() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <p class="field-error" role="alert" hidden=move || rupiah_error.with(Option::is_none) && target_error.with(Option::is_none)>
-                {move || rupiah_error.get().or_else(|| target_error.get()).unwrap_or_default()}
+            <Show when=move || ex.targets.with(|ts| ts.iter().any(|t| t.indicator == Indicator::Extreme))>
+                <label class="field narrow" title=move || lang.get().t("settings.tolerance_source")>
+                    <span>{tr("settings.tolerance")}</span>
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        data-testid="target-tolerance"
+                        prop:value=move || {
+                            ex.targets.with(|ts| ts.iter().find(|t| t.indicator == Indicator::Extreme).map(|t| format::number(t.tolerance_pct, 2, lang.get())).unwrap_or_default())
+                        }
+                        on:change=move |ev| {
+                            let l = lang.get();
+                            match format::parse_number(&event_target_value(&ev), l).filter(|v| (0.0..=5.0).contains(v)) {
+                                Some(v) => {
+                                    tolerance_error.set(None);
+                                    ex.targets.update(|ts| {
+                                        ts.iter_mut().filter(|t| t.indicator == Indicator::Extreme).for_each(|t| t.tolerance_pct = v)
+                                    });
+                                }
+                                None => tolerance_error.set(Some(l.t("settings.tolerance_error"))),
+                            }
+                        }
+                    />
+                </label>
+            </Show>
+            <p class="field-error" role="alert" hidden=move || rupiah_error.with(Option::is_none) && target_error.with(Option::is_none) && tolerance_error.with(Option::is_none)>
+                {move || rupiah_error.get().or_else(|| target_error.get()).or_else(|| tolerance_error.get()).unwrap_or_default()}
             </p>
         </div>
     }
@@ -257,18 +283,33 @@ pub fn KpiStrip() -> impl IntoView {
         );
         rate_kpi(r, l, title, |y| (y.extreme_pct, y.extreme_people), "kpi.fewer_people")
     });
-    let cost = kpi(|r, l| {
-        let o = &r.outcome;
-        let total: f64 = o.scenario.iter().map(|y| y.spend_rp).sum();
-        [
-            format!("{} {}–{}", l.t("kpi.cost"), o.base_year + 1, last(&o.scenario).year),
-            format::rupiah_large(total, l),
-            match o.cost_per_person_year_lifted {
-                Some(c) => format!("{} {}", format::rupiah_large(c, l), l.t("kpi.per_person_year")),
-                None => l.t("kpi.nobody_lifted"),
-            },
-        ]
-    });
+    let cost = move || {
+        let l = lang.get();
+        let bands = ex.analysis.with(|a| a.as_ref().and_then(|a| a.bands.clone()));
+        ex.run.with(|r| {
+            let o = &r.outcome;
+            let band = bands
+                .as_ref()
+                .and_then(|b| Some((b.cost_per_person_year_p10?, b.cost_per_person_year_p90?)))
+                .map(|(lo, hi)| {
+                    format!(
+                        " ({}: {} – {})",
+                        l.t("chart.band"),
+                        format::rupiah_large(lo, l),
+                        format::rupiah_large(hi, l)
+                    )
+                })
+                .unwrap_or_default();
+            [
+                format!("{} {}–{}", l.t("kpi.cost"), o.base_year + 1, last(&o.scenario).year),
+                format::rupiah_large(o.scenario_spend_rp(), l),
+                match o.cost_per_person_year_lifted {
+                    Some(c) => format!("{} {}{band}", format::rupiah_large(c, l), l.t("kpi.per_person_year")),
+                    None => l.t("kpi.nobody_lifted"),
+                },
+            ]
+        })
+    };
     let card = move |testid: &'static str, main: bool, f: Box<dyn Fn() -> [String; 3] + Send + Sync>| {
         let f = std::sync::Arc::new(f);
         let (f1, f2, f3) = (f.clone(), f.clone(), f);

@@ -69,7 +69,12 @@ impl Reranker {
         let mut cum = 0.0;
         let eps = 1e-12;
         for b in 0..=QN_BINS {
-            self.target[b] = normal::quantile((cum / total).clamp(eps, 1.0 - eps));
+            // An empty cell leaves the CDF where it was: reuse the quantile instead of recomputing it.
+            self.target[b] = if b > 0 && self.mass[b - 1] == 0.0 {
+                self.target[b - 1]
+            } else {
+                normal::quantile((cum / total).clamp(eps, 1.0 - eps))
+            };
             if b < QN_BINS {
                 cum += self.mass[b];
             }
