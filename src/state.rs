@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use entas_model::analysis;
 use entas_model::scenario::{ExtremeLine, GrowthBasis, Target};
-use entas_model::simulate::{simulate_with, Active};
+use entas_model::simulate::{Active, Reference};
+use entas_model::LEVERS;
 use entas_model::{presets, LeverValues, Outcome, Population, Scenario};
 use leptos::prelude::*;
 
@@ -19,6 +20,16 @@ pub const START_PRESET: &str = "muba_2024";
 pub struct SharedPopulation(pub Arc<Population>);
 
 impl PartialEq for SharedPopulation {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The status-quo and no-programme worlds of the current inputs, compared by identity.
+#[derive(Clone)]
+pub struct SharedReference(pub Arc<Reference>);
+
+impl PartialEq for SharedReference {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
@@ -110,6 +121,24 @@ impl Explorer {
             let lv = levers.get_untracked();
             SharedPopulation(Arc::new(Population::build(&s, &lv)))
         });
+        // The worlds that do not depend on the programmes (without district programmes, the status quo) are
+        // rebuilt only when an assumption, the district, the line, the horizon or the population changes: a
+        // programme lever moves only the scenario world.
+        let assumptions = Memo::new(move |_| {
+            levers.with(|l| {
+                LEVERS.iter().filter(|s| !s.group.is_policy()).map(|s| l.get(s.id).to_bits()).collect::<Vec<u64>>()
+            })
+        });
+        let reference = Memo::new(move |_| {
+            assumptions.track();
+            let mut s = (*base.get()).clone();
+            s.levers = levers.get_untracked();
+            s.extreme_line = extreme_line.get();
+            s.horizon = horizon.get();
+            s.growth_basis = growth_basis.get();
+            let pop = population.get();
+            SharedReference(Arc::new(Reference::new(&s, &s.levers, &pop.0)))
+        });
         let run = Memo::new(move |_| {
             let mut s = (*base.get()).clone();
             s.levers = levers.get();
@@ -118,7 +147,8 @@ impl Explorer {
             s.targets = targets.get();
             s.growth_basis = growth_basis.get();
             let pop = population.get();
-            let outcome = simulate_with(&s, &s.levers, &pop.0, Active::ALL, None);
+            // Rebuilt inside `scenario` if it was made for other inputs, so a stale memo cannot mislead.
+            let outcome = reference.get().0.scenario(&s, &s.levers, &pop.0, Active::ALL, None);
             Run { scenario: Arc::new(s), outcome: Arc::new(outcome) }
         });
         Explorer {

@@ -1,8 +1,10 @@
-//! Simulation speed: households × 10 years, baseline and scenario in one pass (Muba 2024 with its
-//! programme budgets). Criterion prints throughput in household-years per second (elements); the ns per
-//! household-year figure is 1e9 ÷ that.
+//! Simulation speed: households × 10 years, the three worlds in one pass (Muba 2024 with its programme
+//! budgets). Criterion prints throughput in household-years per second (elements); the ns per
+//! household-year figure is 1e9 ÷ that. `slider` times what a lever move costs in the explorer: the scenario
+//! world alone on a shared reference (20,000 households, 2024–2030, cash budget changed).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use entas_model::simulate::{Active, Reference};
 use entas_model::{presets, simulate, Model};
 
 fn bench(c: &mut Criterion) {
@@ -18,6 +20,20 @@ fn bench(c: &mut Criterion) {
             b.iter(|| simulate::simulate(&m.scenario, &m.population))
         });
     }
+    group.finish();
+
+    let mut group = c.benchmark_group("slider_20k_6y");
+    group.sample_size(20);
+    let m = Model::new(presets::preset("muba_2024").expect("preset")).expect("valid");
+    let mut lv = m.scenario.levers.clone();
+    lv.set("cash_budget", 100.0).expect("in range");
+    group.bench_function("full_run", |b| {
+        b.iter(|| simulate::simulate_with(&m.scenario, &lv, &m.population, Active::ALL, None))
+    });
+    let reference = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
+    group.bench_function("scenario_world_on_shared_reference", |b| {
+        b.iter(|| reference.scenario(&m.scenario, &lv, &m.population, Active::ALL, None))
+    });
     group.finish();
 }
 

@@ -5,7 +5,7 @@ use crate::levers::{LeverValues, LEVERS};
 use crate::population::Population;
 use crate::rng::{self, Stream};
 use crate::scenario::{Indicator, Scenario, ScenarioError, Target};
-use crate::simulate::{simulate_with, Active, Outcome, Programme, YearResult};
+use crate::simulate::{simulate_with, Active, Outcome, Programme, Reference, YearResult};
 
 /// The first year (from the base year) in which `target` is met in `results`: the indicator at most
 /// `value_pct + tolerance_pct`.
@@ -40,9 +40,11 @@ pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> We
         .filter(|p| (1..=s.years()).any(|t| s.budget(levers, p.budget_lever(), t) > 0.0))
         .collect();
     let k = players.len();
+    // The counterfactual and the status quo are the same for every coalition: computed once.
+    let reference = Reference::new(s, levers, pop);
     let lifted = |mask: usize| -> Vec<f64> {
         let chosen: Vec<Programme> = (0..k).filter(|i| mask & (1 << i) != 0).map(|i| players[i]).collect();
-        let mut lifted = simulate_with(s, levers, pop, Active::from_programmes(&chosen), None).lifted_vs_none;
+        let mut lifted = reference.scenario(s, levers, pop, Active::from_programmes(&chosen), None).lifted_vs_none;
         // The base year is observed, not projected: nothing in it is the scenario's doing.
         lifted[0] = 0.0;
         lifted

@@ -220,3 +220,42 @@ fn more_cash_than_the_status_quo_lifts_people_against_it() {
     let o = run_levers(&m, &lv);
     assert!(o.lifted[1] > 0.0 && o.lifted_vs_none[1] > o.lifted[1], "{:?} {:?}", o.lifted, o.lifted_vs_none);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10, ..ProptestConfig::default() })]
+
+    /// One reference serves every scenario on the same assumptions, and one built for other assumptions is
+    /// never used as it is: both give exactly what a fresh run gives.
+    #[test]
+    fn a_shared_reference_gives_what_a_fresh_run_gives(cash in 0.0f64..200.0, growth in 0.0f64..2.9, seed in 0u64..500) {
+        use entas_model::simulate::{simulate_with, Active, Reference};
+        let mut s = small("muba_2024", 1500, 4);
+        s.seed = seed;
+        let m = Model::new(s).unwrap();
+        let reference = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
+        let mut lv = m.scenario.levers.clone();
+        lv.set("cash_budget", cash).unwrap();
+        let shared = reference.scenario(&m.scenario, &lv, &m.population, Active::ALL, None);
+        prop_assert_eq!(&shared, &simulate_with(&m.scenario, &lv, &m.population, Active::ALL, None));
+        let mut walking = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
+        walking.forget_path();
+        prop_assert_eq!(&walking.scenario(&m.scenario, &lv, &m.population, Active::ALL, None), &shared);
+        lv.set("growth_b40", growth).unwrap();
+        let stale = reference.scenario(&m.scenario, &lv, &m.population, Active::ALL, None);
+        prop_assert_eq!(&stale, &simulate_with(&m.scenario, &lv, &m.population, Active::ALL, None));
+    }
+}
+
+#[test]
+#[ignore = "profiling aid: run under a profiler with --ignored"]
+fn profile_slider_runs() {
+    use entas_model::simulate::{Active, Reference};
+    let m = Model::new(presets::preset("muba_2024").unwrap()).unwrap();
+    let reference = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
+    let mut lv = m.scenario.levers.clone();
+    for i in 0..5 {
+        lv.set("cash_budget", 90.0 + i as f64).unwrap();
+        let o = reference.scenario(&m.scenario, &lv, &m.population, Active::ALL, None);
+        assert!(o.scenario[1].p0_pct > 0.0);
+    }
+}

@@ -39,9 +39,9 @@ pub fn churn_coefficient(exit: f64, p0: f64) -> f64 {
     0.5 * (lo + hi)
 }
 
-const QN_BINS: usize = 16_384;
-const QN_LO: f64 = -6.5;
-const QN_HI: f64 = 6.5;
+const QN_BINS: usize = 4_096;
+const QN_LO: f64 = -6.0;
+const QN_HI: f64 = 6.0;
 
 /// Re-ranks latent scores after churn so that their person-weighted distribution is standard normal again
 /// (the AR(1) keeps it so in expectation; this removes the sampling noise of the marginal, so the headcount

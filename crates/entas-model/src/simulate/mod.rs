@@ -29,7 +29,7 @@ use crate::rng::{self, Stream};
 use crate::scenario::{GrowthBasis, Scenario};
 use dynamics::{GrowthTable, Reranker};
 use measure::{Acc, Lines};
-use world::{Params, Shared, World};
+use world::{Params, Selection, Shared, World};
 
 /// District programmes, by Inpres 4/2022 strategy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -240,267 +240,484 @@ pub fn simulate_with(
     lv: &LeverValues,
     pop: &Population,
     active: Active,
-    mut dump: Option<&mut dyn FnMut(HouseholdRow)>,
+    dump: Option<&mut dyn FnMut(HouseholdRow)>,
 ) -> Outcome {
-    let d = &s.district;
-    let n = pop.len();
-    let years = s.years();
-    let seed = pop.seed;
-    let shape = pop.shape;
-    let w = pop.weight;
-    let z = d.poverty_line;
-    let pct = |id: &str| lv.get(id) / 100.0;
+    Reference::new(s, lv, pop).scenario(s, lv, pop, active, dump)
+}
 
-    // The three worlds. Assumptions are the scenario's in all three.
-    let sq_levers = {
-        let mut sq = s.status_quo_levers();
-        for l in LEVERS.iter().filter(|l| !l.group.is_policy()) {
-            let _ = sq.set(l.id, lv.get(l.id));
+/// Everything a run computes once from the scenario's assumptions, whatever its programmes.
+struct Ctx {
+    n: usize,
+    years: usize,
+    seed: u64,
+    w: f64,
+    z: f64,
+    r: f64,
+    innovation: f64,
+    implied_entry_pct: f64,
+    trend: Option<f64>,
+    g_b40: f64,
+    growth_table: GrowthTable,
+    shock_year: usize,
+    shock_x: f64,
+    shock_ln: f64,
+    health_rate: f64,
+    health_loss: f64,
+    people_total: f64,
+    ze0: f64,
+    extreme_lines: Vec<f64>,
+    lacks_house: Vec<bool>,
+    lacks_wash: Vec<bool>,
+    u_enterprise: Vec<f64>,
+    pockets: Vec<bool>,
+    n_kec: usize,
+    people: Vec<f64>,
+}
+
+impl Ctx {
+    fn new(s: &Scenario, lv: &LeverValues, pop: &Population) -> Ctx {
+        let d = &s.district;
+        let n = pop.len();
+        let seed = pop.seed;
+        let w = pop.weight;
+        let pct = |id: &str| lv.get(id) / 100.0;
+        let p0_base = d.calibration.p0_pct() / 100.0;
+        let r = churn_coefficient(pct("exit_share"), p0_base);
+        let trend = match s.growth_basis {
+            GrowthBasis::DistrictTrend => district_trend_growth_pct(s, pop),
+            GrowthBasis::Evidence => None,
+        };
+        let g_b40 = trend.map(|g| g / 100.0).unwrap_or(pct("growth_b40"));
+        let ze0 = s.extreme_line.rupiah_in(d.poverty_line, d.base_year);
+        let drift = pct("extreme_line_drift");
+        let lack = |share: f64, stream: Stream| -> Vec<bool> {
+            (0..n)
+                .map(|h| rng::uniform(seed, stream, h as u64, 0) < (2.0 * share * (1.0 - pop.rank0[h])).min(1.0))
+                .collect()
+        };
+        Ctx {
+            n,
+            years: s.years(),
+            seed,
+            w,
+            z: d.poverty_line,
+            r,
+            innovation: libm::sqrt(1.0 - r * r),
+            implied_entry_pct: 100.0 * p0_base * (1.0 - stay_share(r, p0_base)) / (1.0 - p0_base),
+            trend,
+            g_b40,
+            growth_table: GrowthTable::new(g_b40, lv.get("growth_tilt") / 100.0),
+            shock_year: lv.get("shock_year") as usize,
+            shock_x: normal::quantile(pct("shock_share").clamp(1e-9, 1.0 - 1e-9)),
+            shock_ln: libm::log(1.0 - pct("shock_depth")),
+            health_rate: pct("health_shock_rate"),
+            health_loss: lv.get("health_consumption_factor") * pct("health_cost_share"),
+            people_total: pop.size.iter().map(|s| w * s).sum(),
+            ze0,
+            extreme_lines: (0..=s.years()).map(|t| ze0 / libm::pow(1.0 + drift, t as f64)).collect(),
+            lacks_house: lack(pct("rtlh_share"), Stream::House),
+            lacks_wash: lack(pct("no_sanitation_share"), Stream::Sanitation),
+            u_enterprise: (0..n).map(|h| rng::uniform(seed, Stream::Enterprise, h as u64, 0)).collect(),
+            pockets: pocket_kecamatan(s),
+            n_kec: d.kecamatan.len().max(1),
+            people: pop.size.iter().map(|s| w * s).collect(),
         }
-        sq
-    };
-    let mut none_levers = sq_levers.clone();
-    // Every budget (programmes and data updating) at zero.
-    for l in LEVERS.iter().filter(|l| l.group.is_policy() && l.unit == crate::levers::Unit::RpBillionPerYear) {
-        let _ = none_levers.set(l.id, 0.0);
     }
-    let scenario_is_sq = same_as_status_quo(s, lv, &sq_levers, active);
-    let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), n);
-    let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), n);
-    let mut scen = World::new(Params::new(s, lv, active, true), n);
 
-    // Dynamics.
-    let p0_base = d.calibration.p0_pct() / 100.0;
-    let r = churn_coefficient(pct("exit_share"), p0_base);
-    let innovation = libm::sqrt(1.0 - r * r);
-    let implied_entry_pct = 100.0 * p0_base * (1.0 - stay_share(r, p0_base)) / (1.0 - p0_base);
-    let trend = match s.growth_basis {
-        GrowthBasis::DistrictTrend => district_trend_growth_pct(s, pop),
-        GrowthBasis::Evidence => None,
-    };
-    let g_b40 = trend.map(|g| g / 100.0).unwrap_or(scen.growth_b40());
-    let growth_table = GrowthTable::new(g_b40, lv.get("growth_tilt") / 100.0);
-    let shock_year = lv.get("shock_year") as usize;
-    let shock_x = normal::quantile(pct("shock_share").clamp(1e-9, 1.0 - 1e-9));
-    let shock_ln = libm::log(1.0 - pct("shock_depth"));
-    let health_rate = pct("health_shock_rate");
-    let health_loss = lv.get("health_consumption_factor") * pct("health_cost_share");
-    // Keep mean consumption where the base year put it: health events of the uninsured are already in the
-    // base-year data, so the status quo's insured share sets the scale (one factor for all three worlds).
-    let people_total: f64 = pop.size.iter().map(|s| w * s).sum();
-    let health_norm_for =
-        |insured: f64| 1.0 / (1.0 - health_rate * health_loss * (1.0 - (insured / people_total).min(1.0)));
-    let drift = pct("extreme_line_drift");
-    let ze0 = s.extreme_line.rupiah_in(z, d.base_year);
-    let extreme_lines: Vec<f64> = (0..=years).map(|t| ze0 / libm::pow(1.0 + drift, t as f64)).collect();
+    /// Keeps mean consumption where the base year put it: health events of the uninsured are already in the
+    /// base-year data, so the status quo's insured share sets the scale (one factor for all three worlds).
+    fn health_norm(&self, insured: f64) -> f64 {
+        1.0 / (1.0 - self.health_rate * self.health_loss * (1.0 - (insured / self.people_total).min(1.0)))
+    }
+}
 
-    // Per-household draws that never change.
-    let lack = |share: f64, stream: Stream| -> Vec<bool> {
-        (0..n)
-            .map(|h| rng::uniform(seed, stream, h as u64, 0) < (2.0 * share * (1.0 - pop.rank0[h])).min(1.0))
-            .collect()
-    };
-    let lacks_house = lack(pct("rtlh_share"), Stream::House);
-    let lacks_wash = lack(pct("no_sanitation_share"), Stream::Sanitation);
-    let u_enterprise: Vec<f64> = (0..n).map(|h| rng::uniform(seed, Stream::Enterprise, h as u64, 0)).collect();
-    let pockets = pocket_kecamatan(s);
-    let n_kec = d.kecamatan.len().max(1);
-    let people: Vec<f64> = pop.size.iter().map(|s| w * s).collect();
+/// Walks the latent scores and the consumption before programmes year by year; the same walk for every
+/// world and every pass, so the reference and the scenario pass see identical inputs.
+struct Path {
+    x: Vec<f64>,
+    y_ref: Vec<f64>,
+    reranker: Reranker,
+}
 
-    let mut x = pop.x0.clone();
-    let mut y_ref = vec![0.0; n];
-    let mut reranker = Reranker::new();
-    let mut out = Series::new(years);
+impl Path {
+    fn new(pop: &Population) -> Path {
+        Path { x: pop.x0.clone(), y_ref: vec![0.0; pop.len()], reranker: Reranker::new() }
+    }
 
-    for (t, ze) in extreme_lines.iter().enumerate() {
-        let year = d.base_year + t as i32;
-        let lines = Lines::new(z, *ze, KINK_LINE);
-        let growth_years = t as f64;
+    /// Moves to year `t`; returns total consumption (Σ people × consumption, Rp per month).
+    fn advance(&mut self, c: &Ctx, pop: &Population, t: usize) -> f64 {
         // With no churn nothing moves, and the scores stay exactly where calibration put them.
-        if t >= 1 && innovation > 0.0 {
-            for (h, xh) in x.iter_mut().enumerate() {
-                *xh = r * *xh + innovation * rng::normal(seed, Stream::Churn, h as u64, t as u64);
+        if t >= 1 && c.innovation > 0.0 {
+            for (h, xh) in self.x.iter_mut().enumerate() {
+                *xh = c.r * *xh + c.innovation * rng::normal(c.seed, Stream::Churn, h as u64, t as u64);
             }
-            reranker.apply(&mut x, &people);
+            self.reranker.apply(&mut self.x, &c.people);
         }
-        let shock = if shock_year >= 1 && t == shock_year {
-            shock_ln
-        } else if shock_year >= 1 && t == shock_year + 1 {
-            0.5 * shock_ln
+        let shock = if c.shock_year >= 1 && t == c.shock_year {
+            c.shock_ln
+        } else if c.shock_year >= 1 && t == c.shock_year + 1 {
+            0.5 * c.shock_ln
         } else {
             0.0
         };
-        let mut total_consumption = 0.0;
-        for h in 0..n {
-            let xh = x[h];
+        let shape = pop.shape;
+        let growth_years = t as f64;
+        let mut total = 0.0;
+        for h in 0..c.n {
+            let xh = self.x[h];
             let ln_y = shape.mu_log
                 + shape.spread(xh)
-                + growth_years * growth_table.at(xh)
-                + if xh < shock_x { shock } else { 0.0 };
-            y_ref[h] = libm::exp(ln_y);
-            total_consumption += people[h] * y_ref[h];
+                + growth_years * c.growth_table.at(xh)
+                + if xh < c.shock_x { shock } else { 0.0 };
+            self.y_ref[h] = libm::exp(ln_y);
+            total += c.people[h] * self.y_ref[h];
         }
-        let sh = Shared {
+        total
+    }
+
+    fn shared<'a>(&'a self, c: &'a Ctx, pop: &'a Population, t: usize, total_consumption: f64) -> Shared<'a> {
+        Path::shared_on(&self.x, c, pop, t, total_consumption)
+    }
+
+    fn shared_on<'a>(x: &'a [f64], c: &'a Ctx, pop: &'a Population, t: usize, total_consumption: f64) -> Shared<'a> {
+        Shared {
             t,
-            x: &x,
+            x,
             size: &pop.size,
-            w,
+            w: c.w,
             u_registry: &pop.u_registry,
             noise: &pop.score_noise,
             noise_sector: &pop.sector_noise,
             kecamatan: &pop.kecamatan,
-            pockets: &pockets,
-            lacks_house: &lacks_house,
-            lacks_wash: &lacks_wash,
-            shape,
-            est_growth: growth_years * libm::log1p(g_b40),
-            z,
-            households_total: w * n as f64,
+            pockets: &c.pockets,
+            lacks_house: &c.lacks_house,
+            lacks_wash: &c.lacks_wash,
+            shape: pop.shape,
+            est_growth: t as f64 * libm::log1p(c.g_b40),
+            z: c.z,
+            households_total: c.w * c.n as f64,
             total_consumption,
-        };
-        let sel_sq = sq.select(&sh);
-        let health_norm = health_norm_for(sel_sq.insured_people);
-        let sel_none = none.select(&sh);
-        let sel_scen = if scenario_is_sq { None } else { Some(scen.select(&sh)) };
-
-        let mut acc = [Acc::new(), Acc::new(), Acc::new()];
-        let mut kec = vec![[0.0; 3]; n_kec];
-        for h in 0..n {
-            let wp = people[h];
-            // Consumption before district programmes: the status quo's recurring transfers and their
-            // multiplier taken out of the reference path (the base-year figures contain them).
-            let y_pre =
-                ((y_ref[h] - sq.recurring_income(&sel_sq, &sh, h)) / sel_sq.multiplier_factor).max(0.1 * y_ref[h]);
-            let (y_none, y_sq, y_scen);
-            if t == 0 {
-                // The base year is observed: the status quo as published; the counterfactual backs it out.
-                y_none = y_pre;
-                y_sq = y_ref[h];
-                y_scen = y_ref[h];
-            } else {
-                let hit = rng::uniform(seed, Stream::Health, h as u64, t as u64) < health_rate;
-                let (loss, norm, ue) = (health_loss, health_norm, u_enterprise[h]);
-                y_none = none.apply(&sel_none, &sh, h, y_pre, hit, loss, norm, ue);
-                y_sq = sq.apply(&sel_sq, &sh, h, y_pre, hit, loss, norm, ue);
-                y_scen = match &sel_scen {
-                    Some(sel) => scen.apply(sel, &sh, h, y_pre, hit, loss, norm, ue),
-                    None => y_sq,
-                };
-            }
-            acc[0].add(wp, y_none, &lines);
-            acc[1].add(wp, y_sq, &lines);
-            acc[2].add(wp, y_scen, &lines);
-            let rtlh = if lacks_house[h] { w } else { 0.0 };
-            let nosan = if lacks_wash[h] { w } else { 0.0 };
-            acc[0].rtlh += rtlh;
-            acc[0].no_sanitation += nosan;
-            let scen_world = if scenario_is_sq { &sq } else { &scen };
-            for (a, wd) in [(1, &sq), (2, scen_world)] {
-                acc[a].rtlh += if lacks_house[h] && !wd.house_done[h] { w } else { 0.0 };
-                acc[a].no_sanitation += if lacks_wash[h] && !wd.wash_done[h] { w } else { 0.0 };
-            }
-            let k = &mut kec[pop.kecamatan[h] as usize];
-            k[0] += wp;
-            k[1] += if y_sq < z { wp } else { 0.0 };
-            k[2] += if y_scen < z { wp } else { 0.0 };
-            if let Some(f) = dump.as_mut() {
-                f(HouseholdRow { year, household: h, weight: w, size: pop.size[h], consumption_pc: y_scen });
-            }
         }
-
-        let rows_sq = sq.finish_year(year, &sel_sq);
-        let _ = none.finish_year(year, &sel_none);
-        let rows_scen = match &sel_scen {
-            Some(sel) => scen.finish_year(year, sel),
-            None => rows_sq.clone(),
-        };
-        let total = |rows: &[ProgrammeYear], data: f64| -> (f64, f64) {
-            (rows.iter().map(|r| r.spend_rp).sum::<f64>() + data, rows.iter().map(|r| r.beneficiaries).sum())
-        };
-        let (spend_sq, ben_sq) = if t == 0 { (0.0, 0.0) } else { total(&rows_sq, sel_sq.data_spend) };
-        let (spend_scen, ben_scen) = match (&sel_scen, t) {
-            (_, 0) => (0.0, 0.0),
-            (Some(sel), _) => total(&rows_scen, sel.data_spend),
-            (None, _) => (spend_sq, ben_sq),
-        };
-        out.counterfactual.push(acc[0].result(year, 0.0, 0.0));
-        out.baseline.push(acc[1].result(year, spend_sq, ben_sq));
-        out.scenario.push(acc[2].result(year, spend_scen, ben_scen));
-        out.distribution.push(Distribution {
-            year,
-            baseline: acc[1].distribution.clone(),
-            scenario: acc[2].distribution.clone(),
-        });
-        if t >= 1 {
-            out.programmes.extend(rows_scen);
-            out.programmes_baseline.extend(rows_sq);
-        }
-        if !d.kecamatan.is_empty() {
-            for (i, k) in kec.iter().enumerate() {
-                out.kecamatan.push(KecamatanYear {
-                    year,
-                    kecamatan: i,
-                    p0_baseline_pct: 100.0 * k[1] / k[0].max(1e-9),
-                    p0_scenario_pct: 100.0 * k[2] / k[0].max(1e-9),
-                });
-            }
-        }
-    }
-
-    let lifted: Vec<f64> = out.baseline.iter().zip(&out.scenario).map(|(b, s)| b.poor_people - s.poor_people).collect();
-    let lifted_vs_none: Vec<f64> =
-        out.counterfactual.iter().zip(&out.scenario).map(|(b, s)| b.poor_people - s.poor_people).collect();
-    let spend_scen: f64 = out.scenario.iter().map(|r| r.spend_rp).sum();
-    let spend_sq: f64 = out.baseline.iter().map(|r| r.spend_rp).sum();
-    let py_none: f64 = lifted_vs_none.iter().skip(1).sum();
-    let py_sq: f64 = lifted.iter().skip(1).sum();
-    Outcome {
-        base_year: d.base_year,
-        poverty_line: z,
-        extreme_line: ze0,
-        extreme_lines,
-        extreme_line_label: s.extreme_line.label(),
-        growth_b40_pct: 100.0 * g_b40,
-        growth_basis: if trend.is_some() { GrowthBasis::DistrictTrend } else { GrowthBasis::Evidence },
-        counterfactual: out.counterfactual,
-        baseline: out.baseline,
-        scenario: out.scenario,
-        programmes: out.programmes,
-        programmes_baseline: out.programmes_baseline,
-        lifted,
-        lifted_vs_none,
-        cost_per_person_year_lifted: (py_none > 0.5).then(|| spend_scen / py_none),
-        incremental_cost_per_person_year: (py_sq > 0.5).then(|| (spend_scen - spend_sq) / py_sq),
-        kecamatan: out.kecamatan,
-        distribution: out.distribution,
-        churn_r: r,
-        implied_entry_pct,
     }
 }
 
-/// The growing output of a run.
-struct Series {
+/// What identifies a reference: everything it depends on apart from the scenario's policy levers.
+#[derive(Clone, Debug, PartialEq)]
+struct ReferenceKey {
+    district: crate::scenario::District,
+    horizon: i32,
+    extreme_line: crate::scenario::ExtremeLine,
+    growth_basis: GrowthBasis,
+    assumptions: Vec<u64>,
+    population: (u64, usize, u64, [u64; 3]),
+}
+
+impl ReferenceKey {
+    fn new(s: &Scenario, lv: &LeverValues, pop: &Population) -> ReferenceKey {
+        ReferenceKey {
+            district: s.district.clone(),
+            horizon: s.horizon,
+            extreme_line: s.extreme_line,
+            growth_basis: s.growth_basis,
+            assumptions: LEVERS.iter().filter(|l| !l.group.is_policy()).map(|l| lv.get(l.id).to_bits()).collect(),
+            population: (
+                pop.seed,
+                pop.len(),
+                pop.weight.to_bits(),
+                [pop.shape.mu_log.to_bits(), pop.shape.sigma_low.to_bits(), pop.shape.sigma_high.to_bits()],
+            ),
+        }
+    }
+}
+
+/// The worlds that do not depend on the scenario's programmes — without district programmes and the status
+/// quo — computed once per (district, assumptions, population) and shared by every scenario run on them: the
+/// slider run, Shapley coalitions, Monte Carlo comparisons. The scenario pass then computes only its own world.
+pub struct Reference {
+    key: ReferenceKey,
+    sq_levers: LeverValues,
+    sq: World,
+    sel_sq: Vec<Selection>,
     counterfactual: Vec<YearResult>,
     baseline: Vec<YearResult>,
-    scenario: Vec<YearResult>,
-    programmes: Vec<ProgrammeYear>,
     programmes_baseline: Vec<ProgrammeYear>,
-    kecamatan: Vec<KecamatanYear>,
-    distribution: Vec<Distribution>,
+    distribution_baseline: Vec<Vec<f64>>,
+    /// Per year, per kecamatan: people and status-quo poor people.
+    kecamatan_baseline: Vec<Vec<[f64; 2]>>,
+    /// Per year: the latent scores, consumption before district programmes (the base year: as published) and
+    /// total consumption, kept when they fit in `PATH_CACHE_LIMIT` values, so a scenario pass need not walk
+    /// the path again.
+    path: Option<Vec<(Vec<f64>, Vec<f64>, f64)>>,
 }
 
-impl Series {
-    fn new(years: usize) -> Series {
-        Series {
-            counterfactual: Vec::with_capacity(years + 1),
-            baseline: Vec::with_capacity(years + 1),
-            scenario: Vec::with_capacity(years + 1),
-            programmes: Vec::new(),
+/// Largest number of household-years whose path a reference keeps (two f64 each: 64 MB).
+const PATH_CACHE_LIMIT: usize = 4_000_000;
+
+impl Reference {
+    /// Runs the counterfactual and the status quo for `s` with the assumptions in `lv`.
+    pub fn new(s: &Scenario, lv: &LeverValues, pop: &Population) -> Reference {
+        let c = Ctx::new(s, lv, pop);
+        let d = &s.district;
+        // Assumptions are the scenario's in all three worlds.
+        let sq_levers = {
+            let mut sq = s.status_quo_levers();
+            for l in LEVERS.iter().filter(|l| !l.group.is_policy()) {
+                let _ = sq.set(l.id, lv.get(l.id));
+            }
+            sq
+        };
+        let mut none_levers = sq_levers.clone();
+        // Every budget (programmes and data updating) at zero.
+        for l in LEVERS.iter().filter(|l| l.group.is_policy() && l.unit == crate::levers::Unit::RpBillionPerYear) {
+            let _ = none_levers.set(l.id, 0.0);
+        }
+        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), c.n);
+        let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), c.n);
+        let mut path = Path::new(pop);
+        let mut out = Reference {
+            key: ReferenceKey::new(s, lv, pop),
+            sq_levers: sq_levers.clone(),
+            sq: World::new(Params::new(s, &sq_levers, Active::ALL, false), 0),
+            sel_sq: Vec::with_capacity(c.years + 1),
+            counterfactual: Vec::with_capacity(c.years + 1),
+            baseline: Vec::with_capacity(c.years + 1),
             programmes_baseline: Vec::new(),
-            kecamatan: Vec::new(),
-            distribution: Vec::with_capacity(years + 1),
+            distribution_baseline: Vec::with_capacity(c.years + 1),
+            kecamatan_baseline: Vec::with_capacity(c.years + 1),
+            path: (c.n * (c.years + 1) <= PATH_CACHE_LIMIT).then(|| Vec::with_capacity(c.years + 1)),
+        };
+        for (t, ze) in c.extreme_lines.iter().enumerate() {
+            let year = d.base_year + t as i32;
+            let lines = Lines::new(c.z, *ze, KINK_LINE);
+            let total = path.advance(&c, pop, t);
+            let sh = path.shared(&c, pop, t, total);
+            let sel_sq = sq.select(&sh);
+            let norm = c.health_norm(sel_sq.insured_people);
+            let sel_none = none.select(&sh);
+            let (mut acc_none, mut acc_sq) = (Acc::new(), Acc::new());
+            let mut kec = vec![[0.0; 2]; c.n_kec];
+            let mut y_pres = Vec::with_capacity(if out.path.is_some() { c.n } else { 0 });
+            for h in 0..c.n {
+                let wp = c.people[h];
+                let y_ref = path.y_ref[h];
+                let y_pre = pre_programme(&sq, &sel_sq, &sh, h, y_ref);
+                if out.path.is_some() {
+                    // The base year's scenario world is the published status quo.
+                    y_pres.push(if t == 0 { y_ref } else { y_pre });
+                }
+                let (y_none, y_sq) = if t == 0 {
+                    // The base year is observed: the status quo as published; the counterfactual backs it out.
+                    (y_pre, y_ref)
+                } else {
+                    let hit = rng::uniform(c.seed, Stream::Health, h as u64, t as u64) < c.health_rate;
+                    let (loss, ue) = (c.health_loss, c.u_enterprise[h]);
+                    (
+                        none.apply(&sel_none, &sh, h, y_pre, hit, loss, norm, ue),
+                        sq.apply(&sel_sq, &sh, h, y_pre, hit, loss, norm, ue),
+                    )
+                };
+                acc_none.add(wp, y_none, &lines);
+                acc_sq.add(wp, y_sq, &lines);
+                acc_none.rtlh += if c.lacks_house[h] { c.w } else { 0.0 };
+                acc_none.no_sanitation += if c.lacks_wash[h] { c.w } else { 0.0 };
+                acc_sq.rtlh += if c.lacks_house[h] && !sq.house_done[h] { c.w } else { 0.0 };
+                acc_sq.no_sanitation += if c.lacks_wash[h] && !sq.wash_done[h] { c.w } else { 0.0 };
+                let k = &mut kec[pop.kecamatan[h] as usize];
+                k[0] += wp;
+                k[1] += if y_sq < c.z { wp } else { 0.0 };
+            }
+            let rows_sq = sq.finish_year(year, &sel_sq);
+            let _ = none.finish_year(year, &sel_none);
+            let (spend, ben) = if t == 0 { (0.0, 0.0) } else { year_totals(&rows_sq, sel_sq.data_spend) };
+            out.counterfactual.push(acc_none.result(year, 0.0, 0.0));
+            out.baseline.push(acc_sq.result(year, spend, ben));
+            out.distribution_baseline.push(acc_sq.distribution.clone());
+            out.kecamatan_baseline.push(kec);
+            if t >= 1 {
+                out.programmes_baseline.extend(rows_sq);
+            }
+            out.sel_sq.push(sel_sq);
+            if let Some(cache) = out.path.as_mut() {
+                cache.push((path.x.clone(), y_pres, total));
+            }
+        }
+        out
+    }
+
+    /// Drops the kept path (memory for speed): later scenario passes walk it again, with the same numbers.
+    pub fn forget_path(&mut self) {
+        self.path = None;
+    }
+
+    /// Runs the scenario's own world on this reference. A reference built for other assumptions, another
+    /// district or another population is rebuilt first, so the answer never depends on what was cached.
+    pub fn scenario(
+        &self,
+        s: &Scenario,
+        lv: &LeverValues,
+        pop: &Population,
+        active: Active,
+        mut dump: Option<&mut dyn FnMut(HouseholdRow)>,
+    ) -> Outcome {
+        if self.key != ReferenceKey::new(s, lv, pop) {
+            return Reference::new(s, lv, pop).scenario(s, lv, pop, active, dump);
+        }
+        let c = Ctx::new(s, lv, pop);
+        let d = &s.district;
+        let years = c.years;
+        let mut scenario = Vec::with_capacity(years + 1);
+        let mut programmes = Vec::new();
+        let mut distribution = Vec::with_capacity(years + 1);
+        let mut kecamatan = Vec::new();
+        if same_as_status_quo(s, lv, &self.sq_levers, active) && dump.is_none() {
+            // The scenario world is the status-quo world: nothing to compute.
+            scenario = self.baseline.clone();
+            programmes = self.programmes_baseline.clone();
+            for (t, dist) in self.distribution_baseline.iter().enumerate() {
+                distribution.push(Distribution {
+                    year: d.base_year + t as i32,
+                    baseline: dist.clone(),
+                    scenario: dist.clone(),
+                });
+            }
+            if !d.kecamatan.is_empty() {
+                for (t, kec) in self.kecamatan_baseline.iter().enumerate() {
+                    for (i, k) in kec.iter().enumerate() {
+                        let p = 100.0 * k[1] / k[0].max(1e-9);
+                        kecamatan.push(KecamatanYear {
+                            year: d.base_year + t as i32,
+                            kecamatan: i,
+                            p0_baseline_pct: p,
+                            p0_scenario_pct: p,
+                        });
+                    }
+                }
+            }
+        } else {
+            let mut scen = World::new(Params::new(s, lv, active, true), c.n);
+            let mut path = Path::new(pop);
+            let mut walked: Vec<f64>;
+            for (t, ze) in c.extreme_lines.iter().enumerate() {
+                let year = d.base_year + t as i32;
+                let lines = Lines::new(c.z, *ze, KINK_LINE);
+                let sel_sq = &self.sel_sq[t];
+                // Scores and consumption before programmes: kept by the reference, or walked again.
+                let (x, y_pre, total): (&[f64], &[f64], f64) = match &self.path {
+                    Some(cache) => (&cache[t].0, &cache[t].1, cache[t].2),
+                    None => {
+                        let total = path.advance(&c, pop, t);
+                        let sh = path.shared(&c, pop, t, total);
+                        walked = (0..c.n)
+                            .map(|h| {
+                                if t == 0 {
+                                    path.y_ref[h]
+                                } else {
+                                    pre_programme(&self.sq, sel_sq, &sh, h, path.y_ref[h])
+                                }
+                            })
+                            .collect();
+                        (&path.x, &walked, total)
+                    }
+                };
+                let sh = Path::shared_on(x, &c, pop, t, total);
+                let norm = c.health_norm(sel_sq.insured_people);
+                let sel = scen.select(&sh);
+                let mut acc = Acc::new();
+                let mut kec = vec![0.0; c.n_kec];
+                for h in 0..c.n {
+                    let wp = c.people[h];
+                    let y = if t == 0 {
+                        y_pre[h]
+                    } else {
+                        let hit = rng::uniform(c.seed, Stream::Health, h as u64, t as u64) < c.health_rate;
+                        scen.apply(&sel, &sh, h, y_pre[h], hit, c.health_loss, norm, c.u_enterprise[h])
+                    };
+                    acc.add(wp, y, &lines);
+                    acc.rtlh += if c.lacks_house[h] && !scen.house_done[h] { c.w } else { 0.0 };
+                    acc.no_sanitation += if c.lacks_wash[h] && !scen.wash_done[h] { c.w } else { 0.0 };
+                    kec[pop.kecamatan[h] as usize] += if y < c.z { wp } else { 0.0 };
+                    if let Some(f) = dump.as_mut() {
+                        f(HouseholdRow { year, household: h, weight: c.w, size: pop.size[h], consumption_pc: y });
+                    }
+                }
+                let rows = scen.finish_year(year, &sel);
+                let (spend, ben) = if t == 0 { (0.0, 0.0) } else { year_totals(&rows, sel.data_spend) };
+                scenario.push(acc.result(year, spend, ben));
+                distribution.push(Distribution {
+                    year,
+                    baseline: self.distribution_baseline[t].clone(),
+                    scenario: acc.distribution.clone(),
+                });
+                if t >= 1 {
+                    programmes.extend(rows);
+                }
+                if !d.kecamatan.is_empty() {
+                    for (i, k) in self.kecamatan_baseline[t].iter().enumerate() {
+                        kecamatan.push(KecamatanYear {
+                            year,
+                            kecamatan: i,
+                            p0_baseline_pct: 100.0 * k[1] / k[0].max(1e-9),
+                            p0_scenario_pct: 100.0 * kec[i] / k[0].max(1e-9),
+                        });
+                    }
+                }
+            }
+        }
+        self.outcome(s, &c, scenario, programmes, distribution, kecamatan)
+    }
+
+    fn outcome(
+        &self,
+        s: &Scenario,
+        c: &Ctx,
+        scenario: Vec<YearResult>,
+        programmes: Vec<ProgrammeYear>,
+        distribution: Vec<Distribution>,
+        kecamatan: Vec<KecamatanYear>,
+    ) -> Outcome {
+        let lifted: Vec<f64> =
+            self.baseline.iter().zip(&scenario).map(|(b, s)| b.poor_people - s.poor_people).collect();
+        let lifted_vs_none: Vec<f64> =
+            self.counterfactual.iter().zip(&scenario).map(|(b, s)| b.poor_people - s.poor_people).collect();
+        let spend_scen: f64 = scenario.iter().map(|r| r.spend_rp).sum();
+        let spend_sq: f64 = self.baseline.iter().map(|r| r.spend_rp).sum();
+        let py_none: f64 = lifted_vs_none.iter().skip(1).sum();
+        let py_sq: f64 = lifted.iter().skip(1).sum();
+        Outcome {
+            base_year: s.district.base_year,
+            poverty_line: c.z,
+            extreme_line: c.ze0,
+            extreme_lines: c.extreme_lines.clone(),
+            extreme_line_label: s.extreme_line.label(),
+            growth_b40_pct: 100.0 * c.g_b40,
+            growth_basis: if c.trend.is_some() { GrowthBasis::DistrictTrend } else { GrowthBasis::Evidence },
+            counterfactual: self.counterfactual.clone(),
+            baseline: self.baseline.clone(),
+            scenario,
+            programmes,
+            programmes_baseline: self.programmes_baseline.clone(),
+            lifted,
+            lifted_vs_none,
+            cost_per_person_year_lifted: (py_none > 0.5).then(|| spend_scen / py_none),
+            incremental_cost_per_person_year: (py_sq > 0.5).then(|| (spend_scen - spend_sq) / py_sq),
+            kecamatan,
+            distribution,
+            churn_r: c.r,
+            implied_entry_pct: c.implied_entry_pct,
         }
     }
+}
+
+/// Consumption before district programmes: the status quo's recurring transfers and their multiplier taken
+/// out of the reference path (the base-year figures contain them).
+#[inline]
+fn pre_programme(sq: &World, sel_sq: &Selection, sh: &Shared, h: usize, y_ref: f64) -> f64 {
+    ((y_ref - sq.recurring_income(sel_sq, sh, h)) / sel_sq.multiplier_factor).max(0.1 * y_ref)
+}
+
+/// Spend (programmes + data updating) and beneficiaries of one world in one year.
+fn year_totals(rows: &[ProgrammeYear], data: f64) -> (f64, f64) {
+    (rows.iter().map(|r| r.spend_rp).sum::<f64>() + data, rows.iter().map(|r| r.beneficiaries).sum())
 }
 
 /// Kecamatan whose estimated headcount exceeds the district's are poverty pockets (served first).

@@ -86,7 +86,6 @@ pub(crate) struct Params {
     convergence: f64,
     multiplier: f64,
     data_cost: f64,
-    growth_b40: f64,
 }
 
 impl Params {
@@ -136,7 +135,6 @@ impl Params {
             convergence: pct("convergence"),
             multiplier: lv.get("multiplier"),
             data_cost: lv.get("data_cost"),
-            growth_b40: pct("growth_b40"),
         }
     }
 
@@ -206,6 +204,8 @@ pub(crate) struct World {
     hist: Hists,
     pub progs: [ProgAcc; 7],
     pub poor_households: f64,
+    /// Whether any year so far had a budget (else every household keeps its consumption before programmes).
+    ever_selected: bool,
 }
 
 impl World {
@@ -221,11 +221,8 @@ impl World {
             hist: Hists::new(),
             progs: [ProgAcc::default(); 7],
             poor_households: 0.0,
+            ever_selected: false,
         }
-    }
-
-    pub fn growth_b40(&self) -> f64 {
-        self.p.growth_b40
     }
 
     /// Registry updating, then scores, histograms and thresholds for year `sh.t`.
@@ -256,6 +253,7 @@ impl World {
         if !p.any_budget(t) {
             return sel;
         }
+        self.ever_selected = true;
         let hist = &mut self.hist;
         hist.clear();
         for h in 0..sh.x.len() {
@@ -382,6 +380,10 @@ impl World {
         let y_base = y_pre * norm * if hit { 1.0 - loss } else { 1.0 };
         let poor_before = y_base < sh.z;
         self.poor_households += if poor_before { w } else { 0.0 };
+        if !self.ever_selected {
+            // No programme has ever run in this world: the full path below would give y_base × 1 + 0.
+            return y_base;
+        }
         let registered = sh.u_registry[h] < sel.coverage;
         let sc = sel.accuracy * sh.x[h] + sel.noise_weight * sh.noise[h];
         let sc2 = sel.accuracy * sh.x[h] + sel.noise_weight * sh.noise_sector[h];
