@@ -447,8 +447,11 @@ pub struct Reference {
     /// Per year: the latent scores, consumption before district programmes (the base year: as published) and
     /// total consumption, kept when they fit in `PATH_CACHE_LIMIT` values, so a scenario pass need not walk
     /// the path again.
-    path: Option<Vec<(Vec<f64>, Vec<f64>, f64)>>,
+    path: Option<Vec<KeptYear>>,
 }
+
+/// One year of a kept path: latent scores, consumption before district programmes, total consumption.
+type KeptYear = (Vec<f64>, Vec<f64>, f64);
 
 /// Largest number of household-years whose path a reference keeps (two f64 each: 64 MB).
 const PATH_CACHE_LIMIT: usize = 4_000_000;
