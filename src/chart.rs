@@ -18,7 +18,8 @@ pub mod palette {
     pub const OBSERVED: RGBColor = RGBColor(0x00, 0x00, 0x00);
     pub const GRID: RGBColor = RGBColor(0xE3, 0xE6, 0xEA);
     /// One colour per programme (cash, food, health, graduation, enterprise, housing, water).
-    pub const PROGRAMMES: [RGBColor; 7] = [
+    /// One colour per `Programme::BUDGETED` entry (data updating last).
+    pub const PROGRAMMES: [RGBColor; 8] = [
         RGBColor(0x00, 0x72, 0xB2),
         RGBColor(0xE6, 0x9F, 0x00),
         RGBColor(0xCC, 0x79, 0xA7),
@@ -26,7 +27,10 @@ pub mod palette {
         RGBColor(0x56, 0xB4, 0xE9),
         RGBColor(0xD5, 0x5E, 0x00),
         RGBColor(0x99, 0x99, 0x33),
+        RGBColor(0x6E, 0x6E, 0x6E),
     ];
+    /// The registry's own effect (enablers without budget).
+    pub const REGISTRY: RGBColor = RGBColor(0xB0, 0xB0, 0xB0);
 }
 
 /// One line on a time chart.

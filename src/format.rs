@@ -102,6 +102,7 @@ pub fn lever_value(spec: &LeverSpec, v: f64, lang: Lang, base_year: i32) -> Stri
         Unit::Ratio => number(v, d, lang),
         Unit::YearOffset if v < 0.5 => t("unit.none"),
         Unit::YearOffset => (base_year + v.round() as i32).to_string(),
+        Unit::Years => format!("{} {}", number(v, d, lang), t("unit.years")),
         Unit::Toggle if v >= 0.5 => t("unit.on"),
         Unit::Toggle => t("unit.off"),
     }

@@ -1,7 +1,7 @@
 //! "Cara kerja model / How the model works": the equations, every parameter with its source and range,
 //! the calibration of the current preset, and the back-test against observed BPS history.
 
-use entas_model::levers::LEVERS;
+use entas_model::levers::{ENABLER_PRESETS, LEVERS};
 use entas_model::{analysis, presets, Model};
 use leptos::prelude::*;
 
@@ -24,6 +24,39 @@ pub fn HowItWorks() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    // The two data systems measured as Kemensos measures, on the current district (model: registry_check).
+    let registry_checks = Memo::new(move |_| {
+        ex.base.with(|b| ENABLER_PRESETS.iter().map(|p| analysis::registry_check(b, p)).collect::<Vec<_>>())
+    });
+    let registry_table = move || {
+        let l = lang.get();
+        let range = move |(a, b): (f64, f64)| format!("{}–{}", format::number(a, 0, l), format::number(b, 0, l));
+        let rows = registry_checks
+            .get()
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <tr class:miss=!c.within()>
+                        <td>{l.t(&format!("enablers.{}", c.preset))}</td>
+                        <td>{format::number(c.reach_pct, 1, l)}</td>
+                        <td>{format!("{} ({})", format::number(c.exclusion_desil_pct, 1, l), range(c.kemensos_exclusion_pct))}</td>
+                        <td>{format!("{} ({})", format::number(c.inclusion_desil_pct, 1, l), range(c.kemensos_inclusion_pct))}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll">
+                <table data-testid="registry-check">
+                    <thead><tr>
+                        <th>{l.t("howto.registry.preset")}</th><th>{l.t("howto.registry.reach")}</th>
+                        <th>{l.t("howto.registry.exclusion")}</th><th>{l.t("howto.registry.inclusion")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
     let calibration = move || {
         let l = lang.get();
         let r = ex.population.with(|p| p.0.report.clone());
@@ -136,8 +169,11 @@ pub fn HowItWorks() -> impl IntoView {
             }}</p>
             <p>{move || lang.get().t("howto.growth_trend").replace("%{elasticity}", &ex.population.with(|p| format::number(p.0.report.headcount_elasticity, 2, lang.get())))}</p>
             <h3>{tr("howto.targeting")}</h3>
-            <p class="equation">"KPM = budget × absorption × (1 − overhead) ÷ unit cost  ·  score = ρ·x + √(1−ρ²)·ν"</p>
+            <p class="equation">"KPM = budget × absorption × (1 − overhead) ÷ unit cost  ·  score_list = ρ·x_enumerated + √(1−ρ²)·(√c·ν + √(1−c)·ν_list)"</p>
             <p>{tr("howto.targeting_text")}</p>
+            <h3>{tr("howto.registry.title")}</h3>
+            <p>{tr("howto.registry.body")}</p>
+            {registry_table}
             <h3>{tr("howto.programmes")}</h3>
             <p>{tr("howto.programmes_text")}</p>
             <h3>{tr("howto.uncertainty")}</h3>

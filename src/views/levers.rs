@@ -1,6 +1,6 @@
 //! The lever panel, generated from the model's lever table: no lever is written by hand here.
 
-use entas_model::levers::{LeverGroup, LeverSpec, Unit, LEVERS};
+use entas_model::levers::{LeverGroup, LeverSpec, Unit, ENABLER_PRESETS, LEVERS};
 use entas_model::Programme;
 use leptos::prelude::*;
 
@@ -33,6 +33,7 @@ pub fn LeverPanel() -> impl IntoView {
                 <section class="lever-group" data-group=g.as_str() data-testid=format!("group-{}", g.as_str())>
                     <h3>{title}</h3>
                     <p class="group-hint">{hint_text}</p>
+                    {(g == LeverGroup::Enablers).then(EnablerPresets)}
                     {controls}
                 </section>
             }
@@ -49,6 +50,45 @@ pub fn LeverPanel() -> impl IntoView {
             </div>
             {LeverGroup::ALL.into_iter().map(group).collect_view()}
         </aside>
+    }
+}
+
+/// The named data systems (model `ENABLER_PRESETS`): one click sets coverage, accuracy, record age and
+/// convergence to what that registry looks like; the source is in the button's title.
+#[component]
+fn EnablerPresets() -> impl IntoView {
+    let ex = use_explorer();
+    let lang = use_lang();
+    let buttons = ENABLER_PRESETS
+        .iter()
+        .map(|p| {
+            let active = move || ex.levers.with(|l| p.values.iter().all(|(id, v)| l.get(id) == *v));
+            view! {
+                <button
+                    type="button"
+                    class="btn-secondary chip"
+                    class:active=active
+                    aria-pressed=move || active().to_string()
+                    title=p.source
+                    data-testid=format!("enabler-preset-{}", p.id)
+                    on:click=move |_| {
+                        ex.levers.update(|l| {
+                            for (id, v) in p.values {
+                                let _ = l.set(id, *v);
+                            }
+                        })
+                    }
+                >
+                    {move || lang.get().t(&format!("enablers.{}", p.id))}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="enabler-presets" role="group" aria-label=move || lang.get().t("enablers.preset")>
+            <span class="group-hint">{tr("enablers.preset")}</span>
+            {buttons}
+        </div>
     }
 }
 
@@ -81,15 +121,15 @@ pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
             format::lever_value(spec, spec.max, l, base_year())
         )
     };
-    let programme = Programme::ALL.into_iter().find(|p| p.budget_lever() == id);
+    let programme = Programme::BUDGETED.into_iter().find(|p| p.budget_lever() == id);
     let reach = move || {
         let p = programme?;
         let l = lang.get();
+        let unit = if p == Programme::DataUpdating { "unit.records" } else { "unit.kpm" };
         ex.run.with(|r| {
             let first = r.outcome.programmes.iter().find(|y| y.programme == p && y.year == r.outcome.base_year + 1)?;
-            (first.beneficiaries > 0.5).then(|| {
-                format!("≈ {} {} ({})", format::number(first.beneficiaries, 0, l), l.t("unit.kpm"), first.year)
-            })
+            (first.beneficiaries > 0.5)
+                .then(|| format!("≈ {} {} ({})", format::number(first.beneficiaries, 0, l), l.t(unit), first.year))
         })
     };
     let apply = move |v: f64| match spec.validate(v) {
@@ -205,6 +245,7 @@ fn unit_key(u: Unit) -> &'static str {
         Unit::PpPerDecile => "pp_per_decile",
         Unit::Ratio => "ratio",
         Unit::YearOffset => "year_offset",
+        Unit::Years => "years",
         Unit::Toggle => "toggle",
     }
 }

@@ -5,6 +5,7 @@ pub mod canvas;
 pub mod compare;
 pub mod howto;
 pub mod levers;
+pub mod reach;
 pub mod results;
 pub mod scenarios;
 

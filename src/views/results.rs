@@ -549,6 +549,7 @@ pub fn Charts() -> impl IntoView {
                     "table.extreme_scenario",
                     "table.lifted",
                     "table.observed_p0",
+                    "table.cost_per_person_lifted",
                 ]
                 .iter()
                 .map(|k| l.t(k))
@@ -558,7 +559,8 @@ pub fn Charts() -> impl IntoView {
                     .iter()
                     .zip(&o.scenario)
                     .zip(&o.lifted)
-                    .map(|((b, s), lifted)| {
+                    .zip(&o.cost_per_person_lifted_by_year)
+                    .map(|(((b, s), lifted), cost)| {
                         let obs =
                             run.scenario.district.observed.iter().find(|x| x.year == b.year).and_then(|x| x.p0_pct);
                         vec![
@@ -569,6 +571,7 @@ pub fn Charts() -> impl IntoView {
                             format::number(s.extreme_pct, 2, l),
                             format::number(*lifted, 0, l),
                             obs.map(|v| format::number(v, 2, l)).unwrap_or_else(|| "–".into()),
+                            cost.map(|v| format::rupiah_large(v, l)).unwrap_or_else(|| "–".into()),
                         ]
                     })
                     .collect(),
@@ -593,6 +596,12 @@ pub fn Charts() -> impl IntoView {
                     .by_programme
                     .iter()
                     .map(|(p, v)| (programme_name(*p, l), palette::PROGRAMMES[*p as usize], v.clone()))
+                    .chain(
+                        w.registry
+                            .iter()
+                            .any(|v| v.abs() > 0.5)
+                            .then(|| (l.t("chart.registry_effect"), palette::REGISTRY, w.registry.clone())),
+                    )
                     .collect(),
                 y_max: nice_ceiling(w.total.iter().fold(0.0_f64, |m, v| m.max(*v)) * 1.25),
             }),
@@ -606,6 +615,7 @@ pub fn Charts() -> impl IntoView {
             Some(w) => DataTable {
                 headers: std::iter::once(l.t("table.year"))
                     .chain(w.by_programme.iter().map(|(p, _)| programme_name(*p, l)))
+                    .chain(std::iter::once(l.t("chart.registry_effect")))
                     .chain(std::iter::once(l.t("table.total")))
                     .collect(),
                 rows: w
@@ -615,6 +625,7 @@ pub fn Charts() -> impl IntoView {
                     .map(|(i, y)| {
                         std::iter::once(y.to_string())
                             .chain(w.by_programme.iter().map(|(_, v)| format::number(v[i], 0, l)))
+                            .chain(std::iter::once(format::number(w.registry.get(i).copied().unwrap_or(0.0), 0, l)))
                             .chain(std::iter::once(format::number(w.total[i], 0, l)))
                             .collect()
                     })
@@ -693,7 +704,8 @@ pub fn Charts() -> impl IntoView {
         let l = lang.get();
         ex.analysis.with(|a| match a.as_ref().and_then(|a| a.costs.as_ref()) {
             Some(c) if !c.is_empty() => {
-                let items: Vec<_> = c.iter().filter(|c| c.cost_per_person_year_rp.is_some()).collect();
+                let items: Vec<_> =
+                    c.iter().filter(|c| c.programme.is_monetary() && c.cost_per_person_year_rp.is_some()).collect();
                 if items.is_empty() {
                     ChartSpec::Message(l.t("chart.nobody_lifted"))
                 } else {
@@ -722,20 +734,30 @@ pub fn Charts() -> impl IntoView {
                 l.t("table.spend"),
                 l.t("table.person_years"),
                 l.t("table.cost_per_person_year"),
+                l.t("table.cost_per_unit"),
             ],
             rows: a
                 .as_ref()
                 .and_then(|a| a.costs.as_ref())
                 .map(|c| {
+                    // Housing and water act on their own indicators: costed per house or connection.
+                    let services = ex.run.with(|r| r.outcome.service_costs());
                     c.iter()
                         .map(|c| {
+                            let per_unit = services
+                                .iter()
+                                .find(|s| s.programme == c.programme)
+                                .and_then(|s| s.cost_per_unit_rp)
+                                .map(|v| format::rupiah_large(v, l));
                             vec![
                                 programme_name(c.programme, l),
                                 format::rupiah_large(c.spend_rp, l),
                                 format::number(c.person_years_lifted, 0, l),
                                 c.cost_per_person_year_rp
+                                    .filter(|_| c.programme.is_monetary())
                                     .map(|v| format::rupiah_large(v, l))
                                     .unwrap_or_else(|| "–".into()),
+                                per_unit.unwrap_or_else(|| "–".into()),
                             ]
                         })
                         .collect()
@@ -749,7 +771,12 @@ pub fn Charts() -> impl IntoView {
         let year = ex.chart_year.get();
         ex.run.with(|r| {
             let y = if year <= r.outcome.base_year { r.outcome.base_year + 1 } else { year };
-            r.outcome.programmes.iter().filter(|p| p.year == y && p.beneficiaries > 0.5).cloned().collect::<Vec<_>>()
+            r.outcome
+                .programmes
+                .iter()
+                .filter(|p| p.year == y && p.beneficiaries > 0.5 && p.programme != Programme::DataUpdating)
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     let targeting = Signal::derive(move || {
@@ -779,12 +806,12 @@ pub fn Charts() -> impl IntoView {
                     (
                         l.t("chart.inclusion_short"),
                         palette::EXTREME,
-                        rows.iter().map(|p| p.inclusion_error_pct).collect(),
+                        rows.iter().map(|p| p.inclusion_error_desil_pct).collect(),
                     ),
                     (
                         l.t("chart.exclusion_short"),
                         palette::BASELINE,
-                        rows.iter().map(|p| p.exclusion_error_pct).collect(),
+                        rows.iter().map(|p| p.exclusion_error_desil_pct).collect(),
                     ),
                 ],
                 y_decimals: 0,
@@ -801,6 +828,8 @@ pub fn Charts() -> impl IntoView {
                 "table.spend",
                 "chart.inclusion",
                 "chart.exclusion",
+                "chart.inclusion_gk",
+                "chart.exclusion_gk",
             ]
             .iter()
             .map(|k| l.t(k))
@@ -813,12 +842,22 @@ pub fn Charts() -> impl IntoView {
                         format::number(p.beneficiaries, 0, l),
                         format::number(p.people, 0, l),
                         format::rupiah_large(p.spend_rp, l),
-                        format::percent(p.inclusion_error_pct, 1, l),
-                        format::percent(p.exclusion_error_pct, 1, l),
+                        format::percent(p.inclusion_error_desil_pct, 1, l),
+                        format::percent(p.exclusion_error_desil_pct, 1, l),
+                        format::percent(p.inclusion_error_gk_pct, 1, l),
+                        format::percent(p.exclusion_error_gk_pct, 1, l),
                     ]
                 })
                 .collect(),
         }
+    });
+    let convergence = Signal::derive(move || {
+        let (l, year) = (lang.get(), ex.chart_year.get());
+        ex.run.with(|r| crate::views::reach::convergence_spec(&r.outcome, year, l))
+    });
+    let convergence_table = Signal::derive(move || {
+        let (l, year) = (lang.get(), ex.chart_year.get());
+        ex.run.with(|r| crate::views::reach::convergence_table(&r.outcome, year, l))
     });
     let year_title = move |key: &'static str| {
         Signal::derive(move || {
@@ -858,6 +897,9 @@ pub fn Charts() -> impl IntoView {
             </ChartCard>
             <ChartCard testid="chart-cost" title=Signal::derive(move || lang.get().t("chart.cost.title")) spec=cost table=cost_table/>
             <ChartCard testid="chart-targeting" title=year_title("chart.targeting.title") spec=targeting table=targeting_table tall=true>
+                {year_picker()}
+            </ChartCard>
+            <ChartCard testid="chart-convergence" title=year_title("chart.convergence.title") spec=convergence table=convergence_table>
                 {year_picker()}
             </ChartCard>
         </div>

@@ -26,16 +26,23 @@ fn value(r: &YearResult, i: Indicator) -> f64 {
 pub struct Wedge {
     /// Years, base year first.
     pub years: Vec<i32>,
-    /// Per programme with a budget: people lifted per year. Sums to `total` in every year.
+    /// Per programme with a budget (data updating included): people lifted per year. With `registry`,
+    /// sums to `total` in every year.
     pub by_programme: Vec<(Programme, Vec<f64>)>,
+    /// People lifted by the scenario's registry settings alone (coverage, accuracy, record age, convergence
+    /// differing from the status quo's), with no district budget: the national PBI works from the same
+    /// registry. Zero when the scenario keeps the status quo's registry.
+    #[serde(default)]
+    pub registry: Vec<f64>,
     /// People lifted by all programmes together, per year.
     pub total: Vec<f64>,
 }
 
-/// The Shapley wedge: each programme's average marginal contribution to people lifted, over every order in
-/// which the active programmes could be added. Exact: 2^K runs for the K programmes with a budget (K ≤ 7).
+/// The Shapley wedge: each budget's average marginal contribution to people lifted, over every order in
+/// which they could be added. Exact: 2^K runs for the K programmes with a budget, data updating included
+/// (K ≤ 8), all sharing one reference.
 pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> Wedge {
-    let players: Vec<Programme> = Programme::ALL
+    let players: Vec<Programme> = Programme::BUDGETED
         .into_iter()
         .filter(|p| (1..=s.years()).any(|t| s.budget(levers, p.budget_lever(), t) > 0.0))
         .collect();
@@ -72,6 +79,60 @@ pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> We
         years: (0..n_years as i32).map(|t| s.district.base_year + t).collect(),
         by_programme,
         total: values[(1usize << k) - 1].clone(),
+        registry: values[0].clone(),
+    }
+}
+
+/// A registry preset measured as Kemensos measures: a social-aid (e-voucher food) programme sized by the
+/// identity reach × (1 − inclusion) = eligible × (1 − exclusion) at the midpoints of the published ranges
+/// (eligible = desil 1–4, 40% of households), run on the district with the preset's enablers; errors in the
+/// first projected year.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct RegistryCheck {
+    pub preset: &'static str,
+    /// Households the benchmark programme reaches, percent of all households.
+    pub reach_pct: f64,
+    pub exclusion_desil_pct: f64,
+    pub inclusion_desil_pct: f64,
+    pub kemensos_exclusion_pct: (f64, f64),
+    pub kemensos_inclusion_pct: (f64, f64),
+}
+
+impl RegistryCheck {
+    pub fn within(&self) -> bool {
+        let inside = |v: f64, (lo, hi): (f64, f64)| v >= lo && v <= hi;
+        inside(self.exclusion_desil_pct, self.kemensos_exclusion_pct)
+            && inside(self.inclusion_desil_pct, self.kemensos_inclusion_pct)
+    }
+}
+
+/// Runs the Kemensos check of `preset` on the district of `s` (its own households and seed).
+pub fn registry_check(s: &Scenario, preset: &crate::levers::EnablerPreset) -> RegistryCheck {
+    let mid = |(lo, hi): (f64, f64)| (lo + hi) / 200.0;
+    let reach = 0.4 * (1.0 - mid(preset.kemensos_exclusion_pct)) / (1.0 - mid(preset.kemensos_inclusion_pct));
+    let mut s = s.clone();
+    s.schedules.clear();
+    s.horizon = s.district.base_year + 1;
+    let mut lv = s.levers.clone();
+    for (id, v) in preset.values {
+        let _ = lv.set(id, *v);
+    }
+    let _ = lv.set("food_in_kind_share", 0.0);
+    let pop = Population::build(&s, &lv);
+    let households = pop.weight * pop.len() as f64;
+    let net = lv.get("absorption") / 100.0 * (1.0 - lv.get("overhead") / 100.0);
+    let budget_bn = reach * households * 12.0 * lv.get("food_benefit") / net / 1e9;
+    let spec = crate::levers::spec("food_budget").expect("food_budget lever");
+    let _ = lv.set("food_budget", budget_bn.min(spec.max));
+    let o = simulate_with(&s, &lv, &pop, Active::ALL, None);
+    let food = o.programmes.iter().find(|r| r.programme == Programme::Food).expect("one projected year");
+    RegistryCheck {
+        preset: preset.id,
+        reach_pct: 100.0 * food.beneficiaries / households,
+        exclusion_desil_pct: food.exclusion_error_desil_pct,
+        inclusion_desil_pct: food.inclusion_error_desil_pct,
+        kemensos_exclusion_pct: preset.kemensos_exclusion_pct,
+        kemensos_inclusion_pct: preset.kemensos_inclusion_pct,
     }
 }
 

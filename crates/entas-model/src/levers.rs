@@ -81,6 +81,8 @@ pub enum Unit {
     Ratio,
     /// Years after the base year (0 = none).
     YearOffset,
+    /// A duration in years.
+    Years,
     /// 0 = off, 1 = on.
     Toggle,
 }
@@ -169,24 +171,24 @@ pub const LEVERS: &[LeverSpec] = &[
     lever("cash_benefit", Burden, RpPerFamilyPerYear, (900_000.0, 10_000_000.0, 3_000_000.0, 100_000.0),
         "PKH ≈ Rp3.0 m per family per year, range 0.9–10 m (Kemensos) [U]"),
     lever("cash_gap_filling", Burden, Toggle, (0.0, 1.0, 0.0, 1.0),
-        "1 = each family gets its estimated poverty gap (from the targeting score) instead of a flat benefit"),
+        "1 = each family is paid its estimated poverty gap (from its registry score), grossed up for delivery losses and pass-through so that what shows up as consumption closes the estimated gap, instead of a flat benefit"),
     lever("food_budget", Burden, RpBillionPerYear, (0.0, 500.0, 0.0, 0.5),
         "District food aid (sembako, Bakul Nasi)"),
     lever("food_benefit", Burden, RpPerFamilyPerMonth, (100_000.0, 400_000.0, 200_000.0, 10_000.0),
         "Sembako Rp200k per family per month (Kemensos, PMK 40/2020) [U]"),
     lever("food_in_kind_share", Burden, Percent, (0.0, 100.0, 0.0, 5.0),
-        "Share of food aid delivered in kind (rice) rather than as an e-voucher"),
+        "Share of food aid delivered in kind (rice) rather than as an e-voucher (BPNT/sembako is an e-voucher since 2017–2020)"),
     lever("health_budget", Burden, RpBillionPerYear, (0.0, 300.0, 0.0, 0.5),
         "District health-insurance premiums (UHC / Jamkesda). Muba 2024: UHC Rp45 bn (Republika)"),
     lever("health_premium", Burden, RpPerPersonPerMonth, (35_000.0, 150_000.0, 42_000.0, 1_000.0),
         "JKN class III premium Rp42,000 per person per month (Perpres 64/2020)"),
     // --- Peningkatan pendapatan ---
     lever("graduation_budget", Income, RpBillionPerYear, (0.0, 200.0, 0.0, 0.5),
-        "Graduation-style package (asset, training, coaching, consumption support)"),
+        "Graduation-style package (asset, training, coaching, consumption support): one package per household, from the empowerment list"),
     lever("graduation_cost", Income, RpMillionPerHousehold, (8.0, 35.0, 20.0, 0.5),
         "Rp20 m per household, range 8–35 m (Banerjee et al. 2015, Science, 6 countries) [U]"),
     lever("enterprise_budget", Income, RpBillionPerYear, (0.0, 200.0, 0.0, 0.5),
-        "Productive-enterprise grants (UEP / KUBE / livestock)"),
+        "Productive-enterprise grants (UEP / KUBE / livestock): one grant per household, from the empowerment list"),
     lever("enterprise_grant", Income, RpMillionPerHousehold, (1.0, 20.0, 5.0, 0.5),
         "Grant per household [A]"),
     // --- Penurunan kantong kemiskinan ---
@@ -200,11 +202,13 @@ pub const LEVERS: &[LeverSpec] = &[
     uncertain(evidence(lever("registry_coverage", Enablers, Percent, (40.0, 100.0, 75.0, 1.0),
         "Share of households in the social registry (DTKS / P3KE / DTSEN), evidence 40–95% [U]; full enumeration cuts under-coverage by a third (Bah, Bazzi, Sumarto & Tobias 2018). 100 = benchmark"), 40.0, 95.0)),
     uncertain(evidence(lever("targeting_accuracy", Enablers, Ratio, (0.5, 1.0, 0.75, 0.01),
-        "Correlation ρ of the targeting score with consumption, evidence 0.5–0.9 [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9. 1 = perfect targeting (benchmark)"), 0.5, 0.9)),
+        "Correlation ρ of a freshly enumerated registry score (proxy-means test) with consumption at enumeration, evidence 0.5–0.9 [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9. The score then ages: households churn, the record does not, so its correlation with this year's welfare falls with the record's age. 1 = perfect targeting (benchmark)"), 0.5, 0.9)),
+    lever("registry_age", Enablers, Years, (0.0, 10.0, 2.0, 1.0),
+        "Years since the registry's records were enumerated, at the base year: Regsosek was enumerated in Oct–Nov 2022 (BPS) and feeds DTSEN (Inpres 4/2025), 2 years before a 2024 base year; the PBDT enumeration behind DTKS was 2015 (TNP2K) [C]. 0 = fresh records"),
     lever("data_update_budget", Enablers, RpBillionPerYear, (0.0, 20.0, 0.0, 0.1),
-        "Registry updating (verification and re-enumeration): raises coverage towards 95% and accuracy towards 0.9"),
+        "Registry updating (verification and re-enumeration): each year re-enumerates budget ÷ cost per household of the district's households, drawn at random; a re-enumerated record is fresh (age 0) and the household is registered at full-enumeration coverage, 95% (Bah, Bazzi, Sumarto & Tobias 2018)"),
     lever("convergence", Enablers, Percent, (0.0, 100.0, 50.0, 5.0),
-        "Share of empowerment slots given to the families at the top of the common aid list rather than from separate sectoral lists [A]"),
+        "How far the sector lists (social aid, health PBI, empowerment, housing and water) are one by-name-by-address list: the correlation of their registration and scoring errors. 100 = every programme works from one list; 0 = four lists built separately [A]"),
     lever("absorption", Enablers, Percent, (50.0, 100.0, 95.0, 1.0),
         "Budget realisation share. Muba Dinas Sosial 2018: Rp332 m of 350 m (seed 004)"),
     lever("overhead", Enablers, Percent, (0.0, 20.0, 5.0, 1.0), "Administration and delivery overhead [A]"),
@@ -228,16 +232,22 @@ pub const LEVERS: &[LeverSpec] = &[
         "Share of in-kind rice that arrives (same RCT: 24% full entitlement) [U]")),
     uncertain(lever("cash_pass_through", Assumption, Percent, (25.0, 100.0, 70.0, 1.0),
         "Share of cash that shows up as measured consumption [U]; PKH +3.8% spending (MicroSave 2019); Cahyadi et al. 2020")),
-    uncertain(lever("food_pass_through", Assumption, Percent, (70.0, 100.0, 90.0, 1.0),
-        "Share of food aid that shows up as consumption. BPNT RCT: +45% aid received; poverty −20% in the bottom 15%")),
-    uncertain(lever("multiplier", Assumption, Ratio, (1.0, 2.5, 1.3, 0.05),
-        "Local multiplier on transfers. Egger et al. 2022 (Econometrica): 2.5 in rural Kenya, an upper bound here [U]")),
+    uncertain(evidence(lever("in_kind_valuation", Assumption, Percent, (50.0, 100.0, 100.0, 1.0),
+        "Value to the household of in-kind rice that arrives, share of its market price. Food aid is fungible like cash: rice below what the family eats anyway frees the same money, so it passes through to consumption at the cash rate; quality complaints lower its value [A]"), 80.0, 100.0)),
+    uncertain(evidence(lever("multiplier", Assumption, Ratio, (1.0, 2.5, 1.0, 0.05),
+        "Local multiplier on district transfers, net of what the same APBD money would otherwise buy in the district [A]. 1.0: district money is not new to the district (spent on goods, works or wages it would also circulate locally); Egger et al. 2022 (Econometrica) measured 2.5 for outside money entering rural Kenya, an upper bound for transfers financed from outside (APBN, DBH)"), 1.0, 1.5)),
     uncertain(lever("graduation_effect", Assumption, Percent, (0.0, 25.0, 25.0, 1.0),
-        "Long-run consumption effect (year 7+); ramp +6% yr 2, +12% yr 3–4. Banerjee et al. 2015; Banerjee, Duflo & Sharma 2021")),
+        "Long-run consumption gain (year 7+ after the package), per person, as a share of the poverty line: the trials report effects as shares of the control group's consumption (the ultra-poor's, close to the GK), fixed in rupiah at entry; ramp +6% in year 2 (the pooled six-country effect, Banerjee et al. 2015: +5.8%), +12% years 3–4, interpolated to the India 10-year follow-up's +25% from year 7 (Banerjee, Duflo & Sharma 2021); the package year is year 1. Defaults give a 10-year benefit/cost of about 2 (evidence 1.3–4.3)")),
+    uncertain(evidence(lever("graduation_decay", Assumption, PercentPerYear, (0.0, 20.0, 0.0, 1.0),
+        "Yearly decay of the graduation gain after year 7. The India 10-year follow-up finds none (Banerjee, Duflo & Sharma 2021); the Ghana, Ethiopia and Peru sites kept smaller but lasting gains 7 years on (Banerjee et al. 2022) [U]"), 0.0, 10.0)),
+    uncertain(lever("graduation_stipend_share", Assumption, Percent, (0.0, 40.0, 15.0, 1.0),
+        "Share of the package paid as consumption support in the package year (weekly stipends for the first months, Banerjee et al. 2015) [U]")),
+    uncertain(evidence(lever("national_pbi_share", Assumption, Percent, (0.0, 60.0, 34.0, 0.5),
+        "People insured by the national PBI-JK (premiums from the APBN), ranked on the health list: 96.8 million members (BPJS Kesehatan 2024) of 281.6 million people (BPS 2024), 34%; the district's own UHC (PBI-APBD) insures people beyond them [C, U for a district]"), 25.0, 45.0)),
     uncertain(lever("enterprise_return", Assumption, PercentPerMonth, (0.0, 5.3, 3.0, 0.1),
         "Monthly return on grant capital. de Mel, McKenzie & Woodruff 2008 (QJE): 4.6–5.3% male-run, ≈0 female-run")),
     uncertain(lever("enterprise_survival", Assumption, Percent, (40.0, 80.0, 60.0, 1.0),
-        "Enterprises still running after 2 years [A]")),
+        "Enterprises still running after 2 years [A]; an enterprise that closes is taken to yield no lasting return, one that runs yields its return from the year after the grant")),
     uncertain(lever("health_shock_rate", Assumption, Percent, (0.0, 20.0, 8.0, 0.5),
         "Households hit by a costly health event per year [A]")),
     uncertain(lever("health_cost_share", Assumption, Percent, (5.0, 40.0, 20.0, 1.0),
@@ -261,6 +271,50 @@ pub const LEVERS: &[LeverSpec] = &[
     lever("sigma_mid", Assumption, Ratio, (0.3, 0.7, 0.45, 0.01),
         "Log-spread of consumption between 1 and 1.5 × GK (the vulnerable band); brief §5: ≈0.45"),
 ];
+
+/// Levers that no longer exist, with what replaced them: dropped when an older scenario file is read, so a
+/// retired lever never makes a saved scenario unreadable.
+pub const RETIRED: &[(&str, &str)] = &[(
+    "food_pass_through",
+    "food aid passes through like cash (cash_pass_through); in-kind rice is valued by in_kind_valuation",
+)];
+
+/// A named set of enabler values: what a district's data system looks like, with the targeting errors
+/// Kemensos reports for it (exclusion and inclusion against desil 1–4, percent).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct EnablerPreset {
+    pub id: &'static str,
+    pub values: &'static [(&'static str, f64)],
+    pub source: &'static str,
+    pub kemensos_exclusion_pct: (f64, f64),
+    pub kemensos_inclusion_pct: (f64, f64),
+}
+
+/// The two registries districts target with. Their values are set, inside each lever's evidence range, so
+/// that a social-aid programme measured as Kemensos measures (errors against desil 1–4, in the first
+/// projected year, `analysis::registry_check`) lands in the error ranges Kemensos published (brief §6):
+/// those ranges are these presets' source, and the tests hold them to it.
+pub const ENABLER_PRESETS: &[EnablerPreset] = &[
+    EnablerPreset {
+        id: "data_lama",
+        values: &[("registry_coverage", 60.0), ("targeting_accuracy", 0.75), ("registry_age", 2.0), ("convergence", 25.0)],
+        source: "Data lama / DTKS (Kemensos 2026: exclusion 70–78%, inclusion 38–47%, PKH and BPNT): coverage of the poor 60% (evidence 40–95%), the brief's PMT correlation 0.75, records about 2 years old (DTKS was updated continuously by village proposals rather than re-enumerated) [C], sector lists kept largely apart (the seeds: programmes do not converge) [A]",
+        kemensos_exclusion_pct: (70.0, 78.0),
+        kemensos_inclusion_pct: (38.0, 47.0),
+    },
+    EnablerPreset {
+        id: "dtsen",
+        values: &[("registry_coverage", 95.0), ("targeting_accuracy", 0.9), ("registry_age", 0.0), ("convergence", 75.0)],
+        source: "DTSEN (Inpres 4/2025; Kemensos 2026: exclusion 18–28%, inclusion 30–40%): the Regsosek 2022 full enumeration joined with DTKS, P3KE and administrative data, one by-name-by-address list for every ministry; coverage 95% (full enumeration, Bah, Bazzi, Sumarto & Tobias 2018), accuracy 0.9 (the top of the evidence), fresh records [C]",
+        kemensos_exclusion_pct: (18.0, 28.0),
+        kemensos_inclusion_pct: (30.0, 40.0),
+    },
+];
+
+/// Looks an enabler preset up by id.
+pub fn enabler_preset(id: &str) -> Option<&'static EnablerPreset> {
+    ENABLER_PRESETS.iter().find(|p| p.id == id)
+}
 
 /// Looks a lever up by id.
 pub fn spec(id: &str) -> Option<&'static LeverSpec> {

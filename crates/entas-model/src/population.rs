@@ -112,16 +112,23 @@ pub struct Population {
     pub rank0: Vec<f64>,
     /// Kecamatan index of each household (0 when the district has none).
     pub kecamatan: Vec<u16>,
-    /// Per-household draws that never change over a run, drawn once here rather than on every run:
-    /// registry membership draw (uniform), targeting-score noise and sectoral-list noise (standard
-    /// normal), and the draws that decide an uninhabitable house and missing sanitation (uniform).
-    pub u_registry: Vec<f64>,
-    pub score_noise: Vec<f64>,
-    pub sector_noise: Vec<f64>,
+    /// Per-household registry draws that never change over a run, drawn once here rather than on every run.
+    pub draws: Vec<RegistryDraws>,
+    /// Draws that decide an uninhabitable house and missing sanitation (uniform).
     pub u_house: Vec<f64>,
     pub u_sanitation: Vec<f64>,
     pub shape: Shape,
     pub report: CalibrationReport,
+}
+
+/// One household's registry draws (standard normal): index 0 is shared by every sector list, 1–4 belong to
+/// one list each (social aid, health, empowerment, housing); `back` places the base-year record's
+/// enumeration on the churn path before the base year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RegistryDraws {
+    pub registration: [f32; 5],
+    pub noise: [f32; 5],
+    pub back: f32,
 }
 
 /// Poisson draw by inversion from one uniform (λ is a household size, so small).
@@ -261,8 +268,6 @@ impl Population {
         };
         let uniform =
             |stream: Stream| (0..h_count).map(|h| rng::uniform(seed, stream, h as u64, 0)).collect::<Vec<f64>>();
-        let normal =
-            |stream: Stream| (0..h_count).map(|h| rng::normal(seed, stream, h as u64, 0)).collect::<Vec<f64>>();
         Population {
             seed,
             weight,
@@ -270,9 +275,16 @@ impl Population {
             x0,
             rank0,
             kecamatan,
-            u_registry: uniform(Stream::Registry),
-            score_noise: normal(Stream::ScoreNoise),
-            sector_noise: normal(Stream::SectorNoise),
+            draws: (0..h_count as u64)
+                .map(|h| RegistryDraws {
+                    registration: core::array::from_fn(|l| rng::normal(seed, Stream::Registry, h, l as u64) as f32),
+                    noise: core::array::from_fn(|l| {
+                        let stream = if l == 0 { Stream::ScoreNoise } else { Stream::SectorNoise };
+                        rng::normal(seed, stream, h, l as u64) as f32
+                    }),
+                    back: rng::normal(seed, Stream::RegistryAge, h, 0) as f32,
+                })
+                .collect(),
             u_house: uniform(Stream::House),
             u_sanitation: uniform(Stream::Sanitation),
             shape,

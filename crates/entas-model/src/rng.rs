@@ -23,6 +23,8 @@ pub enum Stream {
     Sanitation = 10,
     Kecamatan = 11,
     Draw = 12,
+    RegistryAge = 13,
+    Refresh = 14,
 }
 
 /// SplitMix64's finaliser: a bijective 64-bit mix with good avalanche.

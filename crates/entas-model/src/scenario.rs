@@ -334,6 +334,22 @@ fn e_id(e: &LeverError) -> &str {
     }
 }
 
+/// Removes levers retired since the file was written (`levers::RETIRED`) from the levers, the status quo and
+/// the schedules, so an older file stays readable.
+fn drop_retired_levers(value: &mut serde_json::Value) {
+    for path in [&["levers"][..], &["district", "status_quo"][..], &["schedules"][..]] {
+        let mut v = Some(&mut *value);
+        for key in path {
+            v = v.and_then(|v| v.get_mut(*key));
+        }
+        if let Some(serde_json::Value::Object(map)) = v {
+            for (id, _) in levers::RETIRED {
+                map.remove(*id);
+            }
+        }
+    }
+}
+
 fn fail(field: &str, message: impl Into<String>) -> ScenarioError {
     ScenarioError { field: field.into(), message: message.into() }
 }
@@ -359,6 +375,8 @@ impl Scenario {
             }
             None => return Err(fail("schema_version", "missing: a scenario file must say its schema version")),
         }
+        let mut value = value;
+        drop_retired_levers(&mut value);
         let s: Scenario = serde_json::from_value(value).map_err(|e| fail("(file)", e.to_string()))?;
         s.validate()?;
         Ok(s)

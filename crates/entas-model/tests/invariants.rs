@@ -42,10 +42,19 @@ proptest! {
     #[test]
     fn zero_programme_budget_equals_no_district_programme_exactly(lv in any_levers(), seed in 0u64..1000) {
         let mut lv = lv;
-        for p in entas_model::Programme::ALL {
+        // Every budget, data updating included, and the status quo's registry: the national PBI works from
+        // the same registry, so enablers act even without district budgets.
+        for p in entas_model::Programme::BUDGETED {
             lv.set(p.budget_lever(), 0.0).unwrap();
         }
-        let o = run_levers(&model(seed), &lv);
+        let m = model(seed);
+        let sq = m.scenario.status_quo_levers();
+        for l in entas_model::levers::LEVERS.iter().filter(|l| l.group == entas_model::levers::LeverGroup::Enablers) {
+            if l.unit != entas_model::levers::Unit::RpBillionPerYear {
+                lv.set(l.id, sq.get(l.id)).unwrap();
+            }
+        }
+        let o = run_levers(&m, &lv);
         for (b, s) in o.counterfactual.iter().zip(&o.scenario).skip(1) {
             prop_assert_eq!(b.p0_pct.to_bits(), s.p0_pct.to_bits());
             prop_assert_eq!(b.p1.to_bits(), s.p1.to_bits());

@@ -32,10 +32,14 @@ fn check(o: &Outcome, label: &str) {
     }
     for p in &o.programmes {
         assert!(p.spend_rp.is_finite() && p.spend_rp >= 0.0, "{label}: {p:?}");
-        assert!(
-            (0.0..=100.0).contains(&p.inclusion_error_pct) && (0.0..=100.0).contains(&p.exclusion_error_pct),
-            "{label}: {p:?}"
-        );
+        for e in [
+            p.inclusion_error_desil_pct,
+            p.exclusion_error_desil_pct,
+            p.inclusion_error_gk_pct,
+            p.exclusion_error_gk_pct,
+        ] {
+            assert!((-1e-9..=100.0 + 1e-9).contains(&e), "{label}: {p:?}");
+        }
     }
     assert!(o.lifted.iter().all(|v| v.is_finite()), "{label}");
 }

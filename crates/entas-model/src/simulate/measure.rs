@@ -19,8 +19,18 @@ pub struct YearResult {
     pub mean_consumption: f64,
     /// Realised spending of all programmes and data updating in this world, Rp.
     pub spend_rp: f64,
-    /// Households reached by any programme this year (each programme counted), households.
+    /// Distinct households reached by any district programme this year (recurring aid this year, one-off
+    /// packages delivered this year; each household once).
     pub beneficiaries: f64,
+    /// People in those households.
+    pub beneficiary_people: f64,
+    /// Desil 1–4 households (the poorest 40% of people) covered by 0, 1, 2, 3+ district programmes:
+    /// recurring aid this year and one-off packages received so far.
+    pub desil_by_count: [f64; 4],
+    /// Share of desil 1–4 households on the social-aid list, percent.
+    pub desil_registered_pct: f64,
+    /// Mean age of the registry's records, years since enumeration.
+    pub record_age_years: f64,
     /// Households living in uninhabitable houses (RTLH).
     pub rtlh_households: f64,
     /// Households without safe water or sanitation.
@@ -128,7 +138,7 @@ impl Acc {
         1.0 - area
     }
 
-    pub fn result(&self, year: i32, spend_rp: f64, beneficiaries: f64) -> YearResult {
+    pub fn result(&self, year: i32, spend_rp: f64, reach: &super::world::Reach) -> YearResult {
         YearResult {
             year,
             p0_pct: 100.0 * self.poor / self.people,
@@ -141,7 +151,11 @@ impl Acc {
             gini: self.gini(),
             mean_consumption: self.consumption / self.people,
             spend_rp,
-            beneficiaries,
+            beneficiaries: reach.households,
+            beneficiary_people: reach.people,
+            desil_by_count: reach.desil_by_count,
+            desil_registered_pct: reach.desil_registered_pct,
+            record_age_years: reach.record_age,
             rtlh_households: self.rtlh,
             no_sanitation_households: self.no_sanitation,
         }

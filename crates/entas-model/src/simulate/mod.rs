@@ -31,7 +31,7 @@ use dynamics::{GrowthTable, Reranker};
 use measure::{Acc, Lines};
 use world::{Params, Selection, Shared, World};
 
-/// District programmes, by Inpres 4/2022 strategy.
+/// District programmes, by Inpres 4/2022 strategy, and registry updating (the one enabler with a budget).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Programme {
@@ -42,6 +42,8 @@ pub enum Programme {
     Enterprise,
     Housing,
     Wash,
+    /// Registry updating (re-enumeration): not a transfer, but a budget whose effect runs through targeting.
+    DataUpdating,
 }
 
 impl Programme {
@@ -55,6 +57,24 @@ impl Programme {
         Programme::Wash,
     ];
 
+    /// Everything with a budget: the programmes and registry updating (the players of the Shapley wedge).
+    pub const BUDGETED: [Programme; 8] = [
+        Programme::Cash,
+        Programme::Food,
+        Programme::Health,
+        Programme::Graduation,
+        Programme::Enterprise,
+        Programme::Housing,
+        Programme::Wash,
+        Programme::DataUpdating,
+    ];
+
+    /// Whether its effect is counted in consumption poverty. Housing and water report their own indicators
+    /// (RTLH, access to water and sanitation) and are kept out of cost per person lifted.
+    pub fn is_monetary(self) -> bool {
+        !matches!(self, Programme::Housing | Programme::Wash)
+    }
+
     /// Stable id (also the prefix of its levers).
     pub fn id(self) -> &'static str {
         match self {
@@ -65,6 +85,7 @@ impl Programme {
             Programme::Enterprise => "enterprise",
             Programme::Housing => "housing",
             Programme::Wash => "wash",
+            Programme::DataUpdating => "data_updating",
         }
     }
 
@@ -78,6 +99,7 @@ impl Programme {
             Programme::Enterprise => "enterprise_budget",
             Programme::Housing => "housing_budget",
             Programme::Wash => "wash_budget",
+            Programme::DataUpdating => "data_update_budget",
         }
     }
 
@@ -91,7 +113,7 @@ impl Programme {
 pub struct Active(pub u8);
 
 impl Active {
-    pub const ALL: Active = Active(0x7f);
+    pub const ALL: Active = Active(0xff);
     pub fn contains(self, p: Programme) -> bool {
         self.0 & p.bit() != 0
     }
@@ -107,14 +129,21 @@ pub struct ProgrammeYear {
     pub year: i32,
     /// Realised spending, Rp (budget × absorption, less what found no eligible recipient).
     pub spend_rp: f64,
-    /// Households reached this year (new ones for one-off packages and services).
+    /// Distinct households reached this year (new ones for one-off packages and services; for data
+    /// updating, households re-enumerated; for health, people insured by the district beyond the national
+    /// PBI, counted by household).
     pub beneficiaries: f64,
     /// People in those households.
     pub people: f64,
-    /// Share of beneficiary households that were not poor before the programme, percent.
-    pub inclusion_error_pct: f64,
-    /// Share of poor households (before the programme) not reached, percent.
-    pub exclusion_error_pct: f64,
+    /// As Kemensos reports it: share of beneficiary households outside desil 1–4 (the poorest 40% of people
+    /// by welfare before programmes), percent.
+    pub inclusion_error_desil_pct: f64,
+    /// Share of desil 1–4 households not reached this year, percent.
+    pub exclusion_error_desil_pct: f64,
+    /// Against the GK: share of beneficiary households not poor before the programme, percent.
+    pub inclusion_error_gk_pct: f64,
+    /// Share of GK-poor households (before the programme) not reached this year, percent.
+    pub exclusion_error_gk_pct: f64,
 }
 
 /// Poverty by kecamatan in one year.
@@ -170,8 +199,12 @@ pub struct Outcome {
     /// (None when nobody is lifted).
     pub cost_per_person_year_lifted: Option<f64>,
     /// (Scenario − status-quo spend) ÷ person-years lifted against the status quo, Rp (None when the
-    /// scenario lifts nobody beyond the status quo).
+    /// scenario lifts nobody beyond the status quo). Both cost figures count the programmes that act on
+    /// consumption and data updating; housing and water are costed by their own units (`service_costs`).
     pub incremental_cost_per_person_year: Option<f64>,
+    /// Per year (base year first, None there): that year's spend on consumption programmes and data
+    /// updating ÷ people lifted that year against "without district programmes", Rp per person.
+    pub cost_per_person_lifted_by_year: Vec<Option<f64>>,
     pub kecamatan: Vec<KecamatanYear>,
     /// People by consumption band, every year.
     pub distribution: Vec<Distribution>,
@@ -185,6 +218,28 @@ impl Outcome {
     pub fn scenario_spend_rp(&self) -> f64 {
         self.scenario.iter().map(|r| r.spend_rp).sum()
     }
+
+    /// Housing and water over the horizon: units delivered, spend and Rp per unit, in the scenario.
+    pub fn service_costs(&self) -> Vec<ServiceCost> {
+        [Programme::Housing, Programme::Wash]
+            .into_iter()
+            .map(|p| {
+                let rows = self.programmes.iter().filter(|r| r.programme == p);
+                let (units, spend_rp) = rows.fold((0.0, 0.0), |(u, s), r| (u + r.beneficiaries, s + r.spend_rp));
+                ServiceCost { programme: p, units, spend_rp, cost_per_unit_rp: (units > 0.5).then(|| spend_rp / units) }
+            })
+            .collect()
+    }
+}
+
+/// A non-monetary programme's delivery over the horizon.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ServiceCost {
+    pub programme: Programme,
+    /// Houses renovated or connections built.
+    pub units: f64,
+    pub spend_rp: f64,
+    pub cost_per_unit_rp: Option<f64>,
 }
 
 /// A row of the household dump: the scenario run, every simulated year.
@@ -243,6 +298,18 @@ pub fn simulate_with(
     dump: Option<&mut dyn FnMut(HouseholdRow)>,
 ) -> Outcome {
     Reference::new(s, lv, pop).scenario(s, lv, pop, active, dump)
+}
+
+/// The latent score below which lie the poorest 40% of households (desil 1–4, ranked as Kemensos ranks
+/// households by welfare): every synthetic household has the same weight, so it is the 40th percentile.
+fn desil4_cut(x: &[f64]) -> f64 {
+    let k = (0.4 * x.len() as f64) as usize;
+    if k == 0 {
+        return f64::NEG_INFINITY;
+    }
+    let mut v = x.to_vec();
+    let (_, cut, _) = v.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+    *cut
 }
 
 /// Everything a run computes once from the scenario's assumptions, whatever its programmes.
@@ -324,6 +391,17 @@ impl Ctx {
         }
     }
 
+    /// ln of the covariate shock in year `t`: its year in full, half of it the year after.
+    fn shock_at(&self, t: usize) -> f64 {
+        if self.shock_year >= 1 && t == self.shock_year {
+            self.shock_ln
+        } else if self.shock_year >= 1 && t == self.shock_year + 1 {
+            0.5 * self.shock_ln
+        } else {
+            0.0
+        }
+    }
+
     /// Keeps mean consumption where the base year put it: health events of the uninsured are already in the
     /// base-year data, so the status quo's insured share sets the scale (one factor for all three worlds).
     fn health_norm(&self, insured: f64) -> f64 {
@@ -353,49 +431,48 @@ impl Path {
             }
             self.reranker.apply(&mut self.x, &c.people);
         }
-        let shock = if c.shock_year >= 1 && t == c.shock_year {
-            c.shock_ln
-        } else if c.shock_year >= 1 && t == c.shock_year + 1 {
-            0.5 * c.shock_ln
-        } else {
-            0.0
-        };
+        let shock = c.shock_at(t);
         let shape = pop.shape;
         let growth_years = t as f64;
         let mut total = 0.0;
         for h in 0..c.n {
-            let xh = self.x[h];
-            let ln_y = shape.mu_log
-                + shape.spread(xh)
-                + growth_years * c.growth_table.at(xh)
-                + if xh < c.shock_x { shock } else { 0.0 };
+            let ln_y = world::ln_consumption(&shape, &c.growth_table, self.x[h], growth_years, shock, c.shock_x);
             self.y_ref[h] = libm::exp(ln_y);
             total += c.people[h] * self.y_ref[h];
         }
         total
     }
 
-    fn shared<'a>(&'a self, c: &'a Ctx, pop: &'a Population, t: usize, total_consumption: f64) -> Shared<'a> {
-        Path::shared_on(&self.x, c, pop, t, total_consumption)
+    fn shared<'a>(&'a self, c: &'a Ctx, pop: &'a Population, t: usize, total: f64, desil: f64) -> Shared<'a> {
+        Path::shared_on(&self.x, c, pop, t, total, desil)
     }
 
-    fn shared_on<'a>(x: &'a [f64], c: &'a Ctx, pop: &'a Population, t: usize, total_consumption: f64) -> Shared<'a> {
+    fn shared_on<'a>(
+        x: &'a [f64],
+        c: &'a Ctx,
+        pop: &'a Population,
+        t: usize,
+        total_consumption: f64,
+        desil4_x: f64,
+    ) -> Shared<'a> {
         Shared {
             t,
+            seed: c.seed,
             x,
             size: &pop.size,
             w: c.w,
-            u_registry: &pop.u_registry,
-            noise: &pop.score_noise,
-            noise_sector: &pop.sector_noise,
             kecamatan: &pop.kecamatan,
             pockets: &c.pockets,
             lacks_house: &c.lacks_house,
             lacks_wash: &c.lacks_wash,
             shape: pop.shape,
-            est_growth: t as f64 * libm::log1p(c.g_b40),
+            growth: &c.growth_table,
+            shock: c.shock_at(t),
+            shock_x: c.shock_x,
             z: c.z,
             households_total: c.w * c.n as f64,
+            people_total: c.people_total,
+            desil4_x,
             total_consumption,
         }
     }
@@ -436,7 +513,8 @@ impl ReferenceKey {
 pub struct Reference {
     key: ReferenceKey,
     sq_levers: LeverValues,
-    sq: World,
+    /// Per year: the latent score below which households are in desil 1–4.
+    desil_cut: Vec<f64>,
     sel_sq: Vec<Selection>,
     counterfactual: Vec<YearResult>,
     baseline: Vec<YearResult>,
@@ -474,13 +552,13 @@ impl Reference {
         for l in LEVERS.iter().filter(|l| l.group.is_policy() && l.unit == crate::levers::Unit::RpBillionPerYear) {
             let _ = none_levers.set(l.id, 0.0);
         }
-        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), c.n);
-        let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), c.n);
+        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), pop, c.r);
+        let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), pop, c.r);
         let mut path = Path::new(pop);
         let mut out = Reference {
             key: ReferenceKey::new(s, lv, pop),
             sq_levers: sq_levers.clone(),
-            sq: World::new(Params::new(s, &sq_levers, Active::ALL, false), 0),
+            desil_cut: Vec::with_capacity(c.years + 1),
             sel_sq: Vec::with_capacity(c.years + 1),
             counterfactual: Vec::with_capacity(c.years + 1),
             baseline: Vec::with_capacity(c.years + 1),
@@ -493,10 +571,12 @@ impl Reference {
             let year = d.base_year + t as i32;
             let lines = Lines::new(c.z, *ze, KINK_LINE);
             let total = path.advance(&c, pop, t);
-            let sh = path.shared(&c, pop, t, total);
-            let sel_sq = sq.select(&sh);
+            let desil = desil4_cut(&path.x);
+            out.desil_cut.push(desil);
+            let sh = path.shared(&c, pop, t, total, desil);
+            let sel_sq = sq.select(&sh, pop);
             let norm = c.health_norm(sel_sq.insured_people);
-            let sel_none = none.select(&sh);
+            let sel_none = none.select(&sh, pop);
             let (mut acc_none, mut acc_sq) = (Acc::new(), Acc::new());
             let mut kec = vec![[0.0; 2]; c.n_kec];
             let mut y_pres = Vec::with_capacity(if out.path.is_some() { c.n } else { 0 });
@@ -529,11 +609,11 @@ impl Reference {
                 k[0] += wp;
                 k[1] += if y_sq < c.z { wp } else { 0.0 };
             }
-            let rows_sq = sq.finish_year(year, &sel_sq);
-            let _ = none.finish_year(year, &sel_none);
-            let (spend, ben) = if t == 0 { (0.0, 0.0) } else { year_totals(&rows_sq, sel_sq.data_spend) };
-            out.counterfactual.push(acc_none.result(year, 0.0, 0.0));
-            out.baseline.push(acc_sq.result(year, spend, ben));
+            let (rows_sq, reach_sq) = sq.finish_year(&sh, year, &sel_sq);
+            let (_, reach_none) = none.finish_year(&sh, year, &sel_none);
+            let spend = if t == 0 { 0.0 } else { rows_sq.iter().map(|r| r.spend_rp).sum() };
+            out.counterfactual.push(acc_none.result(year, 0.0, &reach_none));
+            out.baseline.push(acc_sq.result(year, spend, &reach_sq));
             out.distribution_baseline.push(acc_sq.distribution.clone());
             out.kecamatan_baseline.push(kec);
             if t >= 1 {
@@ -597,7 +677,10 @@ impl Reference {
                 }
             }
         } else {
-            let mut scen = World::new(Params::new(s, lv, active, true), c.n);
+            let mut scen = World::new(Params::new(s, lv, active, true), pop, c.r);
+            // Without a kept path, the status quo's registry is walked again to back its transfers out.
+            let mut sq_walk =
+                self.path.is_none().then(|| World::new(Params::new(s, &self.sq_levers, Active::ALL, false), pop, c.r));
             let mut path = Path::new(pop);
             let mut walked: Vec<f64>;
             for (t, ze) in c.extreme_lines.iter().enumerate() {
@@ -609,22 +692,24 @@ impl Reference {
                     Some(cache) => (&cache[t].0, &cache[t].1, cache[t].2),
                     None => {
                         let total = path.advance(&c, pop, t);
-                        let sh = path.shared(&c, pop, t, total);
+                        let sh = path.shared(&c, pop, t, total, self.desil_cut[t]);
+                        let sq = sq_walk.as_mut().expect("walked without a kept path");
+                        let sel_walk = sq.select(&sh, pop);
                         walked = (0..c.n)
                             .map(|h| {
                                 if t == 0 {
                                     path.y_ref[h]
                                 } else {
-                                    pre_programme(&self.sq, sel_sq, &sh, h, path.y_ref[h])
+                                    pre_programme(sq, &sel_walk, &sh, h, path.y_ref[h])
                                 }
                             })
                             .collect();
                         (&path.x, &walked, total)
                     }
                 };
-                let sh = Path::shared_on(x, &c, pop, t, total);
+                let sh = Path::shared_on(x, &c, pop, t, total, self.desil_cut[t]);
                 let norm = c.health_norm(sel_sq.insured_people);
-                let sel = scen.select(&sh);
+                let sel = scen.select(&sh, pop);
                 let mut acc = Acc::new();
                 let mut kec = vec![0.0; c.n_kec];
                 for h in 0..c.n {
@@ -643,9 +728,9 @@ impl Reference {
                         f(HouseholdRow { year, household: h, weight: c.w, size: pop.size[h], consumption_pc: y });
                     }
                 }
-                let rows = scen.finish_year(year, &sel);
-                let (spend, ben) = if t == 0 { (0.0, 0.0) } else { year_totals(&rows, sel.data_spend) };
-                scenario.push(acc.result(year, spend, ben));
+                let (rows, reach) = scen.finish_year(&sh, year, &sel);
+                let spend = if t == 0 { 0.0 } else { rows.iter().map(|r| r.spend_rp).sum() };
+                scenario.push(acc.result(year, spend, &reach));
                 distribution.push(Distribution {
                     year,
                     baseline: self.distribution_baseline[t].clone(),
@@ -682,10 +767,25 @@ impl Reference {
             self.baseline.iter().zip(&scenario).map(|(b, s)| b.poor_people - s.poor_people).collect();
         let lifted_vs_none: Vec<f64> =
             self.counterfactual.iter().zip(&scenario).map(|(b, s)| b.poor_people - s.poor_people).collect();
-        let spend_scen: f64 = scenario.iter().map(|r| r.spend_rp).sum();
-        let spend_sq: f64 = self.baseline.iter().map(|r| r.spend_rp).sum();
+        // Spend on what acts on consumption (and data updating), per year: housing and water are costed apart.
+        let monetary = |rows: &[ProgrammeYear]| -> Vec<f64> {
+            let mut by_year = vec![0.0; c.years + 1];
+            for r in rows.iter().filter(|r| r.programme.is_monetary()) {
+                by_year[(r.year - s.district.base_year) as usize] += r.spend_rp;
+            }
+            by_year
+        };
+        let (money_scen, money_sq) = (monetary(&programmes), monetary(&self.programmes_baseline));
+        let spend_scen: f64 = money_scen.iter().sum();
+        let spend_sq: f64 = money_sq.iter().sum();
         let py_none: f64 = lifted_vs_none.iter().skip(1).sum();
         let py_sq: f64 = lifted.iter().skip(1).sum();
+        let cost_per_person_lifted_by_year = money_scen
+            .iter()
+            .zip(&lifted_vs_none)
+            .enumerate()
+            .map(|(t, (m, l))| (t >= 1 && *l > 0.5).then(|| m / l))
+            .collect();
         Outcome {
             base_year: s.district.base_year,
             poverty_line: c.z,
@@ -703,6 +803,7 @@ impl Reference {
             lifted_vs_none,
             cost_per_person_year_lifted: (py_none > 0.5).then(|| spend_scen / py_none),
             incremental_cost_per_person_year: (py_sq > 0.5).then(|| (spend_scen - spend_sq) / py_sq),
+            cost_per_person_lifted_by_year,
             kecamatan,
             distribution,
             churn_r: c.r,
@@ -716,11 +817,6 @@ impl Reference {
 #[inline]
 fn pre_programme(sq: &World, sel_sq: &Selection, sh: &Shared, h: usize, y_ref: f64) -> f64 {
     ((y_ref - sq.recurring_income(sel_sq, sh, h)) / sel_sq.multiplier_factor).max(0.1 * y_ref)
-}
-
-/// Spend (programmes + data updating) and beneficiaries of one world in one year.
-fn year_totals(rows: &[ProgrammeYear], data: f64) -> (f64, f64) {
-    (rows.iter().map(|r| r.spend_rp).sum::<f64>() + data, rows.iter().map(|r| r.beneficiaries).sum())
 }
 
 /// Kecamatan whose estimated headcount exceeds the district's are poverty pockets (served first).

@@ -1,17 +1,42 @@
 //! One world of a run — without district programmes, the status quo, or the scenario — and what its
-//! programmes do each year: staged targeting (registry → noisy score → quota → delivery → pass-through)
-//! with threshold selection on a score histogram, then the programmes' effect on each household.
-//! Every world runs on the same households and the same draws, so differences between worlds are the
-//! programmes' effect and nothing else.
+//! programmes do each year. Targeting is staged: registration on a sector list → a score frozen at the
+//! record's enumeration (so it ages as households churn) → a quota by threshold on a score histogram →
+//! delivery → pass-through. Every world runs on the same households and the same draws, so differences
+//! between worlds are the programmes' effect and nothing else.
+//!
+//! Each sector works from its own list (`List`): a shared registry plus sector-specific registration and
+//! scoring errors; `convergence` is the correlation between the lists (100% = one by-name-by-address list).
 
 use super::{Active, Programme, ProgrammeYear};
 use crate::levers::LeverValues;
+use crate::normal;
+use crate::population::{Population, Shape};
+use crate::rng::{self, Stream};
 use crate::scenario::Scenario;
 
 const BINS: usize = 4096;
 const SCORE_LO: f64 = -6.0;
 const SCORE_HI: f64 = 6.0;
 const BIN_SCALE: f64 = BINS as f64 / (SCORE_HI - SCORE_LO);
+
+/// Registration of a re-enumerated household: full enumeration reaches 95% (Bah, Bazzi, Sumarto & Tobias 2018:
+/// it cuts under-coverage by a third).
+pub(crate) const FULL_ENUMERATION_COVERAGE: f64 = 0.95;
+
+/// The sector lists programmes draw on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    /// Kemensos social-aid list (DTKS / DTSEN): cash and food aid.
+    Social = 0,
+    /// PBI health-insurance list: national PBI-JK and district UHC.
+    Health = 1,
+    /// Empowerment lists (Dinas Sosial, Koperasi/UMKM, agriculture): graduation and enterprise grants.
+    Empowerment = 2,
+    /// Housing and basic services (Perkim / PUPR): RTLH renovation, water and sanitation.
+    Housing = 3,
+}
+
+pub(crate) const LISTS: usize = 4;
 
 #[inline]
 fn bin(score: f64) -> usize {
@@ -35,27 +60,31 @@ fn threshold(hist: &[f64], quota: f64) -> (f64, f64) {
     (f64::INFINITY, cum)
 }
 
-/// Graduation ramp: share of the long-run effect reached k years after the package (brief §6).
-fn graduation_ramp(k: i32) -> f64 {
+/// Share of the graduation gain reached k years after the package year (k = 0), the brief's timetable:
+/// +6% in year 2, +12% in years 3–4, +25% from year 7 (of a 25% long-run effect), then `decay` a year.
+fn graduation_ramp(k: i32, decay: f64) -> f64 {
     match k {
-        i32::MIN..=1 => 0.0,
-        2 => 6.0 / 25.0,
-        3 | 4 => 12.0 / 25.0,
-        5 => (12.0 + 13.0 / 3.0) / 25.0,
-        6 => (12.0 + 26.0 / 3.0) / 25.0,
-        _ => 1.0,
+        i32::MIN..=0 => 0.0,
+        1 => 6.0 / 25.0,
+        2 | 3 => 12.0 / 25.0,
+        4 => (12.0 + 13.0 / 3.0) / 25.0,
+        5 => (12.0 + 26.0 / 3.0) / 25.0,
+        _ => libm::pow(1.0 - decay, (k - 6) as f64),
     }
 }
 
-/// The cash entitlement per capita per month of a household with score `sc`: its estimated gap to the line
-/// (gap filling) or the flat family benefit.
+/// ln of consumption before district programmes at latent score `x` in year `t`: the one formula the path
+/// and the registry's welfare estimate share.
 #[inline]
-fn cash_entitlement_pc(p: &Params, sh: &Shared, sc: f64, size: f64) -> f64 {
-    if p.gap_filling {
-        (sh.z - libm::exp(sh.shape.mu_log + sh.shape.spread(sc) + sh.est_growth)).max(0.0)
-    } else {
-        p.cash_benefit / 12.0 / size
-    }
+pub(crate) fn ln_consumption(
+    shape: &Shape,
+    growth: &super::GrowthTable,
+    x: f64,
+    t: f64,
+    shock: f64,
+    shock_x: f64,
+) -> f64 {
+    shape.mu_log + shape.spread(x) + t * growth.at(x) + if x < shock_x { shock } else { 0.0 }
 }
 
 /// Everything a world needs from its levers, resolved once per run.
@@ -64,26 +93,30 @@ pub(crate) struct Params {
     budgets: Vec<[f64; 7]>,
     data_budget: Vec<f64>,
     pub coverage0: f64,
-    pub accuracy0: f64,
+    accuracy: f64,
+    convergence: f64,
+    registry_age: f64,
     absorption: f64,
     net_share: f64,
     cash_benefit: f64,
     gap_filling: bool,
     cash_delivery: f64,
-    cash_pass: f64,
+    pass: f64,
     food_benefit_year: f64,
-    food_delivery: f64,
-    food_pass: f64,
+    /// Share of the food entitlement's value that arrives (e-voucher delivery, in-kind delivery × valuation).
+    food_arrives: f64,
     premium_year: f64,
+    pbi_share: f64,
     grad_cost: f64,
     grad_effect: f64,
+    grad_decay: f64,
+    grad_stipend: f64,
     ent_grant: f64,
     ent_return: f64,
     ent_survival: f64,
     house_cost: f64,
     wash_cost: f64,
     services_effect: f64,
-    convergence: f64,
     multiplier: f64,
     data_cost: f64,
 }
@@ -108,79 +141,94 @@ impl Params {
                 })
             })
             .collect();
+        let data = Programme::DataUpdating;
         let in_kind = pct("food_in_kind_share");
         Params {
             budgets,
-            data_budget: (0..=years).map(|t| if t >= 1 { budget("data_update_budget", t) } else { 0.0 }).collect(),
+            data_budget: (0..=years)
+                .map(|t| if t >= 1 && active.contains(data) { budget(data.budget_lever(), t) } else { 0.0 })
+                .collect(),
             coverage0: pct("registry_coverage"),
-            accuracy0: lv.get("targeting_accuracy"),
+            accuracy: lv.get("targeting_accuracy"),
+            convergence: pct("convergence"),
+            registry_age: lv.get("registry_age"),
             absorption: pct("absorption"),
             net_share: pct("absorption") * (1.0 - pct("overhead")),
             cash_benefit: lv.get("cash_benefit"),
             gap_filling: lv.get("cash_gap_filling") >= 0.5,
             cash_delivery: pct("cash_delivery"),
-            cash_pass: pct("cash_pass_through"),
+            pass: pct("cash_pass_through"),
             food_benefit_year: 12.0 * lv.get("food_benefit"),
-            food_delivery: in_kind * pct("in_kind_delivery") + (1.0 - in_kind) * pct("cash_delivery"),
-            food_pass: pct("food_pass_through"),
+            food_arrives: in_kind * pct("in_kind_delivery") * pct("in_kind_valuation")
+                + (1.0 - in_kind) * pct("cash_delivery"),
             premium_year: 12.0 * lv.get("health_premium"),
+            pbi_share: pct("national_pbi_share"),
             grad_cost: 1e6 * lv.get("graduation_cost"),
             grad_effect: pct("graduation_effect"),
+            grad_decay: pct("graduation_decay"),
+            grad_stipend: pct("graduation_stipend_share"),
             ent_grant: 1e6 * lv.get("enterprise_grant"),
             ent_return: pct("enterprise_return"),
             ent_survival: pct("enterprise_survival"),
             house_cost: 1e6 * lv.get("housing_unit_cost"),
             wash_cost: 1e6 * lv.get("wash_unit_cost"),
             services_effect: pct("services_effect"),
-            convergence: pct("convergence"),
             multiplier: lv.get("multiplier"),
             data_cost: lv.get("data_cost"),
         }
-    }
-
-    fn any_budget(&self, t: usize) -> bool {
-        self.budgets[t].iter().any(|b| *b > 0.0)
     }
 }
 
 /// What one world's households share in a year, independent of the programmes.
 pub(crate) struct Shared<'a> {
     pub t: usize,
+    pub seed: u64,
     pub x: &'a [f64],
     pub size: &'a [f64],
     pub w: f64,
-    pub u_registry: &'a [f64],
-    pub noise: &'a [f64],
-    pub noise_sector: &'a [f64],
     pub kecamatan: &'a [u16],
     pub pockets: &'a [bool],
     pub lacks_house: &'a [bool],
     pub lacks_wash: &'a [bool],
-    pub shape: crate::population::Shape,
-    /// Years of growth to the current year, for the gap estimate.
-    pub est_growth: f64,
+    pub shape: Shape,
+    pub growth: &'a super::GrowthTable,
+    /// ln shock of this year and the score below which it hits.
+    pub shock: f64,
+    pub shock_x: f64,
     pub z: f64,
     pub households_total: f64,
+    pub people_total: f64,
+    /// Latent score below which a household is in desil 1–4 (the poorest 40% of people).
+    pub desil4_x: f64,
     /// Σ weight × size × consumption before programmes, Rp per month.
     pub total_consumption: f64,
 }
 
+impl Shared<'_> {
+    /// The registry's estimate of a household's consumption this year from its score: the model's
+    /// consumption at that latent score (exact for a fresh, perfect score).
+    #[inline]
+    fn estimate(&self, score: f64) -> f64 {
+        libm::exp(ln_consumption(&self.shape, self.growth, score, self.t as f64, self.shock, self.shock_x))
+    }
+}
+
 /// The selection of one world in one year.
 pub(crate) struct Selection {
-    noise_weight: f64,
-    accuracy: f64,
-    coverage: f64,
     cash_tau: f64,
     food_tau: f64,
+    /// Insured below `health_tau`; below `pbi_tau` by the national PBI, between them by the district.
+    pbi_tau: f64,
     health_tau: f64,
-    grad_tau: (f64, f64),
-    ent_tau: (f64, f64),
+    grad_tau: f64,
+    ent_tau: f64,
     house_tau: (f64, f64),
     wash_tau: (f64, f64),
     pub spend: [f64; 7],
     pub data_spend: f64,
+    pub refreshed: f64,
     pub multiplier_factor: f64,
-    /// People insured by the district's health programme (weighted).
+    /// People insured (national PBI and district UHC, weighted).
     pub insured_people: f64,
 }
 
@@ -190,91 +238,176 @@ pub(crate) struct ProgAcc {
     selected: f64,
     people: f64,
     selected_poor: f64,
+    selected_eligible: f64,
+}
+
+/// Reach of one world in one year, beyond the poverty measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Reach {
+    /// Distinct households reached by any district programme this year (recurring aid this year, one-off
+    /// packages delivered this year).
+    pub households: f64,
+    pub people: f64,
+    /// Desil 1–4 households covered by 0, 1, 2, 3+ district programmes (recurring this year, one-off so far).
+    pub desil_by_count: [f64; 4],
+    /// Mean age of the social list's records, years.
+    pub record_age: f64,
+    /// Share of desil 1–4 households on the social-aid list, percent.
+    pub desil_registered_pct: f64,
+}
+
+/// Per-household registry state of a world: the record, its scores on each list, and registration.
+struct Registry {
+    /// Latent score at the record's enumeration.
+    x_record: Vec<f64>,
+    /// Year index of the record's enumeration (negative: before the base year).
+    enumerated: Vec<f64>,
+    full: Vec<bool>,
+    score: Vec<[f64; LISTS]>,
+    registered: Vec<u8>,
+    accuracy: f64,
+    noise_weight: f64,
+    common: f64,
+    own: f64,
+    q_cov: f64,
+    q_full: f64,
+}
+
+impl Registry {
+    /// Records enumerated `age` years before the base year: x then is r^age·x₀ + √(1 − r^2age)·ε, the
+    /// churn process run backwards (it is stationary and reversible).
+    fn new(p: &Params, pop: &Population, r: f64) -> Registry {
+        let n = pop.len();
+        let ra = libm::pow(r, p.registry_age);
+        let back = libm::sqrt((1.0 - ra * ra).max(0.0));
+        let q = |c: f64| if c >= 1.0 { f64::INFINITY } else { normal::quantile(c.max(1e-9)) };
+        let mut reg = Registry {
+            x_record: (0..n).map(|h| ra * pop.x0[h] + back * pop.draws[h].back as f64).collect(),
+            enumerated: vec![-p.registry_age; n],
+            full: vec![false; n],
+            score: vec![[0.0; LISTS]; n],
+            registered: vec![0; n],
+            accuracy: p.accuracy,
+            noise_weight: libm::sqrt((1.0 - p.accuracy * p.accuracy).max(0.0)),
+            common: libm::sqrt(p.convergence),
+            own: libm::sqrt(1.0 - p.convergence),
+            q_cov: q(p.coverage0),
+            q_full: q(FULL_ENUMERATION_COVERAGE.max(p.coverage0)),
+        };
+        for h in 0..n {
+            reg.record(h, pop);
+        }
+        reg
+    }
+
+    #[inline]
+    fn record(&mut self, h: usize, pop: &Population) {
+        let d = &pop.draws[h];
+        let q = if self.full[h] { self.q_full } else { self.q_cov };
+        let mut bits = 0;
+        for l in 0..LISTS {
+            let noise = self.common * d.noise[0] as f64 + self.own * d.noise[1 + l] as f64;
+            self.score[h][l] = self.accuracy * self.x_record[h] + self.noise_weight * noise;
+            if self.common * (d.registration[0] as f64) + self.own * (d.registration[1 + l] as f64) < q {
+                bits |= 1 << l;
+            }
+        }
+        self.registered[h] = bits;
+    }
+
+    #[inline]
+    fn on(&self, h: usize, l: List) -> Option<f64> {
+        (self.registered[h] & (1 << l as u8) != 0).then(|| self.score[h][l as usize])
+    }
 }
 
 /// A world's state across years.
 pub(crate) struct World {
     pub p: Params,
+    registry: Registry,
     graduated: Vec<i32>,
+    /// Graduation gain fixed at entry, Rp per capita per month at the long-run effect: the evidence's effects
+    /// are shares of the control group's consumption (the ultra-poor's, about the poverty line), so the gain
+    /// is the effect × GK, whoever receives it.
+    grad_gain: Vec<f64>,
     enterprise: Vec<i32>,
     pub house_done: Vec<bool>,
     pub wash_done: Vec<bool>,
-    coverage: f64,
-    accuracy: f64,
     hist: Hists,
-    pub progs: [ProgAcc; 7],
-    pub poor_households: f64,
-    /// Whether any year so far had a budget (else every household keeps its consumption before programmes).
-    ever_selected: bool,
+    progs: [ProgAcc; 7],
+    poor_households: f64,
+    eligible_households: f64,
+    reach: Reach,
 }
 
 impl World {
-    pub fn new(p: Params, n: usize) -> World {
+    pub fn new(p: Params, pop: &Population, r: f64) -> World {
+        let n = pop.len();
         World {
-            coverage: p.coverage0,
-            accuracy: p.accuracy0,
+            registry: Registry::new(&p, pop, r),
             p,
             graduated: vec![-1; n],
+            grad_gain: vec![0.0; n],
             enterprise: vec![-1; n],
             house_done: vec![false; n],
             wash_done: vec![false; n],
             hist: Hists::new(),
             progs: [ProgAcc::default(); 7],
             poor_households: 0.0,
-            ever_selected: false,
+            eligible_households: 0.0,
+            reach: Reach::default(),
         }
     }
 
-    /// Registry updating, then scores, histograms and thresholds for year `sh.t`.
-    pub fn select(&mut self, sh: &Shared) -> Selection {
+    /// Registry updating, then histograms and thresholds for year `sh.t`.
+    pub fn select(&mut self, sh: &Shared, pop: &Population) -> Selection {
         let p = &self.p;
         let t = sh.t;
-        let refreshed = (p.data_budget[t] * p.absorption / (p.data_cost * sh.households_total)).min(1.0);
-        self.coverage += (0.95 - self.coverage).max(0.0) * refreshed;
-        self.accuracy += (0.9 - self.accuracy).max(0.0) * refreshed;
-        let noise_weight = libm::sqrt(1.0 - self.accuracy * self.accuracy);
-        let data_spend = p.data_budget[t] * p.absorption;
-        let mut sel = Selection {
-            noise_weight,
-            accuracy: self.accuracy,
-            coverage: self.coverage,
-            cash_tau: f64::NEG_INFINITY,
-            food_tau: f64::NEG_INFINITY,
-            health_tau: f64::NEG_INFINITY,
-            grad_tau: (f64::NEG_INFINITY, f64::NEG_INFINITY),
-            ent_tau: (f64::NEG_INFINITY, f64::NEG_INFINITY),
-            house_tau: (f64::NEG_INFINITY, f64::NEG_INFINITY),
-            wash_tau: (f64::NEG_INFINITY, f64::NEG_INFINITY),
-            spend: [0.0; 7],
-            data_spend,
-            multiplier_factor: 1.0,
-            insured_people: 0.0,
-        };
-        if !p.any_budget(t) {
-            return sel;
+        let n = sh.x.len();
+        // Re-enumeration: a random share of households gets a fresh record.
+        let affordable = p.data_budget[t] * p.absorption / (p.data_cost * sh.households_total);
+        let share = affordable.min(1.0);
+        let mut refreshed = 0.0;
+        if share > 0.0 {
+            for h in 0..n {
+                if rng::uniform(sh.seed, Stream::Refresh, h as u64, t as u64) < share {
+                    let reg = &mut self.registry;
+                    reg.x_record[h] = sh.x[h];
+                    reg.enumerated[h] = t as f64;
+                    reg.full[h] = true;
+                    reg.record(h, pop);
+                    refreshed += sh.w;
+                }
+            }
         }
-        self.ever_selected = true;
+        let data_spend = refreshed * p.data_cost;
         let hist = &mut self.hist;
         hist.clear();
-        for h in 0..sh.x.len() {
-            let xh = sh.x[h];
-            let sc = sel.accuracy * xh + noise_weight * sh.noise[h];
-            let sc2 = sel.accuracy * xh + noise_weight * sh.noise_sector[h];
-            let (b, b2) = (bin(sc), bin(sc2));
+        let reg = &self.registry;
+        for h in 0..n {
             let w = sh.w;
-            if sh.u_registry[h] < sel.coverage {
-                hist.households[b] += w;
-                hist.people[b] += w * sh.size[h];
+            let size = sh.size[h];
+            if let Some(sc) = reg.on(h, List::Social) {
+                let b = bin(sc);
+                hist.social[b] += w;
                 if p.gap_filling {
-                    let est = libm::exp(sh.shape.mu_log + sh.shape.spread(sc) + sh.est_growth);
-                    hist.gap[b] += w * (sh.z - est).max(0.0) * sh.size[h] * 12.0;
+                    hist.gap[b] += w * gross_gap_pc(p, sh, sc) * size * 12.0;
                 }
+            }
+            if let Some(sc) = reg.on(h, List::Health) {
+                hist.health[bin(sc)] += w * size;
+            }
+            if let Some(sc) = reg.on(h, List::Empowerment) {
+                let b = bin(sc);
                 if self.graduated[h] < 0 {
                     hist.graduation[b] += w;
                 }
                 if self.enterprise[h] < 0 {
                     hist.enterprise[b] += w;
                 }
+            }
+            if let Some(sc) = reg.on(h, List::Housing) {
+                let b = bin(sc);
                 let pocket = sh.pockets[sh.kecamatan[h] as usize] as usize;
                 if sh.lacks_house[h] && !self.house_done[h] {
                     hist.house[pocket][b] += w;
@@ -283,28 +416,21 @@ impl World {
                     hist.wash[pocket][b] += w;
                 }
             }
-            if self.graduated[h] < 0 {
-                hist.graduation_sector[b2] += w;
-            }
-            if self.enterprise[h] < 0 {
-                hist.enterprise_sector[b2] += w;
-            }
         }
         let net = |q: Programme| p.budgets[t][q as usize] * p.net_share;
         let cash_quota = if p.gap_filling { net(Programme::Cash) } else { net(Programme::Cash) / p.cash_benefit };
-        let (cash_tau, cash_filled) = threshold(if p.gap_filling { &hist.gap } else { &hist.households }, cash_quota);
-        let cash_delivered_year =
-            if p.gap_filling { cash_filled * p.cash_delivery } else { cash_filled * p.cash_benefit * p.cash_delivery };
+        let (cash_tau, cash_filled) = threshold(if p.gap_filling { &hist.gap } else { &hist.social }, cash_quota);
+        let cash_paid_year = if p.gap_filling { cash_filled } else { cash_filled * p.cash_benefit };
         let food_quota = net(Programme::Food) / p.food_benefit_year;
-        let (food_tau, food_filled) = threshold(&hist.households, food_quota);
+        let (food_tau, food_filled) = threshold(&hist.social, food_quota);
+        let pbi_quota = p.pbi_share * sh.people_total;
+        let (pbi_tau, pbi_filled) = threshold(&hist.health, pbi_quota);
         let health_quota = net(Programme::Health) / p.premium_year;
-        let (health_tau, health_filled) = threshold(&hist.people, health_quota);
+        let (health_tau, health_filled) = threshold(&hist.health, pbi_filled + health_quota);
         let grad_quota = net(Programme::Graduation) / p.grad_cost;
-        let (g1, gf1) = threshold(&hist.graduation, p.convergence * grad_quota);
-        let (g2, gf2) = threshold(&hist.graduation_sector, (1.0 - p.convergence) * grad_quota);
+        let (grad_tau, grad_filled) = threshold(&hist.graduation, grad_quota);
         let ent_quota = net(Programme::Enterprise) / p.ent_grant;
-        let (e1, ef1) = threshold(&hist.enterprise, p.convergence * ent_quota);
-        let (e2, ef2) = threshold(&hist.enterprise_sector, (1.0 - p.convergence) * ent_quota);
+        let (ent_tau, ent_filled) = threshold(&hist.enterprise, ent_quota);
         let house_quota = net(Programme::Housing) / p.house_cost;
         let (hp, hf1) = threshold(&hist.house[1], house_quota);
         let (ho, hf2) = threshold(&hist.house[0], house_quota - hf1);
@@ -315,45 +441,48 @@ impl World {
         let shares = [
             filled(cash_filled, cash_quota),
             filled(food_filled, food_quota),
-            filled(health_filled, health_quota),
-            filled(gf1 + gf2, grad_quota),
-            filled(ef1 + ef2, ent_quota),
+            filled(health_filled - pbi_filled, health_quota),
+            filled(grad_filled, grad_quota),
+            filled(ent_filled, ent_quota),
             filled(hf1 + hf2, house_quota),
             filled(wf1 + wf2, wash_quota),
         ];
+        let mut spend = [0.0; 7];
         for q in Programme::ALL {
-            sel.spend[q as usize] = p.budgets[t][q as usize] * p.absorption * shares[q as usize];
+            spend[q as usize] = p.budgets[t][q as usize] * p.absorption * shares[q as usize];
         }
-        // Local multiplier: the extra spending transfers generate, spread in proportion to consumption.
-        let transfers_month = (cash_delivered_year + food_filled * p.food_benefit_year * p.food_delivery) / 12.0;
-        sel.multiplier_factor = 1.0 + (p.multiplier - 1.0) * transfers_month / sh.total_consumption;
-        sel.insured_people = health_filled;
-        sel.cash_tau = cash_tau;
-        sel.food_tau = food_tau;
-        sel.health_tau = health_tau;
-        sel.grad_tau = (g1, g2);
-        sel.ent_tau = (e1, e2);
-        sel.house_tau = (ho, hp);
-        sel.wash_tau = (wo, wp);
-        sel
+        // Local multiplier (net of what the money would otherwise buy): spread in proportion to consumption.
+        let transfers_month =
+            (cash_paid_year * p.cash_delivery + food_filled * p.food_benefit_year * p.food_arrives) / 12.0;
+        Selection {
+            cash_tau,
+            food_tau,
+            pbi_tau,
+            health_tau,
+            grad_tau,
+            ent_tau,
+            house_tau: (ho, hp),
+            wash_tau: (wo, wp),
+            spend,
+            data_spend,
+            refreshed,
+            multiplier_factor: 1.0 + (p.multiplier - 1.0) * transfers_month / sh.total_consumption,
+            insured_people: health_filled,
+        }
     }
 
     /// Recurring transfers (cash and food, Rp per capita per month) household `h` gets in this world: what
     /// the base-year figures already contain of the status quo, backed out for the counterfactual.
     #[inline]
     pub fn recurring_income(&self, sel: &Selection, sh: &Shared, h: usize) -> f64 {
-        if sh.u_registry[h] >= sel.coverage {
-            return 0.0;
-        }
+        let Some(sc) = self.registry.on(h, List::Social) else { return 0.0 };
         let p = &self.p;
-        let sc = sel.accuracy * sh.x[h] + sel.noise_weight * sh.noise[h];
-        let size = sh.size[h];
         let mut income = 0.0;
         if sc < sel.cash_tau {
-            income += cash_entitlement_pc(p, sh, sc, size) * p.cash_delivery * p.cash_pass;
+            income += cash_arrives_pc(p, sh, sc, sh.size[h]);
         }
         if sc < sel.food_tau {
-            income += p.food_benefit_year / 12.0 / size * p.food_delivery * p.food_pass;
+            income += p.food_benefit_year / 12.0 / sh.size[h] * p.food_arrives * p.pass;
         }
         income
     }
@@ -377,86 +506,112 @@ impl World {
         let t = sh.t as i32;
         let w = sh.w;
         let size = sh.size[h];
-        let y_base = y_pre * norm * if hit { 1.0 - loss } else { 1.0 };
-        let poor_before = y_base < sh.z;
-        self.poor_households += if poor_before { w } else { 0.0 };
-        if !self.ever_selected {
-            // No programme has ever run in this world: the full path below would give y_base × 1 + 0.
-            return y_base;
-        }
-        let registered = sh.u_registry[h] < sel.coverage;
-        let sc = sel.accuracy * sh.x[h] + sel.noise_weight * sh.noise[h];
-        let sc2 = sel.accuracy * sh.x[h] + sel.noise_weight * sh.noise_sector[h];
+        let y_norm = y_pre * norm;
+        let y_base = if hit { y_norm * (1.0 - loss) } else { y_norm };
+        let poor = y_base < sh.z;
+        let eligible = sh.x[h] < sh.desil4_x;
+        self.poor_households += if poor { w } else { 0.0 };
+        self.eligible_households += if eligible { w } else { 0.0 };
+        let reg = &self.registry;
+        let p = &self.p;
+        let mut reached = 0u32;
         let progs = &mut self.progs;
         let mut add = |q: Programme| {
             let a = &mut progs[q as usize];
             a.selected += w;
             a.people += w * size;
-            a.selected_poor += if poor_before { w } else { 0.0 };
+            a.selected_poor += if poor { w } else { 0.0 };
+            a.selected_eligible += if eligible { w } else { 0.0 };
         };
-        let p = &self.p;
-        let insured = registered && sc < sel.health_tau;
-        if insured {
+        let health = reg.on(h, List::Health);
+        let insured = health.is_some_and(|sc| sc < sel.health_tau);
+        if health.is_some_and(|sc| sc >= sel.pbi_tau && sc < sel.health_tau) {
             add(Programme::Health);
+            reached += 1;
         }
-        let mut y = if hit && insured { y_pre * norm } else { y_base };
+        let mut y = if hit && insured { y_norm } else { y_base };
         let mut factor = sel.multiplier_factor;
         let mut income = 0.0;
-        if registered && sc < sel.cash_tau {
-            add(Programme::Cash);
-            income += cash_entitlement_pc(p, sh, sc, size) * p.cash_delivery * p.cash_pass;
-        }
-        if registered && sc < sel.food_tau {
-            add(Programme::Food);
-            income += p.food_benefit_year / 12.0 / size * p.food_delivery * p.food_pass;
-        }
-        if self.graduated[h] < 0 && ((registered && sc < sel.grad_tau.0) || sc2 < sel.grad_tau.1) {
-            self.graduated[h] = t;
-            add(Programme::Graduation);
-        }
-        if self.graduated[h] >= 0 {
-            factor *= 1.0 + p.grad_effect * graduation_ramp(t - self.graduated[h]);
-        }
-        if self.enterprise[h] < 0 && ((registered && sc < sel.ent_tau.0) || sc2 < sel.ent_tau.1) {
-            self.enterprise[h] = t;
-            add(Programme::Enterprise);
-        }
-        if self.enterprise[h] >= 0 && t > self.enterprise[h] {
-            let age = (t - self.enterprise[h]) as f64;
-            if u_enterprise < libm::pow(p.ent_survival, age / 2.0) {
-                income += p.ent_return * p.ent_grant / size * p.cash_pass;
+        if let Some(sc) = reg.on(h, List::Social) {
+            if sc < sel.cash_tau {
+                let cash = cash_arrives_pc(p, sh, sc, size);
+                if cash > 0.0 {
+                    add(Programme::Cash);
+                    reached += 1;
+                    income += cash;
+                }
+            }
+            if sc < sel.food_tau {
+                add(Programme::Food);
+                reached += 1;
+                income += p.food_benefit_year / 12.0 / size * p.food_arrives * p.pass;
             }
         }
-        let pocket = sh.pockets[sh.kecamatan[h] as usize];
-        if registered
-            && sh.lacks_house[h]
-            && !self.house_done[h]
-            && sc < if pocket { sel.house_tau.1 } else { sel.house_tau.0 }
-        {
-            self.house_done[h] = true;
-            add(Programme::Housing);
+        let recurring = reached;
+        let empowerment = reg.on(h, List::Empowerment);
+        if self.graduated[h] < 0 && empowerment.is_some_and(|sc| sc < sel.grad_tau) {
+            self.graduated[h] = t;
+            self.grad_gain[h] = p.grad_effect * sh.z;
+            add(Programme::Graduation);
+            reached += 1;
+            // Consumption support in the package year.
+            income += p.grad_stipend * p.grad_cost / 12.0 / size * p.pass;
         }
-        if registered
-            && sh.lacks_wash[h]
-            && !self.wash_done[h]
-            && sc < if pocket { sel.wash_tau.1 } else { sel.wash_tau.0 }
-        {
-            self.wash_done[h] = true;
-            add(Programme::Wash);
+        if self.graduated[h] >= 0 {
+            income += self.grad_gain[h] * graduation_ramp(t - self.graduated[h], p.grad_decay);
         }
+        if self.enterprise[h] < 0 && empowerment.is_some_and(|sc| sc < sel.ent_tau) {
+            self.enterprise[h] = t;
+            add(Programme::Enterprise);
+            reached += 1;
+        }
+        if self.enterprise[h] >= 0 {
+            // A running enterprise yields from the year after the grant; one that closes yields nothing.
+            if t > self.enterprise[h] && u_enterprise < p.ent_survival {
+                income += p.ent_return * p.ent_grant / size * p.pass;
+            }
+        }
+        if let Some(sc) = reg.on(h, List::Housing) {
+            let pocket = sh.pockets[sh.kecamatan[h] as usize];
+            if sh.lacks_house[h] && !self.house_done[h] && sc < if pocket { sel.house_tau.1 } else { sel.house_tau.0 } {
+                self.house_done[h] = true;
+                add(Programme::Housing);
+                reached += 1;
+            }
+            if sh.lacks_wash[h] && !self.wash_done[h] && sc < if pocket { sel.wash_tau.1 } else { sel.wash_tau.0 } {
+                self.wash_done[h] = true;
+                add(Programme::Wash);
+                reached += 1;
+            }
+        }
+        let covered = recurring
+            + (self.graduated[h] >= 0) as u32
+            + (self.enterprise[h] >= 0) as u32
+            + self.house_done[h] as u32
+            + self.wash_done[h] as u32;
         if self.house_done[h] {
             factor *= 1.0 + p.services_effect;
         }
         if self.wash_done[h] {
             factor *= 1.0 + p.services_effect;
         }
+        let r = &mut self.reach;
+        if reached > 0 {
+            r.households += w;
+            r.people += w * size;
+        }
+        if eligible {
+            r.desil_by_count[(covered as usize).min(3)] += w;
+            r.desil_registered_pct += if reg.on(h, List::Social).is_some() { w } else { 0.0 };
+        }
         y = y * factor + income;
         y
     }
 
-    /// Per-programme rows of this year, and the counters reset for the next.
-    pub fn finish_year(&mut self, year: i32, sel: &Selection) -> Vec<ProgrammeYear> {
-        let rows = Programme::ALL
+    /// Per-programme rows of this year (data updating last), the world's reach, and the counters reset.
+    pub fn finish_year(&mut self, sh: &Shared, year: i32, sel: &Selection) -> (Vec<ProgrammeYear>, Reach) {
+        let pct = |part: f64, whole: f64| if whole > 0.0 { 100.0 * part / whole } else { 0.0 };
+        let mut rows: Vec<ProgrammeYear> = Programme::ALL
             .iter()
             .map(|q| {
                 let a = self.progs[*q as usize];
@@ -466,33 +621,59 @@ impl World {
                     spend_rp: sel.spend[*q as usize],
                     beneficiaries: a.selected,
                     people: a.people,
-                    inclusion_error_pct: if a.selected > 0.0 {
-                        100.0 * (1.0 - a.selected_poor / a.selected)
-                    } else {
-                        0.0
-                    },
-                    exclusion_error_pct: if self.poor_households > 0.0 {
-                        100.0 * (1.0 - a.selected_poor / self.poor_households)
-                    } else {
-                        0.0
-                    },
+                    inclusion_error_desil_pct: pct(a.selected - a.selected_eligible, a.selected),
+                    exclusion_error_desil_pct: 100.0 - pct(a.selected_eligible, self.eligible_households),
+                    inclusion_error_gk_pct: pct(a.selected - a.selected_poor, a.selected),
+                    exclusion_error_gk_pct: 100.0 - pct(a.selected_poor, self.poor_households),
                 }
             })
             .collect();
+        rows.push(ProgrammeYear {
+            programme: Programme::DataUpdating,
+            year,
+            spend_rp: sel.data_spend,
+            beneficiaries: sel.refreshed,
+            people: 0.0,
+            inclusion_error_desil_pct: 0.0,
+            exclusion_error_desil_pct: 0.0,
+            inclusion_error_gk_pct: 0.0,
+            exclusion_error_gk_pct: 0.0,
+        });
+        let mut reach = self.reach;
+        let t = sh.t as f64;
+        reach.record_age = self.registry.enumerated.iter().map(|e| t - e).sum::<f64>() / sh.x.len() as f64;
+        reach.desil_registered_pct = pct(reach.desil_registered_pct, self.eligible_households);
         self.progs = [ProgAcc::default(); 7];
         self.poor_households = 0.0;
-        rows
+        self.eligible_households = 0.0;
+        self.reach = Reach::default();
+        (rows, reach)
+    }
+}
+
+/// Gap filling pays the estimated gap grossed up for delivery and pass-through, so what shows up as
+/// consumption closes it; rounded up to the rupiah, so a household scored exactly reaches the line.
+#[inline]
+fn gross_gap_pc(p: &Params, sh: &Shared, sc: f64) -> f64 {
+    libm::ceil((sh.z - sh.estimate(sc)).max(0.0)) / (p.cash_delivery * p.pass)
+}
+
+/// Cash that shows up as consumption, Rp per capita per month.
+#[inline]
+fn cash_arrives_pc(p: &Params, sh: &Shared, sc: f64, size: f64) -> f64 {
+    if p.gap_filling {
+        libm::ceil((sh.z - sh.estimate(sc)).max(0.0))
+    } else {
+        p.cash_benefit / 12.0 / size * p.cash_delivery * p.pass
     }
 }
 
 struct Hists {
-    households: Vec<f64>,
-    people: Vec<f64>,
+    social: Vec<f64>,
     gap: Vec<f64>,
+    health: Vec<f64>,
     graduation: Vec<f64>,
-    graduation_sector: Vec<f64>,
     enterprise: Vec<f64>,
-    enterprise_sector: Vec<f64>,
     /// [not pocket, pocket]
     house: [Vec<f64>; 2],
     wash: [Vec<f64>; 2],
@@ -502,32 +683,35 @@ impl Hists {
     fn new() -> Hists {
         let v = || vec![0.0; BINS];
         Hists {
-            households: v(),
-            people: v(),
+            social: v(),
             gap: v(),
+            health: v(),
             graduation: v(),
-            graduation_sector: v(),
             enterprise: v(),
-            enterprise_sector: v(),
             house: [v(), v()],
             wash: [v(), v()],
         }
     }
 
     fn clear(&mut self) {
-        for h in [
-            &mut self.households,
-            &mut self.people,
-            &mut self.gap,
-            &mut self.graduation,
-            &mut self.graduation_sector,
-            &mut self.enterprise,
-            &mut self.enterprise_sector,
-        ] {
+        for h in [&mut self.social, &mut self.gap, &mut self.health, &mut self.graduation, &mut self.enterprise] {
             h.fill(0.0);
         }
         for h in self.house.iter_mut().chain(self.wash.iter_mut()) {
             h.fill(0.0);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_graduation_ramp_follows_the_brief() {
+        assert_eq!(graduation_ramp(0, 0.0), 0.0);
+        assert!((graduation_ramp(1, 0.0) - 0.24).abs() < 1e-12);
+        assert_eq!(graduation_ramp(6, 0.1), 1.0);
+        assert!((graduation_ramp(8, 0.1) - 0.81).abs() < 1e-12);
     }
 }
