@@ -813,6 +813,11 @@ pub fn Charts() -> impl IntoView {
                         palette::BASELINE,
                         rows.iter().map(|p| p.exclusion_error_desil_pct).collect(),
                     ),
+                    (
+                        l.t("chart.exclusion_floor"),
+                        palette::REGISTRY,
+                        rows.iter().map(|p| p.exclusion_floor_desil_pct).collect(),
+                    ),
                 ],
                 y_decimals: 0,
             },
@@ -828,6 +833,7 @@ pub fn Charts() -> impl IntoView {
                 "table.spend",
                 "chart.inclusion",
                 "chart.exclusion",
+                "chart.exclusion_floor",
                 "chart.inclusion_gk",
                 "chart.exclusion_gk",
             ]
@@ -844,6 +850,7 @@ pub fn Charts() -> impl IntoView {
                         format::rupiah_large(p.spend_rp, l),
                         format::percent(p.inclusion_error_desil_pct, 1, l),
                         format::percent(p.exclusion_error_desil_pct, 1, l),
+                        format::percent(p.exclusion_floor_desil_pct, 1, l),
                         format::percent(p.inclusion_error_gk_pct, 1, l),
                         format::percent(p.exclusion_error_gk_pct, 1, l),
                     ]

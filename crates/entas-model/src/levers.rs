@@ -204,7 +204,7 @@ pub const LEVERS: &[LeverSpec] = &[
     uncertain(evidence(lever("targeting_accuracy", Enablers, Ratio, (0.5, 1.0, 0.75, 0.01),
         "Correlation ρ of a freshly enumerated registry score (proxy-means test) with consumption at enumeration, evidence 0.5–0.9 [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9. The score then ages: households churn, the record does not, so its correlation with this year's welfare falls with the record's age. 1 = perfect targeting (benchmark)"), 0.5, 0.9)),
     lever("registry_age", Enablers, Years, (0.0, 10.0, 2.0, 1.0),
-        "Years since the registry's records were enumerated, at the base year: Regsosek was enumerated in Oct–Nov 2022 (BPS) and feeds DTSEN (Inpres 4/2025), 2 years before a 2024 base year; the PBDT enumeration behind DTKS was 2015 (TNP2K) [C]. 0 = fresh records"),
+        "Mean age of the registry's records at the base year, years since each was enumerated: Regsosek was enumerated in Oct–Nov 2022 (BPS) and feeds DTSEN (Inpres 4/2025), 2 years before a 2024 base year; DTKS, from the 2015 PBDT enumeration (TNP2K), was kept up by continuous village proposals, so every preset, the back-tests included, uses 2 [C, U]. A record ages as households churn: its correlation with this year's welfare is ρ·r^age (r from the exit share); welfare that persists (assets, housing) would age more slowly, so this may overstate ageing. 0 = fresh records"),
     lever("data_update_budget", Enablers, RpBillionPerYear, (0.0, 20.0, 0.0, 0.1),
         "Registry updating (verification and re-enumeration): each year re-enumerates budget ÷ cost per household of the district's households, drawn at random; a re-enumerated record is fresh (age 0) and the household is registered at full-enumeration coverage, 95% (Bah, Bazzi, Sumarto & Tobias 2018)"),
     lever("convergence", Enablers, Percent, (0.0, 100.0, 50.0, 5.0),
@@ -237,7 +237,7 @@ pub const LEVERS: &[LeverSpec] = &[
     uncertain(evidence(lever("multiplier", Assumption, Ratio, (1.0, 2.5, 1.0, 0.05),
         "Local multiplier on district transfers, net of what the same APBD money would otherwise buy in the district [A]. 1.0: district money is not new to the district (spent on goods, works or wages it would also circulate locally); Egger et al. 2022 (Econometrica) measured 2.5 for outside money entering rural Kenya, an upper bound for transfers financed from outside (APBN, DBH)"), 1.0, 1.5)),
     uncertain(lever("graduation_effect", Assumption, Percent, (0.0, 25.0, 25.0, 1.0),
-        "Long-run consumption gain (year 7+ after the package), per person, as a share of the poverty line: the trials report effects as shares of the control group's consumption (the ultra-poor's, close to the GK), fixed in rupiah at entry; ramp +6% in year 2 (the pooled six-country effect, Banerjee et al. 2015: +5.8%), +12% years 3–4, interpolated to the India 10-year follow-up's +25% from year 7 (Banerjee, Duflo & Sharma 2021); the package year is year 1. Defaults give a 10-year benefit/cost of about 2 (evidence 1.3–4.3)")),
+        "Long-run consumption gain (year 7+ after the package), per person, as a share of the poverty line: the trials report effects as shares of the control group's consumption (the ultra-poor's, close to the GK), fixed in rupiah at entry; ramp +6% in year 2 (the pooled six-country effect, Banerjee et al. 2015: +5.8%), +12% years 3–4, interpolated to the India 10-year follow-up's +25% from year 7 (Banerjee, Duflo & Sharma 2021); the package year is year 1. 25% is the best site's long run: the other sites' pooled gains stay nearer +6–12%. Defaults give a 10-year benefit/cost of 2.4 undiscounted for Muba (about 1.9 at 5% a year; evidence 1.3–4.3); at 12% it is about 1.3")),
     uncertain(evidence(lever("graduation_decay", Assumption, PercentPerYear, (0.0, 20.0, 0.0, 1.0),
         "Yearly decay of the graduation gain after year 7. The India 10-year follow-up finds none (Banerjee, Duflo & Sharma 2021); the Ghana, Ethiopia and Peru sites kept smaller but lasting gains 7 years on (Banerjee et al. 2022) [U]"), 0.0, 10.0)),
     uncertain(lever("graduation_stipend_share", Assumption, Percent, (0.0, 40.0, 15.0, 1.0),
@@ -293,19 +293,23 @@ pub struct EnablerPreset {
 /// The two registries districts target with. Their values are set, inside each lever's evidence range, so
 /// that a social-aid programme measured as Kemensos measures (errors against desil 1–4, in the first
 /// projected year, `analysis::registry_check`) lands in the error ranges Kemensos published (brief §6):
-/// those ranges are these presets' source, and the tests hold them to it.
+/// those ranges are these presets' source, and the tests hold them to it. The check does not identify the
+/// values: with the programme's reach fixed, exclusion and inclusion are tied by
+/// reach × (1 − inclusion) = eligible × (1 − exclusion), so it tests one number, and other combinations
+/// pass too (coverage 95%, ρ 0.5, age 2 lands in the data-lama ranges). The brief gives neither the
+/// Kemensos document nor its denominator; reading the errors against desil 1–4 is this model's assumption.
 pub const ENABLER_PRESETS: &[EnablerPreset] = &[
     EnablerPreset {
         id: "data_lama",
         values: &[("registry_coverage", 60.0), ("targeting_accuracy", 0.75), ("registry_age", 2.0), ("convergence", 25.0)],
-        source: "Data lama / DTKS (Kemensos 2026: exclusion 70–78%, inclusion 38–47%, PKH and BPNT): coverage of the poor 60% (evidence 40–95%), the brief's PMT correlation 0.75, records about 2 years old (DTKS was updated continuously by village proposals rather than re-enumerated) [C], sector lists kept largely apart (the seeds: programmes do not converge) [A]",
+        source: "Data lama / DTKS (Kemensos 2026 via the brief: exclusion 70–78%, inclusion 38–47%, PKH and BPNT) [U]: coverage of the poor 60% (evidence 40–95%), the brief's PMT correlation 0.75, records about 2 years old (DTKS was updated continuously by village proposals rather than re-enumerated), sector lists kept largely apart (the seeds: programmes do not converge) [A]. One reading that lands in the Kemensos ranges, not the only one",
         kemensos_exclusion_pct: (70.0, 78.0),
         kemensos_inclusion_pct: (38.0, 47.0),
     },
     EnablerPreset {
         id: "dtsen",
         values: &[("registry_coverage", 95.0), ("targeting_accuracy", 0.9), ("registry_age", 0.0), ("convergence", 75.0)],
-        source: "DTSEN (Inpres 4/2025; Kemensos 2026: exclusion 18–28%, inclusion 30–40%): the Regsosek 2022 full enumeration joined with DTKS, P3KE and administrative data, one by-name-by-address list for every ministry; coverage 95% (full enumeration, Bah, Bazzi, Sumarto & Tobias 2018), accuracy 0.9 (the top of the evidence), fresh records [C]",
+        source: "DTSEN (Inpres 4/2025; Kemensos 2026 via the brief: exclusion 18–28%, inclusion 30–40%) [U]: the Regsosek 2022 full enumeration joined with DTKS, P3KE and administrative data, one by-name-by-address list for every ministry; coverage 95% (full enumeration, Bah, Bazzi, Sumarto & Tobias 2018), accuracy 0.9 (the top of the evidence), fresh records. Read against desil 1–4, the Kemensos pair implies a programme reaching 47% of households, larger than any single bansos (BPNT ≈ 27%): the published figures are probably measured on another base",
         kemensos_exclusion_pct: (18.0, 28.0),
         kemensos_inclusion_pct: (30.0, 40.0),
     },

@@ -318,13 +318,13 @@ pub fn preset(id: &str) -> Option<Scenario> {
                         "P1 [A]: P0 × the national P1/P0 of March 2024 (1.461 ÷ 9.03); GK Rp440,538 (September 2019) [U]; population ≈268.9 m [C]".into(),
                         "The 2020 national response (PEN social protection Rp216.6 tn realised, Databoks) is inside the observed change; Bappenas estimated 10.63% without it (Tempo, Kontan)".into(),
                     ],
-                    status_quo: levers(&[("registry_age", 4.0)]),
+                    status_quo: LeverValues::default(),
                 },
                 2021,
                 2019,
                 ExtremeLine::Usd190,
             );
-            s.levers = levers(&[("shock_year", 1.0), ("survey_rse", 1.0), ("registry_age", 4.0)]);
+            s.levers = levers(&[("shock_year", 1.0), ("survey_rse", 1.0)]);
             s
         }
         "muba_2021_backtest" => {
@@ -334,7 +334,6 @@ pub fn preset(id: &str) -> Option<Scenario> {
                 ("health_budget", 45.0),
                 ("housing_budget", 30.0),
                 ("wash_budget", 11.0),
-                ("registry_age", 6.0),
             ];
             let mut s = base(
                 "Musi Banyuasin back-test from 2021",
@@ -354,7 +353,6 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     sources: vec![
                         "P0 15.84%, GK Rp537,774, extreme 6.56% at US$1.90 (the seeds say 6.68): BPS Musi Banyuasin 2021 (daerah.beritasmart.com 2021/12)".into(),
                         format!("P1 {p1} [A]: P0 × Sumatera Selatan's P1/P0 of March 2024"),
-                        "Registry records 6 years old at 2021: the PBDT enumeration of 2015 behind DTKS (TNP2K) [C]".into(),
                         "Population ≈665,000 [A]; observed 2022–2025 from BPS via Antara, Republika, Databoks, Palpos".into(),
                         "Status quo 2021 [A]: UHC, RTLH and water at their 2024 budgets (UHC was Rp60 bn in 2018–19, mediaindonesia.com 268922; earlier RTLH and water budgets were not found)".into(),
                         "Bantu Umak as run: launched July 2023 (Rp32.0 bn for six monthly payments, pilarinformasi.com 2023/07/10), after the March 2023 Susenas, so it first shows in March 2024, at the 2024 rate of Rp70 bn a year (Republika); continued in 2025 at the 2024 budget [U]".into(),
@@ -390,9 +388,9 @@ pub fn preset(id: &str) -> Option<Scenario> {
                         format!("P1 {p1} [A]: P0 × Sumatera Selatan's P1/P0 of March 2024"),
                         "GK Rp338,020 [C]: the 2024 GK × the national GK ratio 2018/2024 (401,220 ÷ 582,932); rates do not depend on it".into(),
                         "Status quo: UHC at its 2024 budget, Rp89.7 bn [A] (UHC since January 2019, saranainformasi.com)".into(),
-                        "Population ≈620,000 [A]; registry records 3 years old at 2018 (the PBDT enumeration of 2015, TNP2K)".into(),
+                        "Population ≈620,000 [A]".into(),
                     ],
-                    status_quo: levers(&[("health_budget", 89.7), ("registry_age", 3.0)]),
+                    status_quo: levers(&[("health_budget", 89.7)]),
                 },
                 2025,
                 2018,

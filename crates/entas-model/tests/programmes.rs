@@ -100,11 +100,12 @@ proptest! {
 }
 
 #[test]
-fn more_data_updating_never_deepens_poverty_in_any_year() {
-    // Fresher records send a fixed quota to the poorest: the poverty gap (P1) and severity (P2) never get
-    // worse, in any year. The headcount may: a flat benefit given to the poorest lifts fewer of them over the
-    // line than one given near it (P0 ignores depth), so P0 is only printed.
-    let mut worst_p0: f64 = 0.0;
+fn more_data_updating_lifts_more_over_the_horizon_and_never_much_less_in_a_year() {
+    // Re-enumeration is not nested like a quota: a fresh record can move a household below or above the
+    // threshold, so within one year the headcount (which ignores depth) and even P1 or P2 can move against
+    // the trend by a few households. Over the horizon, fresher records always leave fewer poor
+    // person-years and a smaller summed gap; single-year reversals are bounded and printed.
+    let (mut p0, mut p1, mut p2): (f64, f64, f64) = (0.0, 0.0, 0.0);
     for seed in 1..=4 {
         let mut s = small("muba_2024", 20_000, 6);
         s.seed = seed;
@@ -114,21 +115,24 @@ fn more_data_updating_never_deepens_poverty_in_any_year() {
             .map(|b| run_levers(&m, &with(&m.scenario.levers, &[("data_update_budget", *b)])))
             .collect();
         for pair in runs.windows(2) {
-            for (a, b) in pair[0].scenario.iter().zip(&pair[1].scenario) {
-                assert!(
-                    b.p1 <= a.p1 + 1e-12 && b.p2 <= a.p2 + 1e-12,
-                    "seed {seed} {}: P1 {} → {}, P2 {} → {}",
-                    a.year,
-                    a.p1,
-                    b.p1,
-                    a.p2,
-                    b.p2
-                );
-                worst_p0 = worst_p0.max(b.p0_pct - a.p0_pct);
+            let (a, b) = (&pair[0].scenario, &pair[1].scenario);
+            let total = |rows: &[entas_model::YearResult], f: fn(&entas_model::YearResult) -> f64| -> f64 {
+                rows.iter().skip(1).map(f).sum()
+            };
+            assert!(
+                total(b, |r| r.poor_people) <= total(a, |r| r.poor_people) + 1e-6,
+                "seed {seed}: poor person-years"
+            );
+            assert!(total(b, |r| r.p1) <= total(a, |r| r.p1) + 1e-9, "seed {seed}: summed P1");
+            for (a, b) in a.iter().zip(b) {
+                p0 = p0.max(b.p0_pct - a.p0_pct);
+                p1 = p1.max(b.p1 - a.p1);
+                p2 = p2.max(b.p2 - a.p2);
             }
         }
     }
-    println!("largest rise of P0 in any year from more data updating: {worst_p0:.4} pp");
+    println!("largest single-year rise from more data updating: P0 {p0:.4} pp, P1 {p1:.5}, P2 {p2:.5}");
+    assert!(p0 < 0.05 && p1 < 0.005 && p2 < 0.002, "{p0} {p1} {p2}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub struct YearResult {
     pub beneficiaries: f64,
     /// People in those households.
     pub beneficiary_people: f64,
-    /// Desil 1–4 households (the poorest 40% of people) covered by 0, 1, 2, 3+ district programmes:
+    /// Desil 1–4 households (the poorest 40% of households) covered by 0, 1, 2, 3+ district programmes:
     /// recurring aid this year and one-off packages received so far.
     pub desil_by_count: [f64; 4],
     /// Share of desil 1–4 households on the social-aid list, percent.

@@ -135,11 +135,14 @@ pub struct ProgrammeYear {
     pub beneficiaries: f64,
     /// People in those households.
     pub people: f64,
-    /// As Kemensos reports it: share of beneficiary households outside desil 1–4 (the poorest 40% of people
-    /// by welfare before programmes), percent.
+    /// As Kemensos reports it: share of beneficiary households outside desil 1–4 (the poorest 40% of
+    /// households by welfare before district programmes), percent.
     pub inclusion_error_desil_pct: f64,
     /// Share of desil 1–4 households not reached this year, percent.
     pub exclusion_error_desil_pct: f64,
+    /// The exclusion error a perfectly targeted programme of this size would still have: a programme smaller
+    /// than desil 1–4 cannot reach all of it, whatever its data (coverage, not targeting), percent.
+    pub exclusion_floor_desil_pct: f64,
     /// Against the GK: share of beneficiary households not poor before the programme, percent.
     pub inclusion_error_gk_pct: f64,
     /// Share of GK-poor households (before the programme) not reached this year, percent.
@@ -522,9 +525,12 @@ pub struct Reference {
     distribution_baseline: Vec<Vec<f64>>,
     /// Per year, per kecamatan: people and status-quo poor people.
     kecamatan_baseline: Vec<Vec<[f64; 2]>>,
-    /// Per year: the latent scores, consumption before district programmes (the base year: as published) and
-    /// total consumption, kept when they fit in `PATH_CACHE_LIMIT` values, so a scenario pass need not walk
-    /// the path again.
+    /// The base year's latent scores of welfare before district programmes: what registry records enumerated
+    /// before the base year are backcast from.
+    x_pre0: Vec<f64>,
+    /// Per year: the latent scores and consumption before district programmes (the base year's consumption as
+    /// published) and total consumption, kept when they fit in `PATH_CACHE_LIMIT` values, so a scenario pass
+    /// need not walk the path again.
     path: Option<Vec<KeptYear>>,
 }
 
@@ -552,8 +558,9 @@ impl Reference {
         for l in LEVERS.iter().filter(|l| l.group.is_policy() && l.unit == crate::levers::Unit::RpBillionPerYear) {
             let _ = none_levers.set(l.id, 0.0);
         }
-        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), pop, c.r);
-        let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), pop, c.r);
+        let x_pre0 = base_year_before_programmes(s, &sq_levers, &c, pop);
+        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), pop, &x_pre0, c.r);
+        let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), pop, &x_pre0, c.r);
         let mut path = Path::new(pop);
         let mut out = Reference {
             key: ReferenceKey::new(s, lv, pop),
@@ -566,28 +573,28 @@ impl Reference {
             distribution_baseline: Vec::with_capacity(c.years + 1),
             kecamatan_baseline: Vec::with_capacity(c.years + 1),
             path: (c.n * (c.years + 1) <= PATH_CACHE_LIMIT).then(|| Vec::with_capacity(c.years + 1)),
+            x_pre0: Vec::new(),
         };
         for (t, ze) in c.extreme_lines.iter().enumerate() {
             let year = d.base_year + t as i32;
             let lines = Lines::new(c.z, *ze, KINK_LINE);
             let total = path.advance(&c, pop, t);
-            let desil = desil4_cut(&path.x);
+            // The status quo's registry picks its recipients on welfare as it stands; their transfers are
+            // backed out to give welfare before district programmes, which every registry then sees.
+            let sel_sq = sq.select(&path.shared(&c, pop, t, total, f64::NEG_INFINITY), pop);
+            let (y_pres, x_pres) =
+                before_programmes(&sq, &sel_sq, &path.shared(&c, pop, t, total, 0.0), &c, pop, &path.y_ref);
+            let desil = desil4_cut(&x_pres);
             out.desil_cut.push(desil);
-            let sh = path.shared(&c, pop, t, total, desil);
-            let sel_sq = sq.select(&sh, pop);
+            let sh = Path::shared_on(&x_pres, &c, pop, t, total, desil);
             let norm = c.health_norm(sel_sq.insured_people);
             let sel_none = none.select(&sh, pop);
             let (mut acc_none, mut acc_sq) = (Acc::new(), Acc::new());
             let mut kec = vec![[0.0; 2]; c.n_kec];
-            let mut y_pres = Vec::with_capacity(if out.path.is_some() { c.n } else { 0 });
             for h in 0..c.n {
                 let wp = c.people[h];
                 let y_ref = path.y_ref[h];
-                let y_pre = pre_programme(&sq, &sel_sq, &sh, h, y_ref);
-                if out.path.is_some() {
-                    // The base year's scenario world is the published status quo.
-                    y_pres.push(if t == 0 { y_ref } else { y_pre });
-                }
+                let y_pre = y_pres[h];
                 let (y_none, y_sq) = if t == 0 {
                     // The base year is observed: the status quo as published; the counterfactual backs it out.
                     (y_pre, y_ref)
@@ -621,9 +628,11 @@ impl Reference {
             }
             out.sel_sq.push(sel_sq);
             if let Some(cache) = out.path.as_mut() {
-                cache.push((path.x.clone(), y_pres, total));
+                // The base year's scenario world is the published status quo.
+                cache.push((x_pres, if t == 0 { path.y_ref.clone() } else { y_pres }, total));
             }
         }
+        out.x_pre0 = x_pre0;
         out
     }
 
@@ -677,12 +686,14 @@ impl Reference {
                 }
             }
         } else {
-            let mut scen = World::new(Params::new(s, lv, active, true), pop, c.r);
+            let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.x_pre0, c.r);
             // Without a kept path, the status quo's registry is walked again to back its transfers out.
-            let mut sq_walk =
-                self.path.is_none().then(|| World::new(Params::new(s, &self.sq_levers, Active::ALL, false), pop, c.r));
+            let mut sq_walk = self
+                .path
+                .is_none()
+                .then(|| World::new(Params::new(s, &self.sq_levers, Active::ALL, false), pop, &self.x_pre0, c.r));
             let mut path = Path::new(pop);
-            let mut walked: Vec<f64>;
+            let mut walked: (Vec<f64>, Vec<f64>);
             for (t, ze) in c.extreme_lines.iter().enumerate() {
                 let year = d.base_year + t as i32;
                 let lines = Lines::new(c.z, *ze, KINK_LINE);
@@ -692,19 +703,20 @@ impl Reference {
                     Some(cache) => (&cache[t].0, &cache[t].1, cache[t].2),
                     None => {
                         let total = path.advance(&c, pop, t);
-                        let sh = path.shared(&c, pop, t, total, self.desil_cut[t]);
                         let sq = sq_walk.as_mut().expect("walked without a kept path");
-                        let sel_walk = sq.select(&sh, pop);
-                        walked = (0..c.n)
-                            .map(|h| {
-                                if t == 0 {
-                                    path.y_ref[h]
-                                } else {
-                                    pre_programme(sq, &sel_walk, &sh, h, path.y_ref[h])
-                                }
-                            })
-                            .collect();
-                        (&path.x, &walked, total)
+                        let sel_walk = sq.select(&path.shared(&c, pop, t, total, f64::NEG_INFINITY), pop);
+                        walked = before_programmes(
+                            sq,
+                            &sel_walk,
+                            &path.shared(&c, pop, t, total, 0.0),
+                            &c,
+                            pop,
+                            &path.y_ref,
+                        );
+                        if t == 0 {
+                            walked.0.clone_from(&path.y_ref);
+                        }
+                        (&walked.1, &walked.0, total)
                     }
                 };
                 let sh = Path::shared_on(x, &c, pop, t, total, self.desil_cut[t]);
@@ -810,6 +822,48 @@ impl Reference {
             implied_entry_pct: c.implied_entry_pct,
         }
     }
+}
+
+/// The base year's latent scores of welfare before district programmes, for the records enumerated before
+/// it: the status quo's base-year recipients as picked by a registry backcast from the published scores (one
+/// step towards the fixed point where records and recipients agree), their transfers backed out.
+fn base_year_before_programmes(s: &Scenario, sq_levers: &LeverValues, c: &Ctx, pop: &Population) -> Vec<f64> {
+    let mut path = Path::new(pop);
+    let total = path.advance(c, pop, 0);
+    let sh = path.shared(c, pop, 0, total, f64::NEG_INFINITY);
+    let mut sq = World::new(Params::new(s, sq_levers, Active::ALL, false), pop, &pop.x0, c.r);
+    let sel = sq.select(&sh, pop);
+    before_programmes(&sq, &sel, &sh, c, pop, &path.y_ref).1
+}
+
+/// Consumption before district programmes in year `sh.t` and its latent score, per household: the status
+/// quo's recurring transfers (and their multiplier) taken out of the reference path, which contains them; a
+/// recipient's score moves down with its consumption (`sh.x` holds the reference path's scores).
+fn before_programmes(
+    sq: &World,
+    sel: &Selection,
+    sh: &Shared,
+    c: &Ctx,
+    pop: &Population,
+    y_ref: &[f64],
+) -> (Vec<f64>, Vec<f64>) {
+    let t = sh.t as f64;
+    let shape = &pop.shape;
+    let mut x_pre = Vec::with_capacity(c.n);
+    let y_pre = (0..c.n)
+        .map(|h| {
+            let y = pre_programme(sq, sel, sh, h, y_ref[h]);
+            let x = sh.x[h];
+            x_pre.push(if y == y_ref[h] {
+                x
+            } else {
+                let shock = if x < c.shock_x { sh.shock } else { 0.0 };
+                shape.inverse_spread(libm::log(y) - shape.mu_log - t * c.growth_table.at(x) - shock)
+            });
+            y
+        })
+        .collect();
+    (y_pre, x_pre)
 }
 
 /// Consumption before district programmes: the status quo's recurring transfers and their multiplier taken

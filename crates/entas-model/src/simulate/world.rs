@@ -198,18 +198,18 @@ pub(crate) struct Shared<'a> {
     pub z: f64,
     pub households_total: f64,
     pub people_total: f64,
-    /// Latent score below which a household is in desil 1–4 (the poorest 40% of people).
+    /// Latent score below which a household is in desil 1–4 (the poorest 40% of households).
     pub desil4_x: f64,
     /// Σ weight × size × consumption before programmes, Rp per month.
     pub total_consumption: f64,
 }
 
 impl Shared<'_> {
-    /// The registry's estimate of a household's consumption this year from its score: the model's
-    /// consumption at that latent score (exact for a fresh, perfect score).
+    /// The registry's estimate of a household's consumption this year: the model's consumption at the latent
+    /// score expected given the record (`expected_x`; exact for a fresh, perfect score).
     #[inline]
-    fn estimate(&self, score: f64) -> f64 {
-        libm::exp(ln_consumption(&self.shape, self.growth, score, self.t as f64, self.shock, self.shock_x))
+    fn estimate(&self, expected_x: f64) -> f64 {
+        libm::exp(ln_consumption(&self.shape, self.growth, expected_x, self.t as f64, self.shock, self.shock_x))
     }
 }
 
@@ -276,13 +276,13 @@ struct Registry {
 impl Registry {
     /// Records enumerated `age` years before the base year: x then is r^age·x₀ + √(1 − r^2age)·ε, the
     /// churn process run backwards (it is stationary and reversible).
-    fn new(p: &Params, pop: &Population, r: f64) -> Registry {
+    fn new(p: &Params, pop: &Population, x_base: &[f64], r: f64) -> Registry {
         let n = pop.len();
         let ra = libm::pow(r, p.registry_age);
         let back = libm::sqrt((1.0 - ra * ra).max(0.0));
         let q = |c: f64| if c >= 1.0 { f64::INFINITY } else { normal::quantile(c.max(1e-9)) };
         let mut reg = Registry {
-            x_record: (0..n).map(|h| ra * pop.x0[h] + back * pop.draws[h].back as f64).collect(),
+            x_record: (0..n).map(|h| ra * x_base[h] + back * pop.draws[h].back as f64).collect(),
             enumerated: vec![-p.registry_age; n],
             full: vec![false; n],
             score: vec![[0.0; LISTS]; n],
@@ -341,10 +341,11 @@ pub(crate) struct World {
 }
 
 impl World {
-    pub fn new(p: Params, pop: &Population, r: f64) -> World {
+    /// `x_base`: the base year's latent scores the registry's records are backcast from.
+    pub fn new(p: Params, pop: &Population, x_base: &[f64], r: f64) -> World {
         let n = pop.len();
         World {
-            registry: Registry::new(&p, pop, r),
+            registry: Registry::new(&p, pop, x_base, r),
             p,
             graduated: vec![-1; n],
             grad_gain: vec![0.0; n],
@@ -623,6 +624,7 @@ impl World {
                     people: a.people,
                     inclusion_error_desil_pct: pct(a.selected - a.selected_eligible, a.selected),
                     exclusion_error_desil_pct: 100.0 - pct(a.selected_eligible, self.eligible_households),
+                    exclusion_floor_desil_pct: (100.0 - pct(a.selected, self.eligible_households)).max(0.0),
                     inclusion_error_gk_pct: pct(a.selected - a.selected_poor, a.selected),
                     exclusion_error_gk_pct: 100.0 - pct(a.selected_poor, self.poor_households),
                 }
@@ -636,6 +638,7 @@ impl World {
             people: 0.0,
             inclusion_error_desil_pct: 0.0,
             exclusion_error_desil_pct: 0.0,
+            exclusion_floor_desil_pct: 0.0,
             inclusion_error_gk_pct: 0.0,
             exclusion_error_gk_pct: 0.0,
         });
@@ -652,17 +655,21 @@ impl World {
 }
 
 /// Gap filling pays the estimated gap grossed up for delivery and pass-through, so what shows up as
-/// consumption closes it; rounded up to the rupiah, so a household scored exactly reaches the line.
+/// consumption closes it; rounded up to the rupiah, so a household scored exactly reaches the line. The
+/// estimate reads a score at its rank (a benefit formula calibrated so that its predicted poverty rate is the
+/// district's), not as the conditional mean ρ·r^age·score, under which a two-year-old record at ρ = 0.75
+/// would put almost nobody below the line: exact for a fresh, perfect record, it overstates the depth of the
+/// lowest scores of a noisy or old one.
 #[inline]
-fn gross_gap_pc(p: &Params, sh: &Shared, sc: f64) -> f64 {
-    libm::ceil((sh.z - sh.estimate(sc)).max(0.0)) / (p.cash_delivery * p.pass)
+fn gross_gap_pc(p: &Params, sh: &Shared, expected_x: f64) -> f64 {
+    libm::ceil((sh.z - sh.estimate(expected_x)).max(0.0)) / (p.cash_delivery * p.pass)
 }
 
 /// Cash that shows up as consumption, Rp per capita per month.
 #[inline]
-fn cash_arrives_pc(p: &Params, sh: &Shared, sc: f64, size: f64) -> f64 {
+fn cash_arrives_pc(p: &Params, sh: &Shared, expected_x: f64, size: f64) -> f64 {
     if p.gap_filling {
-        libm::ceil((sh.z - sh.estimate(sc)).max(0.0))
+        libm::ceil((sh.z - sh.estimate(expected_x)).max(0.0))
     } else {
         p.cash_benefit / 12.0 / size * p.cash_delivery * p.pass
     }
