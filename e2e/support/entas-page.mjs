@@ -106,7 +106,7 @@ export class EntasPage {
 
   /** Scrolls every chart into view once, so each has been drawn (off-screen charts wait until seen). */
   async revealCharts() {
-    for (const name of ['trajectory', 'wedge', 'distribution', 'cost', 'targeting', 'compare']) {
+    for (const name of ['trajectory', 'wedge', 'distribution', 'cost', 'targeting', 'convergence', 'compare']) {
       if ((await this.chart(name).count()) === 0) continue;
       await this.chart(name).scrollIntoViewIfNeeded();
       await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));

@@ -148,3 +148,34 @@ test('the how-it-works page lists every parameter and both back-tests', async ()
   await app.kpi('p0').waitFor();
   await context.close();
 });
+
+test('a data system is one click; convergence and the Kemensos check are shown with their numbers', async () => {
+  const { context, app } = await openApp(env);
+  await app.analysisDone();
+  // DTSEN sets coverage, accuracy, record age and convergence at once; the scenario moves, the baseline not.
+  const base = await baselineOf(app, 'p0');
+  const old = await app.kpiValue('p0').textContent();
+  await app.page.getByTestId('enabler-preset-dtsen').click();
+  await app.page.waitForFunction((o) => document.querySelector('[data-testid=kpi-p0] [data-testid=kpi-value]').textContent !== o, old);
+  assert.equal(await app.leverNumber('registry_coverage').inputValue(), '95');
+  assert.equal(await app.leverNumber('registry_age').inputValue(), '0');
+  assert.equal(await app.page.getByTestId('enabler-preset-dtsen').getAttribute('aria-pressed'), 'true');
+  assert.equal(await baselineOf(app, 'p0'), base, 'the status quo keeps its registry');
+  // Desil 1–4 families by programmes received: four counts for each world, then reach figures.
+  await app.chartTable('convergence').locator('summary').click();
+  const rows = app.chartTable('convergence').locator('tbody tr');
+  assert.equal(await rows.count(), 7);
+  assert.match(await rows.nth(4).textContent(), /tanpa hitung ganda/);
+  assert.ok((await app.chartInk('convergence')) > 1000);
+  // Targeting errors against desil 1–4 (as Kemensos reports) beside those against the GK.
+  await app.chartTable('targeting').locator('summary').click();
+  const heads = (await app.chartTable('targeting').locator('th').allTextContents()).join('|');
+  assert.match(heads, /desil 1–4/);
+  assert.match(heads, /GK/);
+  await app.nav('howto').click();
+  const check = app.page.getByTestId('registry-check');
+  assert.equal(await check.locator('tbody tr').count(), 2, 'data lama and DTSEN');
+  assert.equal(await check.locator('tbody tr.miss').count(), 0, 'both inside the Kemensos ranges');
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});

@@ -813,11 +813,6 @@ pub fn Charts() -> impl IntoView {
                         palette::BASELINE,
                         rows.iter().map(|p| p.exclusion_error_desil_pct).collect(),
                     ),
-                    (
-                        l.t("chart.exclusion_floor"),
-                        palette::REGISTRY,
-                        rows.iter().map(|p| p.exclusion_floor_desil_pct).collect(),
-                    ),
                 ],
                 y_decimals: 0,
             },
