@@ -538,6 +538,7 @@ pub fn Charts() -> impl IntoView {
     });
     let trajectory_table = Signal::derive(move || {
         let l = lang.get();
+        let bands = ex.analysis.with(|a| a.as_ref().and_then(|a| a.bands.clone()));
         ex.run.with(|run| {
             let o = &run.outcome;
             DataTable {
@@ -560,7 +561,14 @@ pub fn Charts() -> impl IntoView {
                     .zip(&o.scenario)
                     .zip(&o.lifted)
                     .zip(&o.cost_per_person_lifted_by_year)
-                    .map(|(((b, s), lifted), cost)| {
+                    .enumerate()
+                    .map(|(i, (((b, s), lifted), cost))| {
+                        let band = bands.as_ref().and_then(|bd| {
+                            Some((
+                                bd.cost_per_person_lifted_p10.get(i).copied()??,
+                                bd.cost_per_person_lifted_p90.get(i).copied()??,
+                            ))
+                        });
                         let obs =
                             run.scenario.district.observed.iter().find(|x| x.year == b.year).and_then(|x| x.p0_pct);
                         vec![
@@ -571,7 +579,16 @@ pub fn Charts() -> impl IntoView {
                             format::number(s.extreme_pct, 2, l),
                             format::number(*lifted, 0, l),
                             obs.map(|v| format::number(v, 2, l)).unwrap_or_else(|| "–".into()),
-                            cost.map(|v| format::rupiah_large(v, l)).unwrap_or_else(|| "–".into()),
+                            match (cost, band) {
+                                (Some(v), Some((lo, hi))) => format!(
+                                    "{} ({}–{})",
+                                    format::rupiah_large(*v, l),
+                                    format::rupiah_large(lo, l),
+                                    format::rupiah_large(hi, l)
+                                ),
+                                (Some(v), None) => format::rupiah_large(*v, l),
+                                _ => "–".into(),
+                            },
                         ]
                     })
                     .collect(),

@@ -197,6 +197,12 @@ pub struct Bands {
     pub cost_per_person_year_p50: Option<f64>,
     #[serde(default)]
     pub cost_per_person_year_p90: Option<f64>,
+    /// Per year (base year first): that year's spend on consumption programmes and data updating ÷ people
+    /// lifted that year against "without district programmes", Rp (None where no draw lifts anybody).
+    #[serde(default)]
+    pub cost_per_person_lifted_p10: Vec<Option<f64>>,
+    #[serde(default)]
+    pub cost_per_person_lifted_p90: Vec<Option<f64>>,
     /// Share of draws in which each scenario target is met by its year (same order as `Scenario::targets`).
     pub target_probability: Vec<f64>,
 }
@@ -322,6 +328,17 @@ impl MonteCarlo {
         let base_p0 = |r: &Outcome, y: usize| r.baseline[y].p0_pct;
         let costs: Vec<f64> = runs.iter().filter_map(|r| r.cost_per_person_year_lifted).collect();
         let cost = |q: f64| (!costs.is_empty()).then(|| percentile(costs.clone(), q));
+        let cost_by_year = |q: f64| -> Vec<Option<f64>> {
+            (0..n_years)
+                .map(|y| {
+                    let v: Vec<f64> = runs
+                        .iter()
+                        .filter_map(|r| r.cost_per_person_lifted_by_year.get(y).copied().flatten())
+                        .collect();
+                    (!v.is_empty()).then(|| percentile(v, q))
+                })
+                .collect()
+        };
         let target_probability = s
             .targets
             .iter()
@@ -344,6 +361,8 @@ impl MonteCarlo {
             cost_per_person_year_p10: cost(0.1),
             cost_per_person_year_p50: cost(0.5),
             cost_per_person_year_p90: cost(0.9),
+            cost_per_person_lifted_p10: cost_by_year(0.1),
+            cost_per_person_lifted_p90: cost_by_year(0.9),
             target_probability,
         }
     }

@@ -333,3 +333,15 @@ fn convergence_makes_the_sector_lists_overlap() {
     println!("desil 1–4 households with 2+ programmes: {apart2:.0} (separate lists) → {one2:.0} (one list); with none: {apart0:.0} → {one0:.0}");
     assert!(one2 > apart2 && one0 > apart0, "one list concentrates programmes on the same families");
 }
+
+#[test]
+fn cost_per_person_lifted_has_a_band_in_every_projected_year() {
+    let s = small("muba_2024", 1_500, 3);
+    let b = analysis::monte_carlo(&s, &s.levers, 10, |_, _| {}).unwrap();
+    assert_eq!(b.cost_per_person_lifted_p10.len(), 4);
+    assert!(b.cost_per_person_lifted_p10[0].is_none(), "the base year is observed");
+    for y in 1..4 {
+        let (lo, hi) = (b.cost_per_person_lifted_p10[y].unwrap(), b.cost_per_person_lifted_p90[y].unwrap());
+        assert!(lo > 0.0 && lo <= hi, "year {y}: {lo} – {hi}");
+    }
+}
