@@ -42,6 +42,9 @@ enum Command {
         file: Option<String>,
         #[arg(long, conflicts_with = "file")]
         preset: Option<String>,
+        /// A named data system for the scenario's enablers: data_lama (DTKS) or dtsen; --set applies after it.
+        #[arg(long, value_name = "NAME")]
+        enablers: Option<String>,
         /// Sets a lever, e.g. --set cash_budget=100 (repeatable).
         #[arg(long = "set", value_name = "ID=VALUE")]
         set: Vec<String>,
@@ -103,7 +106,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             writeln!(out, "{}", s.to_json())?;
             Ok(())
         }
-        Command::Run { file, preset, set, seed, households, draws, format, dump_households } => {
+        Command::Run { file, preset, enablers, set, seed, households, draws, format, dump_households } => {
             let mut s = match (file, preset) {
                 (Some(path), None) => {
                     let text = std::fs::read_to_string(&path).map_err(|e| Fail(format!("{path}: {e}")))?;
@@ -112,6 +115,14 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 (None, Some(name)) => find_preset(&name)?,
                 _ => return Err(Fail("run needs a scenario FILE or --preset NAME (see `entas presets`)".into())),
             };
+            if let Some(name) = enablers {
+                let names = || levers::ENABLER_PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ");
+                let p = levers::enabler_preset(&name)
+                    .ok_or_else(|| Fail(format!("--enablers {name}: unknown data system (one of: {})", names())))?;
+                for (id, v) in p.values {
+                    s.levers.set(id, *v).map_err(|e| Fail(format!("--enablers {e}")))?;
+                }
+            }
             for item in &set {
                 let (id, value) =
                     item.split_once('=').ok_or_else(|| Fail(format!("--set {item}: expected ID=VALUE")))?;

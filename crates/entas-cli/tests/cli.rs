@@ -117,6 +117,31 @@ fn assert_fails(args: &[&str], needles: &[&str]) {
 }
 
 #[test]
+fn enablers_set_a_named_data_system_and_an_older_file_with_a_retired_lever_still_reads() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["run", "--preset", "muba_2024", "--households", "2000"];
+        args.extend_from_slice(extra);
+        let o = entas(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let four = ["--set", "registry_coverage=95", "--set", "targeting_accuracy=0.9", "--set", "registry_age=0"];
+    let by_name = run(&["--enablers", "dtsen"]);
+    assert_eq!(by_name, run(&[&four[..], &["--set", "convergence=75"]].concat()), "the named system is its levers");
+    assert_ne!(by_name, run(&[]), "and it changes the scenario");
+    // --set applies after the named system.
+    assert_eq!(run(&["--enablers", "dtsen", "--set", "convergence=50"]), run(&four));
+    // A file written before food_pass_through was retired.
+    let mut s: serde_json::Value = serde_json::from_slice(&entas(&["preset", "muba_2024"]).stdout).unwrap();
+    s["levers"]["food_pass_through"] = serde_json::json!(90);
+    s["households"] = serde_json::json!(2000);
+    let old = tmp("old.json");
+    std::fs::write(&old, s.to_string()).unwrap();
+    let r = entas(&["run", old.to_str().unwrap()]);
+    assert!(r.status.success(), "{}", stderr(&r));
+}
+
+#[test]
 fn bad_input_exits_2_naming_the_field_and_range() {
     assert_fails(&["run", "--preset", "muba_2024", "--set", "cash_budget=900"], &["cash_budget", "0 to 500"]);
     assert_fails(
@@ -129,6 +154,7 @@ fn bad_input_exits_2_naming_the_field_and_range() {
     assert_fails(&["run", "--preset", "muba_2024", "--households", "5"], &["households", "500 to 2000000"]);
     assert_fails(&["run", "/no/such/file.json"], &["/no/such/file.json"]);
     assert_fails(&["run"], &["FILE or --preset"]);
+    assert_fails(&["run", "--preset", "muba_2024", "--enablers", "perfect"], &["perfect", "data_lama, dtsen"]);
     assert_fails(&["frobnicate"], &["frobnicate"]);
 
     let bad = tmp("bad.json");
