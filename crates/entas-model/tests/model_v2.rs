@@ -122,7 +122,12 @@ proptest! {
 
 #[test]
 fn the_first_year_does_not_wobble_with_the_seed_at_the_default_household_count() {
-    // Goal: SD across seeds of first-year P0 ≤ 0.05 pp and of the extreme rate ≤ 0.02 pp.
+    // Goal: SD across seeds of first-year P0 well under a normal year's fall (≈0.45 pp in Muba): ≤ 0.10 pp, and
+    // of the extreme rate ≤ 0.05 pp. Part 1 reached 0.016 / 0.01 by pinning the status quo to the calibrated
+    // distribution every year, which made the status quo's own registry the only one that knew whom its
+    // transfers had made poor (issue 11). The path is now welfare before programmes and the status quo adds
+    // its transfers to about a thousand sampled households each year: their crossings of the line are a
+    // sample, and their noise is what remains here (≈0.08 pp at 20,000 households).
     for id in ["muba_2024", "muara_enim_2024"] {
         let (mut p0, mut ex) = (Vec::new(), Vec::new());
         for seed in 1..=6 {
@@ -139,8 +144,8 @@ fn the_first_year_does_not_wobble_with_the_seed_at_the_default_household_count()
             (v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (v.len() - 1) as f64).sqrt()
         };
         println!("{id}: SD P0 {:.4} pp, SD extreme {:.4} pp", sd(&p0), sd(&ex));
-        assert!(sd(&p0) <= 0.05, "{id}: SD of P0 {:.4}", sd(&p0));
-        assert!(sd(&ex) <= 0.02, "{id}: SD of extreme {:.4}", sd(&ex));
+        assert!(sd(&p0) <= 0.10, "{id}: SD of P0 {:.4}", sd(&p0));
+        assert!(sd(&ex) <= 0.05, "{id}: SD of extreme {:.4}", sd(&ex));
     }
 }
 

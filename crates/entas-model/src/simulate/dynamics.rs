@@ -43,18 +43,70 @@ const QN_BINS: usize = 4_096;
 const QN_LO: f64 = -6.0;
 const QN_HI: f64 = 6.0;
 
-/// Re-ranks latent scores after churn so that their person-weighted distribution is standard normal again
+/// Re-ranks latent scores after churn so that their person-weighted distribution is the base year's again
 /// (the AR(1) keeps it so in expectation; this removes the sampling noise of the marginal, so the headcount
 /// of a year does not wobble with the seed while who moves stays random). Monotone, so ranks are kept:
-/// x ← Φ⁻¹(F(x)), with F the person-weighted empirical CDF on a fine grid, linear within a cell.
+/// x ← Q(F(x)), with F the person-weighted empirical CDF on a fine grid, linear within a cell, and Q the
+/// target quantile function: standard normal, or the base year's own (`towards`).
 pub struct Reranker {
     mass: Vec<f64>,
     target: Vec<f64>,
+    /// Target quantiles at p = i / QUANTILE_GRID (None: standard normal).
+    quantiles: Option<Vec<f64>>,
 }
+
+const QUANTILE_GRID: usize = 16_384;
 
 impl Reranker {
     pub fn new() -> Reranker {
-        Reranker { mass: vec![0.0; QN_BINS], target: vec![0.0; QN_BINS + 1] }
+        Reranker { mass: vec![0.0; QN_BINS], target: vec![0.0; QN_BINS + 1], quantiles: None }
+    }
+
+    /// A re-ranker that keeps the person-weighted distribution of `x` (weights `people`): the base year's
+    /// welfare before district programmes — the calibrated standard normal with the status quo's recipients
+    /// moved down by their transfers.
+    pub fn towards(x: &[f64], people: &[f64]) -> Reranker {
+        let mut order: Vec<usize> = (0..x.len()).collect();
+        order.sort_by(|a, b| x[*a].total_cmp(&x[*b]));
+        let total: f64 = people.iter().sum();
+        // Mid-point cumulative shares of the sorted scores.
+        let mut cum = 0.0;
+        let points: Vec<(f64, f64)> = order
+            .iter()
+            .map(|&h| {
+                let u = (cum + 0.5 * people[h]) / total;
+                cum += people[h];
+                (u, x[h])
+            })
+            .collect();
+        let mut j = 0;
+        let quantiles = (0..=QUANTILE_GRID)
+            .map(|i| {
+                let p = i as f64 / QUANTILE_GRID as f64;
+                while j + 1 < points.len() && points[j + 1].0 <= p {
+                    j += 1;
+                }
+                match (points.get(j), points.get(j + 1)) {
+                    (Some(a), _) if p <= a.0 => a.1,
+                    (Some(a), Some(b)) => a.1 + (b.1 - a.1) * (p - a.0) / (b.0 - a.0),
+                    (Some(a), None) => a.1,
+                    _ => 0.0,
+                }
+            })
+            .collect();
+        Reranker { quantiles: Some(quantiles), ..Reranker::new() }
+    }
+
+    #[inline]
+    fn quantile(&self, p: f64) -> f64 {
+        match &self.quantiles {
+            None => normal::quantile(p),
+            Some(q) => {
+                let u = p.clamp(0.0, 1.0) * QUANTILE_GRID as f64;
+                let i = (u as usize).min(QUANTILE_GRID - 1);
+                q[i] + (q[i + 1] - q[i]) * (u - i as f64)
+            }
+        }
     }
 
     pub fn apply(&mut self, x: &mut [f64], people: &[f64]) {
@@ -73,7 +125,7 @@ impl Reranker {
             self.target[b] = if b > 0 && self.mass[b - 1] == 0.0 {
                 self.target[b - 1]
             } else {
-                normal::quantile((cum / total).clamp(eps, 1.0 - eps))
+                self.quantile((cum / total).clamp(eps, 1.0 - eps))
             };
             if b < QN_BINS {
                 cum += self.mass[b];

@@ -4,14 +4,18 @@
 //! and nothing else.
 //!
 //! The base-year figures already contain the status quo: the calibrated consumption is the status-quo world.
-//! Each year the status quo's recurring transfers (and their multiplier) are backed out to get consumption
-//! before district programmes, and each world puts its own programmes back. So a scenario equal to the status
-//! quo reproduces the baseline bit for bit, and zero budgets reproduce the counterfactual bit for bit.
+//! The status quo's recurring transfers (and their multiplier) are backed out once, in the base year, at a
+//! fixed point (`BaseYear`): the path is then welfare before district programmes, and each world — the status
+//! quo included — puts its own programmes on it. So a scenario equal to the status quo reproduces the baseline
+//! bit for bit, zero budgets reproduce the counterfactual bit for bit, and no registry is credited with
+//! knowing whom the status quo's own registry happened to pick.
 //!
 //! Each projected year t:
 //! 1. churn: x ← r·x + √(1−r²)·ε, r calibrated to the share of the poor who exit, then re-ranked so the
-//!    person-weighted distribution of x stays exactly standard normal (no sampling wobble of the marginal);
-//! 2. consumption: ln y = m + spread(x) + t·ln(1 + g(rank)) − shock, g = growth against the poverty line;
+//!    person-weighted distribution of x stays the base year's before programmes (no sampling wobble of the
+//!    marginal);
+//! 2. consumption before programmes: ln y = m + spread(x) + t·ln(1 + g(rank)) − shock, g = growth against
+//!    the poverty line;
 //!    health events cut consumption of the uninsured;
 //! 3. targeting and programme effects per world (`world`), then FGT measures (`measure`).
 
@@ -421,10 +425,6 @@ struct Path {
 }
 
 impl Path {
-    fn new(pop: &Population) -> Path {
-        Path { x: pop.x0.clone(), y_ref: vec![0.0; pop.len()], reranker: Reranker::new() }
-    }
-
     /// Moves to year `t`; returns total consumption (Σ people × consumption, Rp per month).
     fn advance(&mut self, c: &Ctx, pop: &Population, t: usize) -> f64 {
         // With no churn nothing moves, and the scores stay exactly where calibration put them.
@@ -525,9 +525,9 @@ pub struct Reference {
     distribution_baseline: Vec<Vec<f64>>,
     /// Per year, per kecamatan: people and status-quo poor people.
     kecamatan_baseline: Vec<Vec<[f64; 2]>>,
-    /// The base year's latent scores of welfare before district programmes: what registry records enumerated
-    /// before the base year are backcast from.
-    x_pre0: Vec<f64>,
+    /// The base year: welfare before district programmes (what records enumerated before it are backcast
+    /// from, and where the path starts) and as published.
+    base: BaseYear,
     /// Per year: the latent scores and consumption before district programmes (the base year's consumption as
     /// published) and total consumption, kept when they fit in `PATH_CACHE_LIMIT` values, so a scenario pass
     /// need not walk the path again.
@@ -558,10 +558,10 @@ impl Reference {
         for l in LEVERS.iter().filter(|l| l.group.is_policy() && l.unit == crate::levers::Unit::RpBillionPerYear) {
             let _ = none_levers.set(l.id, 0.0);
         }
-        let x_pre0 = base_year_before_programmes(s, &sq_levers, &c, pop);
-        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), pop, &x_pre0, c.r);
-        let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), pop, &x_pre0, c.r);
-        let mut path = Path::new(pop);
+        let base = BaseYear::new(s, &sq_levers, &c, pop);
+        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), pop, &base.x_pre, c.r);
+        let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), pop, &base.x_pre, c.r);
+        let mut path = base.path(&c);
         let mut out = Reference {
             key: ReferenceKey::new(s, lv, pop),
             sq_levers: sq_levers.clone(),
@@ -573,31 +573,27 @@ impl Reference {
             distribution_baseline: Vec::with_capacity(c.years + 1),
             kecamatan_baseline: Vec::with_capacity(c.years + 1),
             path: (c.n * (c.years + 1) <= PATH_CACHE_LIMIT).then(|| Vec::with_capacity(c.years + 1)),
-            x_pre0: Vec::new(),
+            base: BaseYear { x_pre: Vec::new(), y_pre: Vec::new(), y_pub: Vec::new() },
         };
         for (t, ze) in c.extreme_lines.iter().enumerate() {
             let year = d.base_year + t as i32;
             let lines = Lines::new(c.z, *ze, KINK_LINE);
-            let total = path.advance(&c, pop, t);
-            // The status quo's registry picks its recipients on welfare as it stands; their transfers are
-            // backed out to give welfare before district programmes, which every registry then sees.
-            let sel_sq = sq.select(&path.shared(&c, pop, t, total, f64::NEG_INFINITY), pop);
-            let (y_pres, x_pres) =
-                before_programmes(&sq, &sel_sq, &path.shared(&c, pop, t, total, 0.0), &c, pop, &path.y_ref);
-            let desil = desil4_cut(&x_pres);
+            // The path is welfare before district programmes; every world adds its own programmes to it.
+            let total = if t == 0 { base.total(&c) } else { path.advance(&c, pop, t) };
+            let desil = desil4_cut(&path.x);
             out.desil_cut.push(desil);
-            let sh = Path::shared_on(&x_pres, &c, pop, t, total, desil);
+            let sh = path.shared(&c, pop, t, total, desil);
+            let sel_sq = sq.select(&sh, pop);
             let norm = c.health_norm(sel_sq.insured_people);
             let sel_none = none.select(&sh, pop);
             let (mut acc_none, mut acc_sq) = (Acc::new(), Acc::new());
             let mut kec = vec![[0.0; 2]; c.n_kec];
             for h in 0..c.n {
                 let wp = c.people[h];
-                let y_ref = path.y_ref[h];
-                let y_pre = y_pres[h];
+                let y_pre = path.y_ref[h];
                 let (y_none, y_sq) = if t == 0 {
                     // The base year is observed: the status quo as published; the counterfactual backs it out.
-                    (y_pre, y_ref)
+                    (y_pre, base.y_pub[h])
                 } else {
                     let hit = rng::uniform(c.seed, Stream::Health, h as u64, t as u64) < c.health_rate;
                     let (loss, ue) = (c.health_loss, c.u_enterprise[h]);
@@ -629,10 +625,10 @@ impl Reference {
             out.sel_sq.push(sel_sq);
             if let Some(cache) = out.path.as_mut() {
                 // The base year's scenario world is the published status quo.
-                cache.push((x_pres, if t == 0 { path.y_ref.clone() } else { y_pres }, total));
+                cache.push((path.x.clone(), if t == 0 { base.y_pub.clone() } else { path.y_ref.clone() }, total));
             }
         }
-        out.x_pre0 = x_pre0;
+        out.base = base;
         out
     }
 
@@ -686,14 +682,8 @@ impl Reference {
                 }
             }
         } else {
-            let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.x_pre0, c.r);
-            // Without a kept path, the status quo's registry is walked again to back its transfers out.
-            let mut sq_walk = self
-                .path
-                .is_none()
-                .then(|| World::new(Params::new(s, &self.sq_levers, Active::ALL, false), pop, &self.x_pre0, c.r));
-            let mut path = Path::new(pop);
-            let mut walked: (Vec<f64>, Vec<f64>);
+            let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.base.x_pre, c.r);
+            let mut path = self.path.is_none().then(|| self.base.path(&c));
             for (t, ze) in c.extreme_lines.iter().enumerate() {
                 let year = d.base_year + t as i32;
                 let lines = Lines::new(c.z, *ze, KINK_LINE);
@@ -702,21 +692,13 @@ impl Reference {
                 let (x, y_pre, total): (&[f64], &[f64], f64) = match &self.path {
                     Some(cache) => (&cache[t].0, &cache[t].1, cache[t].2),
                     None => {
-                        let total = path.advance(&c, pop, t);
-                        let sq = sq_walk.as_mut().expect("walked without a kept path");
-                        let sel_walk = sq.select(&path.shared(&c, pop, t, total, f64::NEG_INFINITY), pop);
-                        walked = before_programmes(
-                            sq,
-                            &sel_walk,
-                            &path.shared(&c, pop, t, total, 0.0),
-                            &c,
-                            pop,
-                            &path.y_ref,
-                        );
+                        let path = path.as_mut().expect("walked without a kept path");
                         if t == 0 {
-                            walked.0.clone_from(&path.y_ref);
+                            (&self.base.x_pre, &self.base.y_pub, self.base.total(&c))
+                        } else {
+                            let total = path.advance(&c, pop, t);
+                            (&path.x, &path.y_ref, total)
                         }
-                        (&walked.1, &walked.0, total)
                     }
                 };
                 let sh = Path::shared_on(x, &c, pop, t, total, self.desil_cut[t]);
@@ -824,53 +806,70 @@ impl Reference {
     }
 }
 
-/// The base year's latent scores of welfare before district programmes, for the records enumerated before
-/// it: the status quo's base-year recipients as picked by a registry backcast from the published scores (one
-/// step towards the fixed point where records and recipients agree), their transfers backed out.
-fn base_year_before_programmes(s: &Scenario, sq_levers: &LeverValues, c: &Ctx, pop: &Population) -> Vec<f64> {
-    let mut path = Path::new(pop);
-    let total = path.advance(c, pop, 0);
-    let sh = path.shared(c, pop, 0, total, f64::NEG_INFINITY);
-    let mut sq = World::new(Params::new(s, sq_levers, Active::ALL, false), pop, &pop.x0, c.r);
-    let sel = sq.select(&sh, pop);
-    before_programmes(&sq, &sel, &sh, c, pop, &path.y_ref).1
+/// The base year's welfare before district programmes. The published figures are the status quo: its
+/// recipients got their transfers on top of welfare before programmes. Found at a fixed point: recipients are
+/// those the status quo's registry picks on records of welfare before programmes; welfare with their transfers
+/// is ranked and given the calibrated (published) distribution, person-weighted; the transfers taken back out
+/// give welfare before programmes. Three rounds from the published ranks. From then on the path is welfare
+/// before district programmes and every world, the status quo included, adds its own programmes to it, so no
+/// registry is credited or charged for who the status quo's own registry happened to pick.
+struct BaseYear {
+    /// Latent scores of welfare before district programmes.
+    x_pre: Vec<f64>,
+    /// Consumption before district programmes and as published (the status quo), Rp per capita per month.
+    y_pre: Vec<f64>,
+    y_pub: Vec<f64>,
 }
 
-/// Consumption before district programmes in year `sh.t` and its latent score, per household: the status
-/// quo's recurring transfers (and their multiplier) taken out of the reference path, which contains them; a
-/// recipient's score moves down with its consumption (`sh.x` holds the reference path's scores).
-fn before_programmes(
-    sq: &World,
-    sel: &Selection,
-    sh: &Shared,
-    c: &Ctx,
-    pop: &Population,
-    y_ref: &[f64],
-) -> (Vec<f64>, Vec<f64>) {
-    let t = sh.t as f64;
-    let shape = &pop.shape;
-    let mut x_pre = Vec::with_capacity(c.n);
-    let y_pre = (0..c.n)
-        .map(|h| {
-            let y = pre_programme(sq, sel, sh, h, y_ref[h]);
-            let x = sh.x[h];
-            x_pre.push(if y == y_ref[h] {
-                x
-            } else {
-                let shock = if x < c.shock_x { sh.shock } else { 0.0 };
-                shape.inverse_spread(libm::log(y) - shape.mu_log - t * c.growth_table.at(x) - shock)
-            });
-            y
-        })
-        .collect();
-    (y_pre, x_pre)
-}
+const BASE_YEAR_ROUNDS: usize = 3;
 
-/// Consumption before district programmes: the status quo's recurring transfers and their multiplier taken
-/// out of the reference path (the base-year figures contain them).
-#[inline]
-fn pre_programme(sq: &World, sel_sq: &Selection, sh: &Shared, h: usize, y_ref: f64) -> f64 {
-    ((y_ref - sq.recurring_income(sel_sq, sh, h)) / sel_sq.multiplier_factor).max(0.1 * y_ref)
+impl BaseYear {
+    fn new(s: &Scenario, sq_levers: &LeverValues, c: &Ctx, pop: &Population) -> BaseYear {
+        let shape = &pop.shape;
+        let consumption = |x: f64| libm::exp(shape.mu_log + shape.spread(x));
+        let total_people: f64 = c.people.iter().sum();
+        let mut x_pub = pop.x0.clone();
+        let mut x_pre = pop.x0.clone();
+        let mut y_pre: Vec<f64> = x_pre.iter().map(|x| consumption(*x)).collect();
+        let mut y_pub = y_pre.clone();
+        for _ in 0..BASE_YEAR_ROUNDS {
+            let total = y_pub.iter().zip(&c.people).map(|(y, p)| y * p).sum();
+            let sh = Path::shared_on(&x_pre, c, pop, 0, total, f64::NEG_INFINITY);
+            let mut sq = World::new(Params::new(s, sq_levers, Active::ALL, false), pop, &x_pre, c.r);
+            let sel = sq.select(&sh, pop);
+            let income: Vec<f64> = (0..c.n).map(|h| sq.recurring_income(&sel, &sh, h)).collect();
+            // Welfare with the status quo's transfers, ranked and given the published distribution.
+            let with: Vec<f64> = (0..c.n).map(|h| y_pre[h] * sel.multiplier_factor + income[h]).collect();
+            let mut order: Vec<usize> = (0..c.n).collect();
+            order.sort_by(|a, b| with[*a].total_cmp(&with[*b]).then(pop.x0[*a].total_cmp(&pop.x0[*b])));
+            let mut cum = 0.0;
+            for &h in &order {
+                let mid = (cum + 0.5 * c.people[h]) / total_people;
+                cum += c.people[h];
+                x_pub[h] = normal::quantile(mid.clamp(1e-12, 1.0 - 1e-12));
+            }
+            for h in 0..c.n {
+                y_pub[h] = consumption(x_pub[h]);
+                y_pre[h] = ((y_pub[h] - income[h]) / sel.multiplier_factor).max(0.1 * y_pub[h]);
+                x_pre[h] = if y_pre[h] == y_pub[h] {
+                    x_pub[h]
+                } else {
+                    shape.inverse_spread(libm::log(y_pre[h]) - shape.mu_log)
+                };
+            }
+        }
+        BaseYear { x_pre, y_pre, y_pub }
+    }
+
+    /// The path of welfare before district programmes from the base year on: churn, then re-ranking back to
+    /// the base year's distribution of welfare before programmes.
+    fn path(&self, c: &Ctx) -> Path {
+        Path { x: self.x_pre.clone(), y_ref: self.y_pre.clone(), reranker: Reranker::towards(&self.x_pre, &c.people) }
+    }
+
+    fn total(&self, c: &Ctx) -> f64 {
+        self.y_pre.iter().zip(&c.people).map(|(y, p)| y * p).sum()
+    }
 }
 
 /// Kecamatan whose estimated headcount exceeds the district's are poverty pockets (served first).
