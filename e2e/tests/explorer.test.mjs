@@ -179,3 +179,15 @@ test('a data system is one click; convergence and the Kemensos check are shown w
   assert.deepEqual(app.errors, []);
   await context.close();
 });
+
+test('changing the RPJMD target year moves only the RPJMD target, not the Inpres zero-extreme target', async () => {
+  const { context, app } = await openApp(env);
+  const before = await app.kpi('target-1').textContent();
+  assert.match(before, /2025/, before);
+  await app.page.getByTestId('target-year').selectOption('2028');
+  await app.page.waitForFunction(() => /2028/.test(document.querySelector('[data-testid=kpi-target-0]').textContent));
+  const after = await app.kpi('target-1').textContent();
+  assert.match(after, /≤ 0,00% pada 2025/, `the zero-extreme target keeps its year: ${after}`);
+  assert.doesNotMatch(after, /pada 2028/, after);
+  await context.close();
+});

@@ -195,7 +195,13 @@ pub fn Settings() -> impl IntoView {
                     prop:value=move || p0_target().map(|t| t.year.to_string()).unwrap_or_default()
                     on:change=move |ev| {
                         if let Ok(y) = event_target_value(&ev).parse::<i32>() {
-                            ex.targets.update(|ts| ts.iter_mut().for_each(|t| t.year = y.clamp(base_year(), base_year() + MAX_YEARS)));
+                            // Only the RPJMD headcount target: the Inpres zero-extreme target keeps its own year.
+                            let y = y.clamp(base_year(), base_year() + MAX_YEARS);
+                            ex.targets.update(|ts| {
+                                if let Some(t) = ts.iter_mut().find(|t| t.indicator == Indicator::P0) {
+                                    t.year = y;
+                                }
+                            });
                         }
                     }
                 >
