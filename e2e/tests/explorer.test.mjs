@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from '../support/browser.mjs';
 import { openApp } from '../support/open.mjs';
+import { EntasPage } from '../support/entas-page.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -189,5 +190,33 @@ test('changing the RPJMD target year moves only the RPJMD target, not the Inpres
   const after = await app.kpi('target-1').textContent();
   assert.match(after, /≤ 0,00% pada 2025/, `the zero-extreme target keeps its year: ${after}`);
   assert.doesNotMatch(after, /pada 2028/, after);
+  await context.close();
+});
+
+test('navigating between pages 20 times leaves no chart observers behind', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // Count live IntersectionObservers: made minus disconnected.
+  await context.addInitScript(() => {
+    const Native = window.IntersectionObserver;
+    window.__observers = { made: 0, live: 0 };
+    window.IntersectionObserver = class extends Native {
+      constructor(callback, options) { super(callback, options); window.__observers.made++; window.__observers.live++; }
+      disconnect() { if (!this.__off) { this.__off = true; window.__observers.live--; } super.disconnect(); }
+    };
+  });
+  const app = new EntasPage(await context.newPage(), env.url);
+  await app.open();
+  const cards = await app.page.locator('canvas').count();
+  for (let i = 0; i < 10; i++) {
+    await app.nav('compare').click();
+    await app.page.getByTestId('compare').waitFor();
+    await app.nav('explorer').click();
+    await app.kpi('p0').waitFor();
+    await app.chart('trajectory').locator('canvas').waitFor();
+  }
+  const counts = await app.page.evaluate(() => window.__observers);
+  assert.ok(counts.made >= 10 * cards, `an observer per chart on every visit: ${JSON.stringify(counts)}, ${cards} charts`);
+  assert.ok(counts.live <= cards + 2, `live observers ${counts.live} for ${cards} chart cards (${counts.made} made)`);
+  assert.deepEqual(app.errors, []);
   await context.close();
 });

@@ -1,6 +1,7 @@
 //! A chart card: title, a canvas drawn crisply at any devicePixelRatio, and the same data as a table.
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 
 use crate::chart::{self, AxisStyle, ChartSpec};
 use crate::i18n::{tr, use_lang, Lang};
@@ -32,11 +33,20 @@ pub fn ChartCard(
     let visible = RwSignal::new(true);
     let table_open = RwSignal::new(false);
     let observed = StoredValue::new(false);
+    // The card's visibility observer, disconnected when the card goes (pages re-mount on navigation).
+    let observer = StoredValue::new(None::<SendWrapper<Observer>>);
+    on_cleanup(move || {
+        if let Some(Some(o)) = observer.try_update_value(Option::take) {
+            let (observer, callback) = o.take();
+            observer.disconnect();
+            drop(callback);
+        }
+    });
     Effect::new(move |_| {
         if let Some(el) = canvas.get() {
             if !observed.get_value() {
                 observed.set_value(true);
-                observe_visibility(&el, visible);
+                observer.set_value(observe_visibility(&el, visible).map(SendWrapper::new));
             }
         }
     });
@@ -110,8 +120,11 @@ pub fn ChartCard(
     }
 }
 
-/// Keeps `visible` true while `el` is within 200 px of the viewport.
-fn observe_visibility(el: &web_sys::Element, visible: RwSignal<bool>) {
+/// An intersection observer and the callback it calls: the callback must outlive the observer.
+type Observer = (web_sys::IntersectionObserver, wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>);
+
+/// Keeps `visible` true while `el` is within 200 px of the viewport; the caller disconnects the observer.
+fn observe_visibility(el: &web_sys::Element, visible: RwSignal<bool>) -> Option<Observer> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -123,11 +136,9 @@ fn observe_visibility(el: &web_sys::Element, visible: RwSignal<bool>) {
     });
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin("200px 0px 200px 0px");
-    if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
-        observer.observe(el);
-    }
-    // The observer lives as long as the page; it holds only a signal handle.
-    callback.forget();
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(el);
+    Some((observer, callback))
 }
 
 /// Sizes the canvas backing store to its CSS size × devicePixelRatio and draws the chart.
