@@ -345,3 +345,31 @@ fn cost_per_person_lifted_has_a_band_in_every_projected_year() {
         assert!(lo > 0.0 && lo <= hi, "year {y}: {lo} – {hi}");
     }
 }
+
+#[test]
+fn the_base_year_fixed_point_keeps_the_published_figures_and_backs_out_the_status_quo() {
+    // Muba's status quo pays Bantu Umak in the base year: the published (status-quo) base year must still be
+    // the calibrated one, the no-programme base year below it by the transfers, and with no churn, growth or
+    // health events the first year must reproduce the base year.
+    let m = Model::new(small("muba_2024", 20_000, 1)).unwrap();
+    let o = m.simulate();
+    let r = &m.population.report;
+    let (pub0, none0) = (&o.baseline[0], &o.counterfactual[0]);
+    assert!((pub0.p0_pct - r.p0_achieved_pct).abs() < 0.02, "{} vs {}", pub0.p0_pct, r.p0_achieved_pct);
+    assert!((pub0.p1 - r.p1_achieved).abs() < 0.005, "{} vs {}", pub0.p1, r.p1_achieved);
+    assert!(none0.p0_pct > pub0.p0_pct + 0.3 && none0.mean_consumption < pub0.mean_consumption);
+    let still = with(
+        &m.scenario.levers,
+        &[
+            ("exit_share", 0.0),
+            ("growth_b40", 0.0),
+            ("growth_tilt", 0.0),
+            ("health_shock_rate", 0.0),
+            ("extreme_line_drift", 0.0),
+        ],
+    );
+    let o = run_levers(&m, &still);
+    let (b0, b1) = (&o.baseline[0], &o.baseline[1]);
+    println!("still world: status quo P0 {:.3} → {:.3}, P1 {:.4} → {:.4}", b0.p0_pct, b1.p0_pct, b0.p1, b1.p1);
+    assert!((b1.p0_pct - b0.p0_pct).abs() < 0.02 && (b1.p1 - b0.p1).abs() < 0.005);
+}
