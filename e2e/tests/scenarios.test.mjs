@@ -182,6 +182,7 @@ test('compare: three scenarios side by side, with policy and assumption changes 
 
 test('the printed brief renders to an A4 PDF with the plan sections in order', async () => {
   const { context, app } = await openApp(env);
+  await app.typeLever('data_update_budget', '5');
   await app.analysisDone();
   await app.nav('brief').click();
   await app.brief.waitFor();
@@ -198,6 +199,7 @@ test('the printed brief renders to an A4 PDF with the plan sections in order', a
     last = at;
   }
   assert.ok(!text.includes('Tuas kebijakan'), 'only the brief is printed');
+  assert.match(text, /Pemutakhiran data\s+Rp5,0 M\/tahun/, 'registry updating is listed with the budgets');
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'brief-page')]);
   await context.close();
 });

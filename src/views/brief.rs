@@ -32,7 +32,7 @@ pub fn Brief() -> impl IntoView {
             360,
             AxisStyle { decimal_comma: l == Lang::Id },
         );
-        let budgets: Vec<_> = Programme::ALL
+        let budgets: Vec<_> = Programme::BUDGETED
             .into_iter()
             .filter_map(|p| {
                 let b = s.levers.get(p.budget_lever());
