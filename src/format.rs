@@ -146,13 +146,13 @@ mod tests {
 
     #[test]
     fn lever_values_read_in_their_unit() {
-        let cash = entas_model::levers::spec("cash_budget").unwrap();
+        let cash = entas_model::levers::spec(entas_model::levers::LeverId::CashBudget);
         assert_eq!(lever_value(cash, 70.0, Lang::Id, 2024), "Rp70,0 M/tahun");
         assert_eq!(lever_value(cash, 70.0, Lang::En, 2024), "Rp70.0 bn/year");
-        let shock = entas_model::levers::spec("shock_year").unwrap();
+        let shock = entas_model::levers::spec(entas_model::levers::LeverId::ShockYear);
         assert_eq!(lever_value(shock, 2.0, Lang::Id, 2024), "2026");
         assert_eq!(lever_value(shock, 0.0, Lang::En, 2024), "none");
-        let rho = entas_model::levers::spec("targeting_accuracy").unwrap();
+        let rho = entas_model::levers::spec(entas_model::levers::LeverId::TargetingAccuracy);
         assert_eq!(lever_value(rho, 0.75, Lang::Id, 2024), "0,75");
     }
 

@@ -206,7 +206,7 @@ mod tests {
     #[test]
     fn a_link_round_trips_exactly_and_stays_short_for_a_preset() {
         let mut s = muba();
-        s.levers.set("cash_budget", 123.5).unwrap();
+        s.levers.set(entas_model::levers::LeverId::CashBudget, 123.5).unwrap();
         s.extreme_line = ExtremeLine::Rupiah { rp: 401_234.0 };
         let link = encode_link("muba_2024", &s);
         assert!(link.starts_with("1.") && link.len() < 700, "{} chars", link.len());
@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn a_version_1_workspace_migrates_to_version_2() {
         let mut s = muba();
-        s.levers.set("cash_budget", 99.0).unwrap();
+        s.levers.set(entas_model::levers::LeverId::CashBudget, 99.0).unwrap();
         let v1 = serde_json::json!({ "version": 1, "preset": "muba_2024", "scenario": s }).to_string();
         let ws = Workspace::from_json(&v1).unwrap();
         assert_eq!(ws.version, WORKSPACE_VERSION);

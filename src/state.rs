@@ -114,7 +114,14 @@ impl Explorer {
         let chart_year = RwSignal::new(first.horizon);
 
         // Only the two shape levers reshape the population; keep every other lever change away from it.
-        let shape = Memo::new(move |_| levers.with(|l| (l.get("sigma_low").to_bits(), l.get("sigma_mid").to_bits())));
+        let shape = Memo::new(move |_| {
+            levers.with(|l| {
+                (
+                    l.get(entas_model::levers::LeverId::SigmaLow).to_bits(),
+                    l.get(entas_model::levers::LeverId::SigmaMid).to_bits(),
+                )
+            })
+        });
         let population = Memo::new(move |_| {
             let s = base.get();
             shape.track();
@@ -202,7 +209,7 @@ impl Explorer {
     }
 
     /// The preset's value of one lever.
-    pub fn preset_value(&self, id: &str) -> f64 {
+    pub fn preset_value(&self, id: entas_model::levers::LeverId) -> f64 {
         self.base.with_untracked(|b| b.levers.get(id))
     }
 }

@@ -87,7 +87,7 @@ pub fn HowItWorks() -> impl IntoView {
             .map(|p| {
                 view! {
                     <tr>
-                        <td><code>{p.id}</code></td>
+                        <td><code>{p.id.as_str()}</code></td>
                         <td>{l.t(&format!("lever.{}.label", p.id))}</td>
                         <td>{l.t(&format!("group.{}", p.group.as_str()))}</td>
                         <td>{format::lever_value(p, p.default, l, base_year)}</td>

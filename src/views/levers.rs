@@ -62,7 +62,7 @@ fn EnablerPresets() -> impl IntoView {
     let buttons = ENABLER_PRESETS
         .iter()
         .map(|p| {
-            let active = move || ex.levers.with(|l| p.values.iter().all(|(id, v)| l.get(id) == *v));
+            let active = move || ex.levers.with(|l| p.values.iter().all(|(id, v)| l.get(*id) == *v));
             view! {
                 <button
                     type="button"
@@ -74,7 +74,7 @@ fn EnablerPresets() -> impl IntoView {
                     on:click=move |_| {
                         ex.levers.update(|l| {
                             for (id, v) in p.values {
-                                let _ = l.set(id, *v);
+                                let _ = l.set(*id, *v);
                             }
                         })
                     }

@@ -120,18 +120,18 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 let p = levers::enabler_preset(&name)
                     .ok_or_else(|| Fail(format!("--enablers {name}: unknown data system (one of: {})", names())))?;
                 for (id, v) in p.values {
-                    s.levers.set(id, *v).map_err(|e| Fail(format!("--enablers {e}")))?;
+                    s.levers.set(*id, *v).map_err(|e| Fail(format!("--enablers {e}")))?;
                 }
             }
             for item in &set {
                 let (id, value) =
                     item.split_once('=').ok_or_else(|| Fail(format!("--set {item}: expected ID=VALUE")))?;
-                let spec =
-                    levers::spec(id).ok_or_else(|| Fail(format!("--set {id}: unknown lever (see `entas levers`)")))?;
+                let spec = levers::spec_named(id)
+                    .ok_or_else(|| Fail(format!("--set {id}: unknown lever (see `entas levers`)")))?;
                 let v: f64 = value.trim().parse().map_err(|_| {
                     Fail(format!("--set {id}: '{value}' is not a number; allowed range {} to {}", spec.min, spec.max))
                 })?;
-                s.levers.set(id, v).map_err(|e| Fail(format!("--set {e}")))?;
+                s.levers.set(spec.id, v).map_err(|e| Fail(format!("--set {e}")))?;
             }
             if let Some(seed) = seed {
                 s.seed = seed;

@@ -4,6 +4,7 @@
 //! world alone on a shared reference (20,000 households, 2024–2030, cash budget changed).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use entas_model::levers::LeverId;
 use entas_model::simulate::{Active, Reference};
 use entas_model::{presets, simulate, Model};
 
@@ -26,7 +27,7 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20);
     let m = Model::new(presets::preset("muba_2024").expect("preset")).expect("valid");
     let mut lv = m.scenario.levers.clone();
-    lv.set("cash_budget", 100.0).expect("in range");
+    lv.set(LeverId::CashBudget, 100.0).expect("in range");
     group.bench_function("full_run", |b| {
         b.iter(|| simulate::simulate_with(&m.scenario, &lv, &m.population, Active::ALL, None))
     });

@@ -1,7 +1,7 @@
 //! What planners ask of a run: the year each target is met, the people each programme lifts (Shapley wedge),
 //! uncertainty bands and the probability of meeting each target (Monte Carlo), and the back-test.
 
-use crate::levers::{LeverValues, LEVERS};
+use crate::levers::{LeverId, LeverValues, LEVERS};
 use crate::population::Population;
 use crate::rng::{self, Stream};
 use crate::scenario::{Indicator, Scenario, ScenarioError, Target};
@@ -115,15 +115,15 @@ pub fn registry_check(s: &Scenario, preset: &crate::levers::EnablerPreset) -> Re
     s.horizon = s.district.base_year + 1;
     let mut lv = s.levers.clone();
     for (id, v) in preset.values {
-        let _ = lv.set(id, *v);
+        let _ = lv.set(*id, *v);
     }
-    let _ = lv.set("food_in_kind_share", 0.0);
+    let _ = lv.set(LeverId::FoodInKindShare, 0.0);
     let pop = Population::build(&s, &lv);
     let households = pop.weight * pop.len() as f64;
-    let net = lv.get("absorption") / 100.0 * (1.0 - lv.get("overhead") / 100.0);
-    let budget_bn = reach * households * 12.0 * lv.get("food_benefit") / net / 1e9;
-    let spec = crate::levers::spec("food_budget").expect("food_budget lever");
-    let _ = lv.set("food_budget", budget_bn.min(spec.max));
+    let net = lv.get(LeverId::Absorption) / 100.0 * (1.0 - lv.get(LeverId::Overhead) / 100.0);
+    let budget_bn = reach * households * 12.0 * lv.get(LeverId::FoodBenefit) / net / 1e9;
+    let spec = crate::levers::spec(LeverId::FoodBudget);
+    let _ = lv.set(LeverId::FoodBudget, budget_bn.min(spec.max));
     let o = simulate_with(&s, &lv, &pop, Active::ALL, None);
     let food = o.programmes.iter().find(|r| r.programme == Programme::Food).expect("one projected year");
     RegistryCheck {
@@ -251,7 +251,7 @@ pub fn draw_levers(s: &Scenario, levers: &LeverValues, d: u64) -> (LeverValues, 
 pub fn draw_district(s: &Scenario, levers: &LeverValues, d: u64) -> crate::scenario::District {
     use crate::scenario::Calibration;
     let mut district = s.district.clone();
-    let rse = levers.get("survey_rse") / 100.0;
+    let rse = levers.get(LeverId::SurveyRse) / 100.0;
     let z = rng::normal(s.seed, Stream::Draw, d, u64::MAX - 1);
     let f = (1.0 + rse * z).clamp(0.5, 1.5);
     let p0 = |p: f64| (p * f).clamp(0.5, 80.0);
@@ -423,7 +423,7 @@ pub struct BacktestRow {
 /// it covers after the base year, with the observation's sampling band and, given bands, the model's. No
 /// adjustment factors.
 pub fn backtest(s: &Scenario, outcome: &Outcome, bands: Option<&Bands>) -> Vec<BacktestRow> {
-    let rse = s.levers.get("survey_rse") / 100.0;
+    let rse = s.levers.get(LeverId::SurveyRse) / 100.0;
     s.district
         .observed
         .iter()

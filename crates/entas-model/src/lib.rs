@@ -16,7 +16,7 @@ pub mod rng;
 pub mod scenario;
 pub mod simulate;
 
-pub use levers::{LeverGroup, LeverSpec, LeverValues, LEVERS};
+pub use levers::{LeverGroup, LeverId, LeverSpec, LeverValues, LEVERS};
 pub use population::Population;
 pub use scenario::{Scenario, ScenarioError};
 pub use simulate::{Outcome, Programme, YearResult};

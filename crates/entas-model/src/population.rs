@@ -7,7 +7,7 @@
 //! forms of brief §5 hold there; the Gini (or the mean) fixes σ_high and never touches the poverty tail. Households are generated in rank order and each gets the
 //! normal quantile of its person-weighted mid-rank, so the base-year headcount is exact up to one household.
 
-use crate::levers::LeverValues;
+use crate::levers::{LeverId, LeverValues};
 use crate::lognormal::Lognormal;
 use crate::normal;
 use crate::rng::{self, Stream};
@@ -191,11 +191,11 @@ impl Population {
                 extreme_pct,
             ),
             Calibration::P0Gini { gini, .. } => {
-                (Lognormal::from_headcount(p0, z, levers.get("sigma_low")), "p0_gini", "gini", gini)
+                (Lognormal::from_headcount(p0, z, levers.get(LeverId::SigmaLow)), "p0_gini", "gini", gini)
             }
         };
         let x_line = (libm::log(z) - lower.mu_log) / lower.sigma;
-        let sigma_mid = levers.get("sigma_mid");
+        let sigma_mid = levers.get(LeverId::SigmaMid);
         let mut shape = Shape {
             mu_log: lower.mu_log,
             sigma_low: lower.sigma,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::levers::LeverValues;
+use crate::levers::{LeverId, LeverValues};
 use crate::scenario::{
     Calibration, District, ExtremeLine, GrowthBasis, Indicator, Observation, Scenario, Target, DEFAULT_HOUSEHOLDS,
     SCHEMA_VERSION,
@@ -245,7 +245,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                 ExtremeLine::Usd215,
             );
             // A provincial Susenas estimate is far more precise than a district one [A]: RSE ≈ 10% ÷ √17.
-            let _ = s.levers.set("survey_rse", 2.5);
+            let _ = s.levers.set(LeverId::SurveyRse, 2.5);
             s.targets = vec![inpres(2026)];
             s
         }
@@ -289,7 +289,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                 ExtremeLine::Usd215,
             );
             // National Susenas (≈345,000 households): relative standard error ≈ 1% [C].
-            let _ = s.levers.set("survey_rse", 1.0);
+            let _ = s.levers.set(LeverId::SurveyRse, 1.0);
             s.targets = vec![inpres(2026)];
             s
         }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::levers::{self, LeverError, LeverValues, Unit};
+use crate::levers::{self, LeverError, LeverId, LeverValues, Unit};
 
 /// The version of the scenario file format this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -464,7 +464,7 @@ impl Scenario {
             message: e.to_string(),
         })?;
         for id in d.status_quo.explicit().keys() {
-            if levers::spec(id).is_some_and(|l| !l.group.is_policy()) {
+            if levers::spec_named(id).is_some_and(|l| !l.group.is_policy()) {
                 return Err(fail(
                     &format!("district.status_quo.{id}"),
                     "the status quo holds policy levers only (programmes and enablers), not assumptions or shocks",
@@ -472,7 +472,7 @@ impl Scenario {
             }
         }
         for (id, values) in &self.schedules {
-            let spec = levers::spec(id).ok_or_else(|| fail(&format!("schedules.{id}"), "unknown lever"))?;
+            let spec = levers::spec_named(id).ok_or_else(|| fail(&format!("schedules.{id}"), "unknown lever"))?;
             if spec.unit != Unit::RpBillionPerYear {
                 return Err(fail(
                     &format!("schedules.{id}"),
@@ -515,9 +515,9 @@ impl Scenario {
     pub fn status_quo_levers(&self) -> LeverValues {
         let mut lv = self.levers.clone();
         for l in levers::LEVERS.iter().filter(|l| l.group.is_policy()) {
-            match self.district.status_quo.explicit().get(l.id) {
+            match self.district.status_quo.get_explicit(l.id) {
                 Some(v) => {
-                    let _ = lv.set(l.id, *v);
+                    let _ = lv.set(l.id, v);
                 }
                 None => lv.reset(l.id),
             }
@@ -526,8 +526,8 @@ impl Scenario {
     }
 
     /// The budget of lever `id` in projected year `t` (1-based), Rp billion.
-    pub fn budget(&self, levers: &LeverValues, id: &str, t: usize) -> f64 {
-        match self.schedules.get(id) {
+    pub fn budget(&self, levers: &LeverValues, id: LeverId, t: usize) -> f64 {
+        match self.schedules.get(id.as_str()) {
             Some(v) if t >= 1 && t <= v.len() => v[t - 1],
             _ => levers.get(id),
         }

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{run_levers, small};
+use entas_model::levers::LeverId;
 use entas_model::{LeverValues, Model, LEVERS};
 use proptest::prelude::*;
 
@@ -68,9 +69,9 @@ proptest! {
     fn more_transfer_budget_never_raises_p0_or_p1(lv in any_levers(), seed in 0u64..1000, a in 0.0f64..250.0, extra in 0.5f64..250.0) {
         let m = model(seed);
         let mut low = lv.clone();
-        low.set("cash_budget", a).unwrap();
+        low.set(LeverId::CashBudget, a).unwrap();
         let mut high = lv;
-        high.set("cash_budget", a + extra).unwrap();
+        high.set(LeverId::CashBudget, a + extra).unwrap();
         let (lo, hi) = (run_levers(&m, &low), run_levers(&m, &high));
         for (l, h) in lo.scenario.iter().zip(&hi.scenario) {
             prop_assert!(h.p0_pct <= l.p0_pct, "year {}: P0 {} → {}", l.year, l.p0_pct, h.p0_pct);
@@ -98,18 +99,18 @@ fn perfect_targeting_no_churn_and_a_budget_equal_to_the_gap_closes_poverty() {
     let mut s = small("muba_2024", 4000, 3);
     let mut lv = LeverValues::default();
     for (id, v) in [
-        ("registry_coverage", 100.0),
-        ("targeting_accuracy", 1.0),
-        ("exit_share", 0.0),
-        ("growth_b40", 0.0),
-        ("growth_tilt", 0.0),
-        ("health_shock_rate", 0.0),
-        ("cash_gap_filling", 1.0),
-        ("cash_delivery", 100.0),
-        ("cash_pass_through", 100.0),
-        ("absorption", 100.0),
-        ("overhead", 0.0),
-        ("multiplier", 1.0),
+        (LeverId::RegistryCoverage, 100.0),
+        (LeverId::TargetingAccuracy, 1.0),
+        (LeverId::ExitShare, 0.0),
+        (LeverId::GrowthB40, 0.0),
+        (LeverId::GrowthTilt, 0.0),
+        (LeverId::HealthShockRate, 0.0),
+        (LeverId::CashGapFilling, 1.0),
+        (LeverId::CashDelivery, 100.0),
+        (LeverId::CashPassThrough, 100.0),
+        (LeverId::Absorption, 100.0),
+        (LeverId::Overhead, 0.0),
+        (LeverId::Multiplier, 1.0),
     ] {
         lv.set(id, v).unwrap();
     }
@@ -120,14 +121,14 @@ fn perfect_targeting_no_churn_and_a_budget_equal_to_the_gap_closes_poverty() {
     let base = run_levers(&m, &lv);
     let gap_rp_year = base.baseline[1].p1 / 100.0 * base.poverty_line * m.scenario.district.population * 12.0;
     assert!(base.baseline[1].p0_pct > 12.0, "no churn, no growth: poverty stays");
-    lv.set("cash_budget", gap_rp_year / 1e9 * 1.001).unwrap();
+    lv.set(LeverId::CashBudget, gap_rp_year / 1e9 * 1.001).unwrap();
     let o = run_levers(&m, &lv);
     for r in &o.scenario[1..] {
         assert!(r.p0_pct < 0.05, "year {}: P0 {}", r.year, r.p0_pct);
         assert!(r.p1 < 1e-6, "year {}: P1 {}", r.year, r.p1);
     }
     // And with 10% less than the gap, poverty does not close.
-    lv.set("cash_budget", gap_rp_year / 1e9 * 0.9).unwrap();
+    lv.set(LeverId::CashBudget, gap_rp_year / 1e9 * 0.9).unwrap();
     assert!(run_levers(&m, &lv).scenario[1].p0_pct > 0.5);
 }
 
@@ -137,7 +138,7 @@ fn a_bigger_quota_contains_the_smaller_one() {
     let mut last = 0.0;
     for budget in [0.0, 10.0, 40.0, 80.0, 160.0] {
         let mut lv = LeverValues::default();
-        lv.set("cash_budget", budget).unwrap();
+        lv.set(LeverId::CashBudget, budget).unwrap();
         let o = run_levers(&m, &lv);
         let reached = o
             .programmes

@@ -5,6 +5,7 @@ mod common;
 
 use common::{run_levers, small};
 use entas_model::analysis::{self, centred_draw};
+use entas_model::levers::LeverId;
 use entas_model::population::SIGMA_LOW_PLAUSIBLE;
 use entas_model::scenario::DEFAULT_HOUSEHOLDS;
 use entas_model::{presets, LeverValues, Model, Programme};
@@ -19,7 +20,7 @@ fn first_year_growth_elasticity_of_every_preset_is_within_the_evidence() {
     for id in presets::PRESETS.iter().map(|p| p.id) {
         let mut s = presets::preset(id).unwrap();
         s.households = 100_000;
-        s.levers.set("shock_year", 0.0).unwrap();
+        s.levers.set(LeverId::ShockYear, 0.0).unwrap();
         let o = Model::new(s).unwrap().simulate();
         let (b0, b1) = (&o.baseline[0], &o.baseline[1]);
         let e = (b1.p0_pct / b0.p0_pct - 1.0) / (b1.mean_consumption / b0.mean_consumption - 1.0);
@@ -70,7 +71,7 @@ proptest! {
     fn a_scenario_equal_to_the_status_quo_reproduces_the_baseline_bit_for_bit(seed in 0u64..1000, growth in 0.0f64..2.9) {
         let mut s = small("muba_2024", 2000, 4);
         s.seed = seed;
-        s.levers.set("growth_b40", growth).unwrap();
+        s.levers.set(LeverId::GrowthB40, growth).unwrap();
         for p in Programme::ALL {
             let v = s.levers.get(p.budget_lever());
             s.schedules.insert(p.budget_lever().to_string(), vec![v; s.years()]);
@@ -181,7 +182,7 @@ fn targets_are_read_with_their_tolerance() {
 #[test]
 fn monte_carlo_carries_the_survey_error_and_bands_on_people_lifted() {
     let mut s = small("muba_2024", 1500, 3);
-    s.levers.set("cash_budget", 120.0).unwrap();
+    s.levers.set(LeverId::CashBudget, 120.0).unwrap();
     let b = analysis::monte_carlo(&s, &s.levers, 16, |_, _| {}).unwrap();
     assert!(b.p0_p90[0] - b.p0_p10[0] > 0.5, "base year band {} – {}", b.p0_p10[0], b.p0_p90[0]);
     assert!(b.lifted_p10[2] <= b.lifted_p50[2] && b.lifted_p50[2] <= b.lifted_p90[2]);
@@ -189,7 +190,7 @@ fn monte_carlo_carries_the_survey_error_and_bands_on_people_lifted() {
     let (lo, hi) = (b.cost_per_person_year_p10.unwrap(), b.cost_per_person_year_p90.unwrap());
     assert!(lo > 0.0 && lo <= hi);
     // Without survey error the base year is exact again.
-    s.levers.set("survey_rse", 0.0).unwrap();
+    s.levers.set(LeverId::SurveyRse, 0.0).unwrap();
     let b = analysis::monte_carlo(&s, &s.levers, 8, |_, _| {}).unwrap();
     assert!(b.p0_p90[0] - b.p0_p10[0] < 0.15, "{} – {}", b.p0_p10[0], b.p0_p90[0]);
 }
@@ -212,7 +213,7 @@ fn district_trend_growth_follows_the_published_history() {
 fn the_status_quo_holds_policy_levers_only() {
     let mut s = small("muba_2024", 2000, 2);
     let mut sq = LeverValues::default();
-    sq.set("growth_b40", 2.0).unwrap();
+    sq.set(LeverId::GrowthB40, 2.0).unwrap();
     s.district.status_quo = sq;
     assert_eq!(Model::new(s).unwrap_err().field, "district.status_quo.growth_b40");
 }
@@ -221,7 +222,7 @@ fn the_status_quo_holds_policy_levers_only() {
 fn more_cash_than_the_status_quo_lifts_people_against_it() {
     let m = Model::new(small("muba_2024", 4000, 3)).unwrap();
     let mut lv = m.scenario.levers.clone();
-    lv.set("cash_budget", 140.0).unwrap();
+    lv.set(LeverId::CashBudget, 140.0).unwrap();
     let o = run_levers(&m, &lv);
     assert!(o.lifted[1] > 0.0 && o.lifted_vs_none[1] > o.lifted[1], "{:?} {:?}", o.lifted, o.lifted_vs_none);
 }
@@ -239,13 +240,13 @@ proptest! {
         let m = Model::new(s).unwrap();
         let reference = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
         let mut lv = m.scenario.levers.clone();
-        lv.set("cash_budget", cash).unwrap();
+        lv.set(LeverId::CashBudget, cash).unwrap();
         let shared = reference.scenario(&m.scenario, &lv, &m.population, Active::ALL, None);
         prop_assert_eq!(&shared, &simulate_with(&m.scenario, &lv, &m.population, Active::ALL, None));
         let mut walking = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
         walking.forget_path();
         prop_assert_eq!(&walking.scenario(&m.scenario, &lv, &m.population, Active::ALL, None), &shared);
-        lv.set("growth_b40", growth).unwrap();
+        lv.set(LeverId::GrowthB40, growth).unwrap();
         let stale = reference.scenario(&m.scenario, &lv, &m.population, Active::ALL, None);
         prop_assert_eq!(&stale, &simulate_with(&m.scenario, &lv, &m.population, Active::ALL, None));
     }
@@ -259,7 +260,7 @@ fn profile_slider_runs() {
     let reference = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
     let mut lv = m.scenario.levers.clone();
     for i in 0..5 {
-        lv.set("cash_budget", 90.0 + i as f64).unwrap();
+        lv.set(LeverId::CashBudget, 90.0 + i as f64).unwrap();
         let o = reference.scenario(&m.scenario, &lv, &m.population, Active::ALL, None);
         assert!(o.scenario[1].p0_pct > 0.0);
     }

@@ -5,14 +5,15 @@ mod common;
 
 use common::{run_levers, small};
 use entas_model::analysis::{self, registry_check};
+use entas_model::levers::LeverId;
 use entas_model::levers::{spec, ENABLER_PRESETS};
 use entas_model::{LeverValues, Model, Outcome, Programme};
 use proptest::prelude::*;
 
-fn with(lv: &LeverValues, sets: &[(&str, f64)]) -> LeverValues {
+fn with(lv: &LeverValues, sets: &[(LeverId, f64)]) -> LeverValues {
     let mut lv = lv.clone();
     for (id, v) in sets {
-        lv.set(id, *v).unwrap();
+        lv.set(*id, *v).unwrap();
     }
     lv
 }
@@ -43,14 +44,14 @@ proptest! {
         let mut s = small(preset, 3_000, 6);
         s.seed = seed;
         let m = Model::new(s).unwrap();
-        let max = spec(p.budget_lever()).unwrap().max;
+        let max = spec(p.budget_lever()).max;
         let (lo, hi) = ((lo_share * max).round(), ((lo_share + step) * max).round());
         prop_assume!(hi > lo);
-        let mut base = with(&m.scenario.levers, &[("cash_gap_filling", if gap_filling { 1.0 } else { 0.0 })]);
+        let mut base = with(&m.scenario.levers, &[(LeverId::CashGapFilling, if gap_filling { 1.0 } else { 0.0 })]);
         if p == Programme::Graduation {
             // The package year's stipend is larger than the year-2 gain: a larger budget moves stipends to a
             // richer cohort, so single years can get worse (see the next test); without it, none can.
-            base = with(&base, &[("graduation_stipend_share", 0.0)]);
+            base = with(&base, &[(LeverId::GraduationStipendShare, 0.0)]);
         }
         let a = run_levers(&m, &with(&base, &[(p.budget_lever(), lo)]));
         let b = run_levers(&m, &with(&base, &[(p.budget_lever(), hi)]));
@@ -66,7 +67,7 @@ proptest! {
         s.seed = seed;
         let m = Model::new(s).unwrap();
         let py = |b: f64| -> f64 {
-            run_levers(&m, &with(&m.scenario.levers, &[("graduation_budget", b.round())])).scenario.iter().skip(1).map(|r| r.poor_people).sum()
+            run_levers(&m, &with(&m.scenario.levers, &[(LeverId::GraduationBudget, b.round())])).scenario.iter().skip(1).map(|r| r.poor_people).sum()
         };
         let (a, b) = (py(lo), py((lo + step).min(200.0)));
         prop_assert!(b <= a + 1e-6, "{lo} → {}: {a} → {b} poor person-years", lo + step);
@@ -81,9 +82,9 @@ proptest! {
         s.seed = seed;
         let m = Model::new(s).unwrap();
         let lv = with(&m.scenario.levers, &[
-            ("cash_budget", cash.round()), ("food_budget", food.round()), ("health_budget", health.round()),
-            ("graduation_budget", graduation.round()), ("housing_budget", housing.round()),
-            ("convergence", convergence.round()),
+            (LeverId::CashBudget, cash.round()), (LeverId::FoodBudget, food.round()), (LeverId::HealthBudget, health.round()),
+            (LeverId::GraduationBudget, graduation.round()), (LeverId::HousingBudget, housing.round()),
+            (LeverId::Convergence, convergence.round()),
         ]);
         let o = run_levers(&m, &lv);
         let households = m.population.weight * m.population.len() as f64;
@@ -112,7 +113,7 @@ fn more_data_updating_lifts_more_over_the_horizon_and_never_much_less_in_a_year(
         let m = Model::new(s).unwrap();
         let runs: Vec<Outcome> = [0.0, 1.0, 2.0, 5.0, 10.0, 20.0]
             .iter()
-            .map(|b| run_levers(&m, &with(&m.scenario.levers, &[("data_update_budget", *b)])))
+            .map(|b| run_levers(&m, &with(&m.scenario.levers, &[(LeverId::DataUpdateBudget, *b)])))
             .collect();
         for pair in runs.windows(2) {
             let (a, b) = (&pair[0].scenario, &pair[1].scenario);
@@ -140,7 +141,7 @@ fn a_one_off_data_update_loses_its_gain_as_the_registry_ages() {
     let s = small("muba_2024", 20_000, 6);
     let m = Model::new(s).unwrap();
     let none = run_levers(&m, &m.scenario.levers);
-    let every_year = run_levers(&m, &with(&m.scenario.levers, &[("data_update_budget", 12.0)]));
+    let every_year = run_levers(&m, &with(&m.scenario.levers, &[(LeverId::DataUpdateBudget, 12.0)]));
     let mut one_off = m.scenario.clone();
     one_off.schedules.insert("data_update_budget".into(), vec![12.0]);
     let once = entas_model::simulate::simulate_with(
@@ -197,13 +198,13 @@ fn gap_filling_with_perfect_targeting_and_enough_budget_lifts_every_recipient() 
     s.levers = with(
         &LeverValues::default(),
         &[
-            ("cash_gap_filling", 1.0),
-            ("cash_budget", 500.0),
-            ("registry_coverage", 100.0),
-            ("targeting_accuracy", 1.0),
-            ("registry_age", 0.0),
-            ("exit_share", 0.0),
-            ("health_shock_rate", 0.0),
+            (LeverId::CashGapFilling, 1.0),
+            (LeverId::CashBudget, 500.0),
+            (LeverId::RegistryCoverage, 100.0),
+            (LeverId::TargetingAccuracy, 1.0),
+            (LeverId::RegistryAge, 0.0),
+            (LeverId::ExitShare, 0.0),
+            (LeverId::HealthShockRate, 0.0),
         ],
     );
     let m = Model::new(s).unwrap();
@@ -240,7 +241,7 @@ fn the_enabler_presets_land_in_the_kemensos_error_ranges() {
 fn the_wedge_covers_data_updating_and_sums_to_the_people_lifted() {
     let s = small("muba_2024", 3_000, 5);
     let m = Model::new(s).unwrap();
-    let lv = with(&m.scenario.levers, &[("data_update_budget", 8.0), ("graduation_budget", 20.0)]);
+    let lv = with(&m.scenario.levers, &[(LeverId::DataUpdateBudget, 8.0), (LeverId::GraduationBudget, 20.0)]);
     let w = analysis::shapley_wedge(&m.scenario, &lv, &m.population);
     let o = run_levers(&m, &lv);
     let players: Vec<Programme> = w.by_programme.iter().map(|(p, _)| *p).collect();
@@ -252,7 +253,7 @@ fn the_wedge_covers_data_updating_and_sums_to_the_people_lifted() {
         assert!((total - o.lifted_vs_none[y]).abs() < 1e-6 * total.abs().max(1.0));
     }
     // A better registry without budget still lifts people through the national PBI: reported apart.
-    let better = with(&lv, &[("targeting_accuracy", 0.9), ("registry_coverage", 90.0)]);
+    let better = with(&lv, &[(LeverId::TargetingAccuracy, 0.9), (LeverId::RegistryCoverage, 90.0)]);
     let w = analysis::shapley_wedge(&m.scenario, &better, &m.population);
     assert!(w.registry.iter().skip(1).any(|v| *v != 0.0));
     for (y, total) in w.total.iter().enumerate().skip(1) {
@@ -278,7 +279,7 @@ fn housing_and_water_are_costed_by_their_units_not_by_people_lifted() {
     assert!(o.scenario_spend_rp() > money, "housing and water are spent but kept apart");
     let services = o.service_costs();
     let house = services.iter().find(|x| x.programme == Programme::Housing).unwrap();
-    let unit = 1e6 * m.scenario.levers.get("housing_unit_cost");
+    let unit = 1e6 * m.scenario.levers.get(LeverId::HousingUnitCost);
     let per_unit = house.cost_per_unit_rp.unwrap();
     assert!(per_unit >= unit && per_unit < unit * 1.2, "{per_unit} per house at unit cost {unit}");
     let rtlh_fall = o.counterfactual.last().unwrap().rtlh_households - o.scenario.last().unwrap().rtlh_households;
@@ -291,7 +292,7 @@ fn housing_and_water_are_costed_by_their_units_not_by_people_lifted() {
 fn district_health_insurance_counts_beyond_the_national_pbi() {
     let s = small("muara_enim_2024", 20_000, 5);
     let m = Model::new(s).unwrap();
-    let run = |pbi: f64| run_levers(&m, &with(&m.scenario.levers, &[("national_pbi_share", pbi)]));
+    let run = |pbi: f64| run_levers(&m, &with(&m.scenario.levers, &[(LeverId::NationalPbiShare, pbi)]));
     let (without, with_pbi) = (run(0.0), run(34.0));
     let uhc = |o: &Outcome| o.programmes.iter().find(|p| p.programme == Programme::Health).unwrap().clone();
     let (a, b) = (uhc(&without), uhc(&with_pbi));
@@ -309,14 +310,16 @@ fn district_health_insurance_counts_beyond_the_national_pbi() {
 fn a_food_e_voucher_and_cash_of_the_same_value_do_the_same() {
     let s = small("muba_2024", 3_000, 4);
     let m = Model::new(s).unwrap();
-    let none =
-        with(&m.scenario.levers, &[("cash_budget", 0.0), ("cash_benefit", 2_400_000.0), ("food_benefit", 200_000.0)]);
-    let cash = run_levers(&m, &with(&none, &[("cash_budget", 60.0)]));
-    let food = run_levers(&m, &with(&none, &[("food_budget", 60.0), ("food_in_kind_share", 0.0)]));
+    let none = with(
+        &m.scenario.levers,
+        &[(LeverId::CashBudget, 0.0), (LeverId::CashBenefit, 2_400_000.0), (LeverId::FoodBenefit, 200_000.0)],
+    );
+    let cash = run_levers(&m, &with(&none, &[(LeverId::CashBudget, 60.0)]));
+    let food = run_levers(&m, &with(&none, &[(LeverId::FoodBudget, 60.0), (LeverId::FoodInKindShare, 0.0)]));
     for (c, f) in cash.scenario.iter().zip(&food.scenario) {
         assert_eq!(c.p0_pct.to_bits(), f.p0_pct.to_bits(), "{}", c.year);
     }
-    let rice = run_levers(&m, &with(&none, &[("food_budget", 60.0), ("food_in_kind_share", 100.0)]));
+    let rice = run_levers(&m, &with(&none, &[(LeverId::FoodBudget, 60.0), (LeverId::FoodInKindShare, 100.0)]));
     assert!(rice.scenario.last().unwrap().p0_pct > food.scenario.last().unwrap().p0_pct, "rice arrives less");
 }
 
@@ -325,7 +328,8 @@ fn convergence_makes_the_sector_lists_overlap() {
     let s = small("muba_2024", 5_000, 3);
     let m = Model::new(s).unwrap();
     let desil3 = |c: f64| {
-        let o = run_levers(&m, &with(&m.scenario.levers, &[("convergence", c), ("graduation_budget", 40.0)]));
+        let o =
+            run_levers(&m, &with(&m.scenario.levers, &[(LeverId::Convergence, c), (LeverId::GraduationBudget, 40.0)]));
         let r = &o.scenario[2];
         (r.desil_by_count[2] + r.desil_by_count[3], r.desil_by_count[0])
     };
@@ -361,11 +365,11 @@ fn the_base_year_fixed_point_keeps_the_published_figures_and_backs_out_the_statu
     let still = with(
         &m.scenario.levers,
         &[
-            ("exit_share", 0.0),
-            ("growth_b40", 0.0),
-            ("growth_tilt", 0.0),
-            ("health_shock_rate", 0.0),
-            ("extreme_line_drift", 0.0),
+            (LeverId::ExitShare, 0.0),
+            (LeverId::GrowthB40, 0.0),
+            (LeverId::GrowthTilt, 0.0),
+            (LeverId::HealthShockRate, 0.0),
+            (LeverId::ExtremeLineDrift, 0.0),
         ],
     );
     let o = run_levers(&m, &still);

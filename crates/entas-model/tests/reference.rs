@@ -4,13 +4,14 @@
 mod common;
 
 use common::{run_dump, small};
+use entas_model::levers::LeverId;
 use entas_model::{analysis, Model};
 
 #[test]
 fn fast_measures_equal_a_naive_weighted_loop() {
     let mut s = small("muba_2024", 3000, 4);
-    s.levers.set("cash_budget", 120.0).unwrap();
-    s.levers.set("graduation_budget", 20.0).unwrap();
+    s.levers.set(LeverId::CashBudget, 120.0).unwrap();
+    s.levers.set(LeverId::GraduationBudget, 20.0).unwrap();
     let m = Model::new(s).unwrap();
     let (o, rows) = run_dump(&m);
     let z = o.poverty_line;

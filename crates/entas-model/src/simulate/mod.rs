@@ -26,7 +26,7 @@ mod world;
 pub use dynamics::{churn_coefficient, stay_share};
 pub use measure::{YearResult, DISTRIBUTION_BINS, DISTRIBUTION_STEP};
 
-use crate::levers::{LeverValues, LEVERS};
+use crate::levers::{LeverId, LeverValues, LEVERS};
 use crate::normal;
 use crate::population::{Population, KINK_LINE};
 use crate::rng::{self, Stream};
@@ -94,16 +94,16 @@ impl Programme {
     }
 
     /// The lever holding its budget (Rp billion per year).
-    pub fn budget_lever(self) -> &'static str {
+    pub fn budget_lever(self) -> LeverId {
         match self {
-            Programme::Cash => "cash_budget",
-            Programme::Food => "food_budget",
-            Programme::Health => "health_budget",
-            Programme::Graduation => "graduation_budget",
-            Programme::Enterprise => "enterprise_budget",
-            Programme::Housing => "housing_budget",
-            Programme::Wash => "wash_budget",
-            Programme::DataUpdating => "data_update_budget",
+            Programme::Cash => LeverId::CashBudget,
+            Programme::Food => LeverId::FoodBudget,
+            Programme::Health => LeverId::HealthBudget,
+            Programme::Graduation => LeverId::GraduationBudget,
+            Programme::Enterprise => LeverId::EnterpriseBudget,
+            Programme::Housing => LeverId::HousingBudget,
+            Programme::Wash => LeverId::WashBudget,
+            Programme::DataUpdating => LeverId::DataUpdateBudget,
         }
     }
 
@@ -354,16 +354,16 @@ impl Ctx {
         let n = pop.len();
         let seed = pop.seed;
         let w = pop.weight;
-        let pct = |id: &str| lv.get(id) / 100.0;
+        let pct = |id: LeverId| lv.get(id) / 100.0;
         let p0_base = d.calibration.p0_pct() / 100.0;
-        let r = churn_coefficient(pct("exit_share"), p0_base);
+        let r = churn_coefficient(pct(LeverId::ExitShare), p0_base);
         let trend = match s.growth_basis {
             GrowthBasis::DistrictTrend => district_trend_growth_pct(s, pop),
             GrowthBasis::Evidence => None,
         };
-        let g_b40 = trend.map(|g| g / 100.0).unwrap_or(pct("growth_b40"));
+        let g_b40 = trend.map(|g| g / 100.0).unwrap_or(pct(LeverId::GrowthB40));
         let ze0 = s.extreme_line.rupiah_in(d.poverty_line, d.base_year);
-        let drift = pct("extreme_line_drift");
+        let drift = pct(LeverId::ExtremeLineDrift);
         let lack = |share: f64, stream: Stream| -> Vec<bool> {
             (0..n)
                 .map(|h| rng::uniform(seed, stream, h as u64, 0) < (2.0 * share * (1.0 - pop.rank0[h])).min(1.0))
@@ -380,17 +380,17 @@ impl Ctx {
             implied_entry_pct: 100.0 * p0_base * (1.0 - stay_share(r, p0_base)) / (1.0 - p0_base),
             trend,
             g_b40,
-            growth_table: GrowthTable::new(g_b40, lv.get("growth_tilt") / 100.0),
-            shock_year: lv.get("shock_year") as usize,
-            shock_x: normal::quantile(pct("shock_share").clamp(1e-9, 1.0 - 1e-9)),
-            shock_ln: libm::log(1.0 - pct("shock_depth")),
-            health_rate: pct("health_shock_rate"),
-            health_loss: lv.get("health_consumption_factor") * pct("health_cost_share"),
+            growth_table: GrowthTable::new(g_b40, lv.get(LeverId::GrowthTilt) / 100.0),
+            shock_year: lv.get(LeverId::ShockYear) as usize,
+            shock_x: normal::quantile(pct(LeverId::ShockShare).clamp(1e-9, 1.0 - 1e-9)),
+            shock_ln: libm::log(1.0 - pct(LeverId::ShockDepth)),
+            health_rate: pct(LeverId::HealthShockRate),
+            health_loss: lv.get(LeverId::HealthConsumptionFactor) * pct(LeverId::HealthCostShare),
             people_total: pop.size.iter().map(|s| w * s).sum(),
             ze0,
             extreme_lines: (0..=s.years()).map(|t| ze0 / libm::pow(1.0 + drift, t as f64)).collect(),
-            lacks_house: lack(pct("rtlh_share"), Stream::House),
-            lacks_wash: lack(pct("no_sanitation_share"), Stream::Sanitation),
+            lacks_house: lack(pct(LeverId::RtlhShare), Stream::House),
+            lacks_wash: lack(pct(LeverId::NoSanitationShare), Stream::Sanitation),
             u_enterprise: (0..n).map(|h| rng::uniform(seed, Stream::Enterprise, h as u64, 0)).collect(),
             pockets: pocket_kecamatan(s),
             n_kec: d.kecamatan.len().max(1),

@@ -8,7 +8,7 @@
 //! scoring errors; `convergence` is the correlation between the lists (100% = one by-name-by-address list).
 
 use super::{Active, Programme, ProgrammeYear};
-use crate::levers::LeverValues;
+use crate::levers::{LeverId, LeverValues};
 use crate::normal;
 use crate::population::{Population, Shape};
 use crate::rng::{self, Stream};
@@ -124,9 +124,9 @@ pub(crate) struct Params {
 impl Params {
     /// `schedules` false: budgets are the constant lever values (the status quo has no schedules).
     pub fn new(s: &Scenario, lv: &LeverValues, active: Active, schedules: bool) -> Params {
-        let pct = |id: &str| lv.get(id) / 100.0;
+        let pct = |id: LeverId| lv.get(id) / 100.0;
         let years = s.years();
-        let budget = |id: &str, t: usize| if schedules { s.budget(lv, id, t) } else { lv.get(id) } * 1e9;
+        let budget = |id: LeverId, t: usize| if schedules { s.budget(lv, id, t) } else { lv.get(id) } * 1e9;
         // Year 0 holds the constant budgets: the base year's programmes, backed out of the status quo.
         let budgets = (0..=years)
             .map(|t| {
@@ -142,39 +142,39 @@ impl Params {
             })
             .collect();
         let data = Programme::DataUpdating;
-        let in_kind = pct("food_in_kind_share");
+        let in_kind = pct(LeverId::FoodInKindShare);
         Params {
             budgets,
             data_budget: (0..=years)
                 .map(|t| if t >= 1 && active.contains(data) { budget(data.budget_lever(), t) } else { 0.0 })
                 .collect(),
-            coverage0: pct("registry_coverage"),
-            accuracy: lv.get("targeting_accuracy"),
-            convergence: pct("convergence"),
-            registry_age: lv.get("registry_age"),
-            absorption: pct("absorption"),
-            net_share: pct("absorption") * (1.0 - pct("overhead")),
-            cash_benefit: lv.get("cash_benefit"),
-            gap_filling: lv.get("cash_gap_filling") >= 0.5,
-            cash_delivery: pct("cash_delivery"),
-            pass: pct("cash_pass_through"),
-            food_benefit_year: 12.0 * lv.get("food_benefit"),
-            food_arrives: in_kind * pct("in_kind_delivery") * pct("in_kind_valuation")
-                + (1.0 - in_kind) * pct("cash_delivery"),
-            premium_year: 12.0 * lv.get("health_premium"),
-            pbi_share: pct("national_pbi_share"),
-            grad_cost: 1e6 * lv.get("graduation_cost"),
-            grad_effect: pct("graduation_effect"),
-            grad_decay: pct("graduation_decay"),
-            grad_stipend: pct("graduation_stipend_share"),
-            ent_grant: 1e6 * lv.get("enterprise_grant"),
-            ent_return: pct("enterprise_return"),
-            ent_survival: pct("enterprise_survival"),
-            house_cost: 1e6 * lv.get("housing_unit_cost"),
-            wash_cost: 1e6 * lv.get("wash_unit_cost"),
-            services_effect: pct("services_effect"),
-            multiplier: lv.get("multiplier"),
-            data_cost: lv.get("data_cost"),
+            coverage0: pct(LeverId::RegistryCoverage),
+            accuracy: lv.get(LeverId::TargetingAccuracy),
+            convergence: pct(LeverId::Convergence),
+            registry_age: lv.get(LeverId::RegistryAge),
+            absorption: pct(LeverId::Absorption),
+            net_share: pct(LeverId::Absorption) * (1.0 - pct(LeverId::Overhead)),
+            cash_benefit: lv.get(LeverId::CashBenefit),
+            gap_filling: lv.get(LeverId::CashGapFilling) >= 0.5,
+            cash_delivery: pct(LeverId::CashDelivery),
+            pass: pct(LeverId::CashPassThrough),
+            food_benefit_year: 12.0 * lv.get(LeverId::FoodBenefit),
+            food_arrives: in_kind * pct(LeverId::InKindDelivery) * pct(LeverId::InKindValuation)
+                + (1.0 - in_kind) * pct(LeverId::CashDelivery),
+            premium_year: 12.0 * lv.get(LeverId::HealthPremium),
+            pbi_share: pct(LeverId::NationalPbiShare),
+            grad_cost: 1e6 * lv.get(LeverId::GraduationCost),
+            grad_effect: pct(LeverId::GraduationEffect),
+            grad_decay: pct(LeverId::GraduationDecay),
+            grad_stipend: pct(LeverId::GraduationStipendShare),
+            ent_grant: 1e6 * lv.get(LeverId::EnterpriseGrant),
+            ent_return: pct(LeverId::EnterpriseReturn),
+            ent_survival: pct(LeverId::EnterpriseSurvival),
+            house_cost: 1e6 * lv.get(LeverId::HousingUnitCost),
+            wash_cost: 1e6 * lv.get(LeverId::WashUnitCost),
+            services_effect: pct(LeverId::ServicesEffect),
+            multiplier: lv.get(LeverId::Multiplier),
+            data_cost: lv.get(LeverId::DataCost),
         }
     }
 }
