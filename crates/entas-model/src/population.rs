@@ -236,7 +236,7 @@ impl Population {
         };
         let extreme_observed_pct = match d.calibration {
             Calibration::P0Extreme { extreme_pct, line, .. } if line == s.extreme_line => Some(extreme_pct),
-            _ => d.observed.iter().find(|o| o.year == d.base_year).and_then(|o| o.extreme_pct),
+            _ => d.observed.iter().find(|o| o.year == d.base_year).and_then(|o| o.extreme_on(&s.extreme_line)),
         };
         let (lo, hi) = SIGMA_LOW_PLAUSIBLE;
         let sigma_low_warning = (!(lo..=hi).contains(&shape.sigma_low)).then(|| {

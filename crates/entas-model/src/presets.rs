@@ -1,4 +1,5 @@
 //! Presets: district starting points as complete scenarios, every figure with its source (brief §4).
+//! Over 400 lines because it is data: seven presets, each with its figures and their sources.
 
 use std::collections::BTreeMap;
 
@@ -36,7 +37,12 @@ pub const PRESETS: &[PresetInfo] = &[
 ];
 
 fn obs(year: i32, p0: Option<f64>, extreme: Option<f64>, note: &str) -> Observation {
-    Observation { year, p0_pct: p0, extreme_pct: extreme, note: note.into() }
+    Observation { year, p0_pct: p0, extreme_pct: extreme, extreme_line: None, note: note.into() }
+}
+
+/// An observation whose extreme rate was published on `line`.
+fn obs_on(year: i32, p0: f64, extreme: f64, line: ExtremeLine, note: &str) -> Observation {
+    Observation { extreme_line: Some(line), ..obs(year, Some(p0), Some(extreme), note) }
 }
 
 fn muba_history(until: i32) -> Vec<Observation> {
@@ -44,10 +50,10 @@ fn muba_history(until: i32) -> Vec<Observation> {
         obs(2018, Some(16.52), None, ""),
         obs(2019, Some(16.41), None, ""),
         obs(2020, Some(16.13), None, "GK Rp519,797"),
-        obs(2021, Some(15.84), Some(6.56), "extreme at US$1.90 (2011 PPP); the seeds say 6.68"),
-        obs(2022, Some(15.19), Some(4.74), "extreme at US$1.90 (2011 PPP)"),
-        obs(2023, Some(14.90), Some(0.96), "extreme at US$1.90 (2011 PPP); the seeds say 0.98"),
-        obs(2024, Some(12.88), Some(0.47), "extreme at US$2.15 (2017 PPP)"),
+        obs_on(2021, 15.84, 6.56, ExtremeLine::Usd190, "extreme at US$1.90 (2011 PPP); the seeds say 6.68"),
+        obs_on(2022, 15.19, 4.74, ExtremeLine::Usd190, "extreme at US$1.90 (2011 PPP)"),
+        obs_on(2023, 14.90, 0.96, ExtremeLine::Usd190, "extreme at US$1.90 (2011 PPP); the seeds say 0.98"),
+        obs_on(2024, 12.88, 0.47, ExtremeLine::Usd215, "extreme at US$2.15 (2017 PPP)"),
         obs(2025, Some(9.97), None, ""),
     ]
     .into_iter()
@@ -274,8 +280,8 @@ pub fn preset(id: &str) -> Option<Scenario> {
                         obs(2021, Some(10.14), None, ""),
                         obs(2022, Some(9.54), None, ""),
                         obs(2023, Some(9.36), None, ""),
-                        obs(2024, Some(9.03), Some(1.26), "extreme at US$2.15 (2017 PPP)"),
-                        obs(2025, Some(8.47), Some(0.85), "extreme at US$2.15 (2017 PPP); GK Rp609,160"),
+                        obs_on(2024, 9.03, 1.26, ExtremeLine::Usd215, "extreme at US$2.15 (2017 PPP)"),
+                        obs_on(2025, 8.47, 0.85, ExtremeLine::Usd215, "extreme at US$2.15 (2017 PPP); GK Rp609,160"),
                     ],
                     sources: vec![
                         "P0 9.03%, 25.22 m poor people, GK Rp582,932, P1 1.461, P2 0.347, extreme 1.26%, Gini 0.379: BPS, March 2024".into(),

@@ -6,59 +6,16 @@
 //!
 //! Each sector works from its own list (`List`): a shared registry plus sector-specific registration and
 //! scoring errors; `convergence` is the correlation between the lists (100% = one by-name-by-address list).
+//!
+//! Longer than 400 lines on purpose: `World::year` is one pass over the households, and the order of its
+//! stages (data updating, health, social aid, empowerment, housing) is the model; the registry and the
+//! resolved levers live in `registry` and `params`.
 
-use super::{Active, Programme, ProgrammeYear};
-use crate::levers::{LeverId, LeverValues};
-use crate::normal;
+use super::params::Params;
+use super::registry::{bin, threshold, Hists, List, Registry};
+use super::{Programme, ProgrammeYear};
 use crate::population::{Population, Shape};
 use crate::rng::{self, Stream};
-use crate::scenario::Scenario;
-
-const BINS: usize = 4096;
-const SCORE_LO: f64 = -6.0;
-const SCORE_HI: f64 = 6.0;
-const BIN_SCALE: f64 = BINS as f64 / (SCORE_HI - SCORE_LO);
-
-/// Registration of a re-enumerated household: full enumeration reaches 95% (Bah, Bazzi, Sumarto & Tobias 2018:
-/// it cuts under-coverage by a third).
-pub(crate) const FULL_ENUMERATION_COVERAGE: f64 = 0.95;
-
-/// The sector lists programmes draw on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum List {
-    /// Kemensos social-aid list (DTKS / DTSEN): cash and food aid.
-    Social = 0,
-    /// PBI health-insurance list: national PBI-JK and district UHC.
-    Health = 1,
-    /// Empowerment lists (Dinas Sosial, Koperasi/UMKM, agriculture): graduation and enterprise grants.
-    Empowerment = 2,
-    /// Housing and basic services (Perkim / PUPR): RTLH renovation, water and sanitation.
-    Housing = 3,
-}
-
-pub(crate) const LISTS: usize = 4;
-
-#[inline]
-fn bin(score: f64) -> usize {
-    (((score - SCORE_LO) * BIN_SCALE) as isize).clamp(0, BINS as isize - 1) as usize
-}
-
-/// The score below which the cumulative histogram reaches `quota`, and the quota actually filled.
-/// Within the boundary bin scores are taken as evenly spread.
-fn threshold(hist: &[f64], quota: f64) -> (f64, f64) {
-    if quota <= 0.0 {
-        return (f64::NEG_INFINITY, 0.0);
-    }
-    let mut cum = 0.0;
-    for (b, w) in hist.iter().enumerate() {
-        if *w > 0.0 && cum + w >= quota {
-            let frac = (quota - cum) / w;
-            return (SCORE_LO + (b as f64 + frac) / BIN_SCALE, quota);
-        }
-        cum += w;
-    }
-    (f64::INFINITY, cum)
-}
 
 /// Share of the graduation gain reached k years after the package year (k = 0), the brief's timetable:
 /// +6% in year 2, +12% in years 3–4, +25% from year 7 (of a 25% long-run effect), then `decay` a year.
@@ -85,98 +42,6 @@ pub(crate) fn ln_consumption(
     shock_x: f64,
 ) -> f64 {
     shape.mu_log + shape.spread(x) + t * growth.at(x) + if x < shock_x { shock } else { 0.0 }
-}
-
-/// Everything a world needs from its levers, resolved once per run.
-pub(crate) struct Params {
-    /// Budgets in Rp per programme, index t = projected year (0 unused).
-    budgets: Vec<[f64; 7]>,
-    data_budget: Vec<f64>,
-    pub coverage0: f64,
-    accuracy: f64,
-    convergence: f64,
-    registry_age: f64,
-    absorption: f64,
-    net_share: f64,
-    cash_benefit: f64,
-    gap_filling: bool,
-    cash_delivery: f64,
-    pass: f64,
-    food_benefit_year: f64,
-    /// Share of the food entitlement's value that arrives (e-voucher delivery, in-kind delivery × valuation).
-    food_arrives: f64,
-    premium_year: f64,
-    pbi_share: f64,
-    grad_cost: f64,
-    grad_effect: f64,
-    grad_decay: f64,
-    grad_stipend: f64,
-    ent_grant: f64,
-    ent_return: f64,
-    ent_survival: f64,
-    house_cost: f64,
-    wash_cost: f64,
-    services_effect: f64,
-    multiplier: f64,
-    data_cost: f64,
-}
-
-impl Params {
-    /// `schedules` false: budgets are the constant lever values (the status quo has no schedules).
-    pub fn new(s: &Scenario, lv: &LeverValues, active: Active, schedules: bool) -> Params {
-        let pct = |id: LeverId| lv.get(id) / 100.0;
-        let years = s.years();
-        let budget = |id: LeverId, t: usize| if schedules { s.budget(lv, id, t) } else { lv.get(id) } * 1e9;
-        // Year 0 holds the constant budgets: the base year's programmes, backed out of the status quo.
-        let budgets = (0..=years)
-            .map(|t| {
-                Programme::ALL.map(|p| {
-                    if !active.contains(p) {
-                        0.0
-                    } else if t == 0 {
-                        lv.get(p.budget_lever()) * 1e9
-                    } else {
-                        budget(p.budget_lever(), t)
-                    }
-                })
-            })
-            .collect();
-        let data = Programme::DataUpdating;
-        let in_kind = pct(LeverId::FoodInKindShare);
-        Params {
-            budgets,
-            data_budget: (0..=years)
-                .map(|t| if t >= 1 && active.contains(data) { budget(data.budget_lever(), t) } else { 0.0 })
-                .collect(),
-            coverage0: pct(LeverId::RegistryCoverage),
-            accuracy: lv.get(LeverId::TargetingAccuracy),
-            convergence: pct(LeverId::Convergence),
-            registry_age: lv.get(LeverId::RegistryAge),
-            absorption: pct(LeverId::Absorption),
-            net_share: pct(LeverId::Absorption) * (1.0 - pct(LeverId::Overhead)),
-            cash_benefit: lv.get(LeverId::CashBenefit),
-            gap_filling: lv.get(LeverId::CashGapFilling) >= 0.5,
-            cash_delivery: pct(LeverId::CashDelivery),
-            pass: pct(LeverId::CashPassThrough),
-            food_benefit_year: 12.0 * lv.get(LeverId::FoodBenefit),
-            food_arrives: in_kind * pct(LeverId::InKindDelivery) * pct(LeverId::InKindValuation)
-                + (1.0 - in_kind) * pct(LeverId::CashDelivery),
-            premium_year: 12.0 * lv.get(LeverId::HealthPremium),
-            pbi_share: pct(LeverId::NationalPbiShare),
-            grad_cost: 1e6 * lv.get(LeverId::GraduationCost),
-            grad_effect: pct(LeverId::GraduationEffect),
-            grad_decay: pct(LeverId::GraduationDecay),
-            grad_stipend: pct(LeverId::GraduationStipendShare),
-            ent_grant: 1e6 * lv.get(LeverId::EnterpriseGrant),
-            ent_return: pct(LeverId::EnterpriseReturn),
-            ent_survival: pct(LeverId::EnterpriseSurvival),
-            house_cost: 1e6 * lv.get(LeverId::HousingUnitCost),
-            wash_cost: 1e6 * lv.get(LeverId::WashUnitCost),
-            services_effect: pct(LeverId::ServicesEffect),
-            multiplier: lv.get(LeverId::Multiplier),
-            data_cost: lv.get(LeverId::DataCost),
-        }
-    }
 }
 
 /// What one world's households share in a year, independent of the programmes.
@@ -254,71 +119,6 @@ pub(crate) struct Reach {
     pub record_age: f64,
     /// Share of desil 1–4 households on the social-aid list, percent.
     pub desil_registered_pct: f64,
-}
-
-/// Per-household registry state of a world: the record, its scores on each list, and registration.
-struct Registry {
-    /// Latent score at the record's enumeration.
-    x_record: Vec<f64>,
-    /// Year index of the record's enumeration (negative: before the base year).
-    enumerated: Vec<f64>,
-    full: Vec<bool>,
-    score: Vec<[f64; LISTS]>,
-    registered: Vec<u8>,
-    accuracy: f64,
-    noise_weight: f64,
-    common: f64,
-    own: f64,
-    q_cov: f64,
-    q_full: f64,
-}
-
-impl Registry {
-    /// Records enumerated `age` years before the base year: x then is r^age·x₀ + √(1 − r^2age)·ε, the
-    /// churn process run backwards (it is stationary and reversible).
-    fn new(p: &Params, pop: &Population, x_base: &[f64], r: f64) -> Registry {
-        let n = pop.len();
-        let ra = libm::pow(r, p.registry_age);
-        let back = libm::sqrt((1.0 - ra * ra).max(0.0));
-        let q = |c: f64| if c >= 1.0 { f64::INFINITY } else { normal::quantile(c.max(1e-9)) };
-        let mut reg = Registry {
-            x_record: (0..n).map(|h| ra * x_base[h] + back * pop.draws[h].back as f64).collect(),
-            enumerated: vec![-p.registry_age; n],
-            full: vec![false; n],
-            score: vec![[0.0; LISTS]; n],
-            registered: vec![0; n],
-            accuracy: p.accuracy,
-            noise_weight: libm::sqrt((1.0 - p.accuracy * p.accuracy).max(0.0)),
-            common: libm::sqrt(p.convergence),
-            own: libm::sqrt(1.0 - p.convergence),
-            q_cov: q(p.coverage0),
-            q_full: q(FULL_ENUMERATION_COVERAGE.max(p.coverage0)),
-        };
-        for h in 0..n {
-            reg.record(h, pop);
-        }
-        reg
-    }
-
-    #[inline]
-    fn record(&mut self, h: usize, pop: &Population) {
-        let d = &pop.draws[h];
-        let q = if self.full[h] { self.q_full } else { self.q_cov };
-        let mut bits = 0;
-        for l in 0..LISTS {
-            let noise = self.common * d.noise[0] as f64 + self.own * d.noise[1 + l] as f64;
-            self.score[h][l] = self.accuracy * self.x_record[h] + self.noise_weight * noise;
-            if self.common * (d.registration[0] as f64) + self.own * (d.registration[1 + l] as f64) < q {
-                bits |= 1 << l;
-            }
-        }
-        self.registered[h] = bits;
-    }
-
-    #[inline]
-    fn on(&self, h: usize, l: List) -> Option<f64> {
-        (self.registered[h] & (1 << l as u8) != 0).then(|| self.score[h][l as usize])
-    }
 }
 
 /// A world's state across years.
@@ -672,41 +472,6 @@ fn cash_arrives_pc(p: &Params, sh: &Shared, expected_x: f64, size: f64) -> f64 {
         libm::ceil((sh.z - sh.estimate(expected_x)).max(0.0))
     } else {
         p.cash_benefit / 12.0 / size * p.cash_delivery * p.pass
-    }
-}
-
-struct Hists {
-    social: Vec<f64>,
-    gap: Vec<f64>,
-    health: Vec<f64>,
-    graduation: Vec<f64>,
-    enterprise: Vec<f64>,
-    /// [not pocket, pocket]
-    house: [Vec<f64>; 2],
-    wash: [Vec<f64>; 2],
-}
-
-impl Hists {
-    fn new() -> Hists {
-        let v = || vec![0.0; BINS];
-        Hists {
-            social: v(),
-            gap: v(),
-            health: v(),
-            graduation: v(),
-            enterprise: v(),
-            house: [v(), v()],
-            wash: [v(), v()],
-        }
-    }
-
-    fn clear(&mut self) {
-        for h in [&mut self.social, &mut self.gap, &mut self.health, &mut self.graduation, &mut self.enterprise] {
-            h.fill(0.0);
-        }
-        for h in self.house.iter_mut().chain(self.wash.iter_mut()) {
-            h.fill(0.0);
-        }
     }
 }
 

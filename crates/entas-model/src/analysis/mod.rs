@@ -1,0 +1,30 @@
+//! What planners ask of a run: the year each target is met, the people each programme lifts (Shapley wedge),
+//! uncertainty bands and the probability of meeting each target (Monte Carlo), and the back-test.
+
+mod backtest;
+mod monte_carlo;
+mod registry_check;
+mod shapley;
+mod targets;
+
+pub use backtest::{backtest, backtest_miss, BacktestRow};
+pub use monte_carlo::{centred_draw, draw_district, draw_levers, monte_carlo, Bands, MonteCarlo};
+pub use registry_check::{registry_check, RegistryCheck};
+pub use shapley::{programme_costs, shapley_wedge, ProgrammeCost, Wedge};
+pub use targets::{target_status, TargetStatus, Verdict};
+
+use crate::scenario::{Indicator, Target};
+use crate::simulate::YearResult;
+
+/// The first year (from the base year) in which `target` is met in `results`: the indicator at most
+/// `value_pct + tolerance_pct`.
+pub fn year_met(results: &[YearResult], target: &Target) -> Option<i32> {
+    results.iter().find(|r| value(r, target.indicator) <= target.value_pct + target.tolerance_pct).map(|r| r.year)
+}
+
+fn value(r: &YearResult, i: Indicator) -> f64 {
+    match i {
+        Indicator::P0 => r.p0_pct,
+        Indicator::Extreme => r.extreme_pct,
+    }
+}

@@ -1,0 +1,194 @@
+//! Validation of a scenario: every field against its allowed range, the first problem named by its dotted
+//! path. Errors from outside (files, links) and from the lever table end up as a `ScenarioError`.
+
+use super::*;
+use crate::levers::{self, LeverError, Unit};
+
+/// A scenario that cannot be simulated; `field` is the dotted path of the offending value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioError {
+    pub field: String,
+    pub message: String,
+}
+
+impl core::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+impl From<LeverError> for ScenarioError {
+    fn from(e: LeverError) -> Self {
+        match e {
+            LeverError::Unknown { ref id } => ScenarioError { field: format!("levers.{id}"), message: e.to_string() },
+            LeverError::OutOfRange { ref id, value, min, max } => ScenarioError {
+                field: format!("levers.{id}"),
+                message: format!("{value} is outside the allowed range {min} to {max}"),
+            },
+        }
+    }
+}
+
+fn check(field: &str, value: f64, min: f64, max: f64) -> Result<(), ScenarioError> {
+    if value.is_finite() && value >= min && value <= max {
+        Ok(())
+    } else {
+        Err(ScenarioError {
+            field: field.into(),
+            message: format!("{value} is outside the allowed range {min} to {max}"),
+        })
+    }
+}
+
+fn e_id(e: &LeverError) -> &str {
+    match e {
+        LeverError::Unknown { id } | LeverError::OutOfRange { id, .. } => id,
+    }
+}
+
+/// Removes levers retired since the file was written (`levers::RETIRED`) from the levers, the status quo and
+/// the schedules, so an older file stays readable.
+pub(super) fn drop_retired_levers(value: &mut serde_json::Value) {
+    for path in [&["levers"][..], &["district", "status_quo"][..], &["schedules"][..]] {
+        let mut v = Some(&mut *value);
+        for key in path {
+            v = v.and_then(|v| v.get_mut(*key));
+        }
+        if let Some(serde_json::Value::Object(map)) = v {
+            for (id, _) in levers::RETIRED {
+                map.remove(*id);
+            }
+        }
+    }
+}
+
+pub(super) fn fail(field: &str, message: impl Into<String>) -> ScenarioError {
+    ScenarioError { field: field.into(), message: message.into() }
+}
+
+impl Scenario {
+    /// Checks every field; the first problem found is returned.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        if self.schema_version != SCHEMA_VERSION {
+            return Err(fail("schema_version", format!("must be {SCHEMA_VERSION}")));
+        }
+        let d = &self.district;
+        check("district.base_year", d.base_year as f64, 2000.0, 2100.0)?;
+        check("horizon", self.horizon as f64, (d.base_year + 1) as f64, (d.base_year + MAX_YEARS) as f64)?;
+        check("households", self.households as f64, HOUSEHOLDS_RANGE.0 as f64, HOUSEHOLDS_RANGE.1 as f64)?;
+        check("district.population", d.population, 1_000.0, 400_000_000.0)?;
+        check("district.household_size", d.household_size, 1.5, 10.0)?;
+        if let Some(p) = d.poor_household_size {
+            check("district.poor_household_size", p, d.household_size, 12.0)?;
+        }
+        check("district.poverty_line", d.poverty_line, 50_000.0, 10_000_000.0)?;
+        match d.calibration {
+            Calibration::P0P1 { p0_pct, p1 } => {
+                check("district.calibration.p0_pct", p0_pct, 0.5, 80.0)?;
+                check("district.calibration.p1", p1, 0.01 * p0_pct, 0.6 * p0_pct)?;
+            }
+            Calibration::P0P1P2 { p0_pct, p1, p2 } => {
+                check("district.calibration.p0_pct", p0_pct, 0.5, 80.0)?;
+                check("district.calibration.p1", p1, 0.01 * p0_pct, 0.6 * p0_pct)?;
+                check("district.calibration.p2", p2, 0.02 * p1, 0.8 * p1)?;
+            }
+            Calibration::P0Extreme { p0_pct, extreme_pct, line } => {
+                check("district.calibration.p0_pct", p0_pct, 0.5, 80.0)?;
+                check("district.calibration.extreme_pct", extreme_pct, 0.01, 0.9 * p0_pct)?;
+                let ze = line.rupiah_in(d.poverty_line, d.base_year);
+                check("district.calibration.line", ze, 0.2 * d.poverty_line, 0.95 * d.poverty_line)?;
+            }
+            Calibration::P0Gini { p0_pct, gini } => {
+                check("district.calibration.p0_pct", p0_pct, 0.5, 80.0)?;
+                check("district.calibration.gini", gini, 0.15, 0.7)?;
+            }
+        }
+        if let Some(g) = d.gini {
+            check("district.gini", g, 0.15, 0.7)?;
+        }
+        if let Some(m) = d.mean_consumption {
+            check("district.mean_consumption", m, 1.2 * d.poverty_line, 20.0 * d.poverty_line)?;
+        }
+        match self.extreme_line {
+            ExtremeLine::Rupiah { rp } => check("extreme_line.rp", rp, 0.1 * d.poverty_line, d.poverty_line)?,
+            line => {
+                // A national line must stay below the district's GK for the extreme rate to mean anything.
+                let ze = line.rupiah_in(d.poverty_line, d.base_year);
+                if ze.is_nan() || ze >= d.poverty_line {
+                    return Err(fail(
+                        "extreme_line",
+                        format!(
+                            "{} is Rp{ze:.0} in {}, not below this district's poverty line Rp{:.0}; choose the line scaled to the district's GK or a rupiah line",
+                            line.label(),
+                            d.base_year,
+                            d.poverty_line
+                        ),
+                    ));
+                }
+            }
+        }
+        if !d.kecamatan.is_empty() {
+            let (mut pop, mut poor) = (0.0, 0.0);
+            for (i, k) in d.kecamatan.iter().enumerate() {
+                check(&format!("district.kecamatan[{i}].population_share_pct"), k.population_share_pct, 0.0, 100.0)?;
+                check(&format!("district.kecamatan[{i}].poor_share_pct"), k.poor_share_pct, 0.0, 100.0)?;
+                pop += k.population_share_pct;
+                poor += k.poor_share_pct;
+            }
+            check("district.kecamatan (sum of population_share_pct)", pop, 99.5, 100.5)?;
+            check("district.kecamatan (sum of poor_share_pct)", poor, 99.5, 100.5)?;
+        }
+        LeverValues::new(self.levers.explicit().clone())?;
+        LeverValues::new(d.status_quo.explicit().clone()).map_err(|e| ScenarioError {
+            field: format!("district.status_quo.{}", e_id(&e)),
+            message: e.to_string(),
+        })?;
+        for id in d.status_quo.explicit().keys() {
+            if levers::spec_named(id).is_some_and(|l| !l.group.is_policy()) {
+                return Err(fail(
+                    &format!("district.status_quo.{id}"),
+                    "the status quo holds policy levers only (programmes and enablers), not assumptions or shocks",
+                ));
+            }
+        }
+        for (id, values) in &self.schedules {
+            let spec = levers::spec_named(id).ok_or_else(|| fail(&format!("schedules.{id}"), "unknown lever"))?;
+            if spec.unit != Unit::RpBillionPerYear {
+                return Err(fail(
+                    &format!("schedules.{id}"),
+                    "only budget levers (Rp billion per year) take a schedule",
+                ));
+            }
+            if values.len() != self.years() {
+                return Err(fail(
+                    &format!("schedules.{id}"),
+                    format!("needs {} values, one per year {}–{}", self.years(), d.base_year + 1, self.horizon),
+                ));
+            }
+            for (i, v) in values.iter().enumerate() {
+                check(&format!("schedules.{id}[{i}]"), *v, spec.min, spec.max)?;
+            }
+        }
+        if self.growth_basis == GrowthBasis::DistrictTrend {
+            let points =
+                d.observed.iter().filter(|o| o.year <= d.base_year && o.p0_pct.is_some_and(|p| p > 0.0)).count();
+            if points < 2 {
+                return Err(fail(
+                    "growth_basis",
+                    format!(
+                        "district_trend needs at least 2 observed P0 years up to {}; this district has {points}",
+                        d.base_year
+                    ),
+                ));
+            }
+        }
+        for (i, t) in self.targets.iter().enumerate() {
+            check(&format!("targets[{i}].value_pct"), t.value_pct, 0.0, 100.0)?;
+            check(&format!("targets[{i}].year"), t.year as f64, d.base_year as f64, (d.base_year + MAX_YEARS) as f64)?;
+            check(&format!("targets[{i}].tolerance_pct"), t.tolerance_pct, 0.0, 5.0)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,396 @@
+//! The worlds that do not depend on the scenario's programmes (`Reference`), computed once and shared by
+//! every scenario pass on them, and the base year's welfare before district programmes (`BaseYear`).
+
+// The yearly loop's private parts (`Ctx`, `Path`, the worlds) live in the parent module.
+use super::*;
+
+/// What identifies a reference: everything it depends on apart from the scenario's policy levers.
+#[derive(Clone, Debug, PartialEq)]
+struct ReferenceKey {
+    district: crate::scenario::District,
+    horizon: i32,
+    extreme_line: crate::scenario::ExtremeLine,
+    growth_basis: GrowthBasis,
+    assumptions: Vec<u64>,
+    population: (u64, usize, u64, [u64; 3]),
+}
+
+impl ReferenceKey {
+    fn new(s: &Scenario, lv: &LeverValues, pop: &Population) -> ReferenceKey {
+        ReferenceKey {
+            district: s.district.clone(),
+            horizon: s.horizon,
+            extreme_line: s.extreme_line,
+            growth_basis: s.growth_basis,
+            assumptions: LEVERS.iter().filter(|l| !l.group.is_policy()).map(|l| lv.get(l.id).to_bits()).collect(),
+            population: (
+                pop.seed,
+                pop.len(),
+                pop.weight.to_bits(),
+                [pop.shape.mu_log.to_bits(), pop.shape.sigma_low.to_bits(), pop.shape.sigma_high.to_bits()],
+            ),
+        }
+    }
+}
+
+/// The worlds that do not depend on the scenario's programmes — without district programmes and the status
+/// quo — computed once per (district, assumptions, population) and shared by every scenario run on them: the
+/// slider run, Shapley coalitions, Monte Carlo comparisons. The scenario pass then computes only its own world.
+pub struct Reference {
+    key: ReferenceKey,
+    sq_levers: LeverValues,
+    /// Per year: the latent score below which households are in desil 1–4.
+    desil_cut: Vec<f64>,
+    sel_sq: Vec<Selection>,
+    counterfactual: Vec<YearResult>,
+    baseline: Vec<YearResult>,
+    programmes_baseline: Vec<ProgrammeYear>,
+    distribution_baseline: Vec<Vec<f64>>,
+    /// Per year, per kecamatan: people and status-quo poor people.
+    kecamatan_baseline: Vec<Vec<[f64; 2]>>,
+    /// The base year: welfare before district programmes (what records enumerated before it are backcast
+    /// from, and where the path starts) and as published.
+    base: BaseYear,
+    /// Per year: the latent scores and consumption before district programmes (the base year's consumption as
+    /// published) and total consumption, kept when they fit in `PATH_CACHE_LIMIT` values, so a scenario pass
+    /// need not walk the path again.
+    path: Option<Vec<KeptYear>>,
+}
+
+/// One year of a kept path: latent scores, consumption before district programmes, total consumption.
+type KeptYear = (Vec<f64>, Vec<f64>, f64);
+
+/// Largest number of household-years whose path a reference keeps (two f64 each: 64 MB).
+const PATH_CACHE_LIMIT: usize = 4_000_000;
+
+impl Reference {
+    /// Runs the counterfactual and the status quo for `s` with the assumptions in `lv`.
+    pub fn new(s: &Scenario, lv: &LeverValues, pop: &Population) -> Reference {
+        let c = Ctx::new(s, lv, pop);
+        let d = &s.district;
+        // Assumptions are the scenario's in all three worlds.
+        let sq_levers = {
+            let mut sq = s.status_quo_levers();
+            for l in LEVERS.iter().filter(|l| !l.group.is_policy()) {
+                let _ = sq.set(l.id, lv.get(l.id));
+            }
+            sq
+        };
+        let mut none_levers = sq_levers.clone();
+        // Every budget (programmes and data updating) at zero.
+        for l in LEVERS.iter().filter(|l| l.group.is_policy() && l.unit == crate::levers::Unit::RpBillionPerYear) {
+            let _ = none_levers.set(l.id, 0.0);
+        }
+        let base = BaseYear::new(s, &sq_levers, &c, pop);
+        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), pop, &base.x_pre, c.r);
+        let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), pop, &base.x_pre, c.r);
+        let mut path = base.path(&c);
+        let mut out = Reference {
+            key: ReferenceKey::new(s, lv, pop),
+            sq_levers: sq_levers.clone(),
+            desil_cut: Vec::with_capacity(c.years + 1),
+            sel_sq: Vec::with_capacity(c.years + 1),
+            counterfactual: Vec::with_capacity(c.years + 1),
+            baseline: Vec::with_capacity(c.years + 1),
+            programmes_baseline: Vec::new(),
+            distribution_baseline: Vec::with_capacity(c.years + 1),
+            kecamatan_baseline: Vec::with_capacity(c.years + 1),
+            path: (c.n * (c.years + 1) <= PATH_CACHE_LIMIT).then(|| Vec::with_capacity(c.years + 1)),
+            base: BaseYear { x_pre: Vec::new(), y_pre: Vec::new(), y_pub: Vec::new() },
+        };
+        for (t, ze) in c.extreme_lines.iter().enumerate() {
+            let year = d.base_year + t as i32;
+            let lines = Lines::new(c.z, *ze, KINK_LINE);
+            // The path is welfare before district programmes; every world adds its own programmes to it.
+            let total = if t == 0 { base.total(&c) } else { path.advance(&c, pop, t) };
+            let desil = desil4_cut(&path.x);
+            out.desil_cut.push(desil);
+            let sh = path.shared(&c, pop, t, total, desil);
+            let sel_sq = sq.select(&sh, pop);
+            let norm = c.health_norm(sel_sq.insured_people);
+            let sel_none = none.select(&sh, pop);
+            let (mut acc_none, mut acc_sq) = (Acc::new(), Acc::new());
+            let mut kec = vec![[0.0; 2]; c.n_kec];
+            for h in 0..c.n {
+                let wp = c.people[h];
+                let y_pre = path.y_ref[h];
+                let (y_none, y_sq) = if t == 0 {
+                    // The base year is observed: the status quo as published; the counterfactual backs it out.
+                    (y_pre, base.y_pub[h])
+                } else {
+                    let hit = rng::uniform(c.seed, Stream::Health, h as u64, t as u64) < c.health_rate;
+                    let (loss, ue) = (c.health_loss, c.u_enterprise[h]);
+                    (
+                        none.apply(&sel_none, &sh, h, y_pre, hit, loss, norm, ue),
+                        sq.apply(&sel_sq, &sh, h, y_pre, hit, loss, norm, ue),
+                    )
+                };
+                acc_none.add(wp, y_none, &lines);
+                acc_sq.add(wp, y_sq, &lines);
+                acc_none.rtlh += if c.lacks_house[h] { c.w } else { 0.0 };
+                acc_none.no_sanitation += if c.lacks_wash[h] { c.w } else { 0.0 };
+                acc_sq.rtlh += if c.lacks_house[h] && !sq.house_done[h] { c.w } else { 0.0 };
+                acc_sq.no_sanitation += if c.lacks_wash[h] && !sq.wash_done[h] { c.w } else { 0.0 };
+                let k = &mut kec[pop.kecamatan[h] as usize];
+                k[0] += wp;
+                k[1] += if y_sq < c.z { wp } else { 0.0 };
+            }
+            let (rows_sq, reach_sq) = sq.finish_year(&sh, year, &sel_sq);
+            let (_, reach_none) = none.finish_year(&sh, year, &sel_none);
+            let spend = if t == 0 { 0.0 } else { rows_sq.iter().map(|r| r.spend_rp).sum() };
+            out.counterfactual.push(acc_none.result(year, 0.0, &reach_none));
+            out.baseline.push(acc_sq.result(year, spend, &reach_sq));
+            out.distribution_baseline.push(acc_sq.distribution.clone());
+            out.kecamatan_baseline.push(kec);
+            if t >= 1 {
+                out.programmes_baseline.extend(rows_sq);
+            }
+            out.sel_sq.push(sel_sq);
+            if let Some(cache) = out.path.as_mut() {
+                // The base year's scenario world is the published status quo.
+                cache.push((path.x.clone(), if t == 0 { base.y_pub.clone() } else { path.y_ref.clone() }, total));
+            }
+        }
+        out.base = base;
+        out
+    }
+
+    /// Drops the kept path (memory for speed): later scenario passes walk it again, with the same numbers.
+    pub fn forget_path(&mut self) {
+        self.path = None;
+    }
+
+    /// Runs the scenario's own world on this reference. A reference built for other assumptions, another
+    /// district or another population is rebuilt first, so the answer never depends on what was cached.
+    pub fn scenario(
+        &self,
+        s: &Scenario,
+        lv: &LeverValues,
+        pop: &Population,
+        active: Active,
+        mut dump: Option<&mut dyn FnMut(HouseholdRow)>,
+    ) -> Outcome {
+        if self.key != ReferenceKey::new(s, lv, pop) {
+            return Reference::new(s, lv, pop).scenario(s, lv, pop, active, dump);
+        }
+        let c = Ctx::new(s, lv, pop);
+        let d = &s.district;
+        let years = c.years;
+        let mut scenario = Vec::with_capacity(years + 1);
+        let mut programmes = Vec::new();
+        let mut distribution = Vec::with_capacity(years + 1);
+        let mut kecamatan = Vec::new();
+        if same_as_status_quo(s, lv, &self.sq_levers, active) && dump.is_none() {
+            // The scenario world is the status-quo world: nothing to compute.
+            scenario = self.baseline.clone();
+            programmes = self.programmes_baseline.clone();
+            for (t, dist) in self.distribution_baseline.iter().enumerate() {
+                distribution.push(Distribution {
+                    year: d.base_year + t as i32,
+                    baseline: dist.clone(),
+                    scenario: dist.clone(),
+                });
+            }
+            if !d.kecamatan.is_empty() {
+                for (t, kec) in self.kecamatan_baseline.iter().enumerate() {
+                    for (i, k) in kec.iter().enumerate() {
+                        let p = 100.0 * k[1] / k[0].max(1e-9);
+                        kecamatan.push(KecamatanYear {
+                            year: d.base_year + t as i32,
+                            kecamatan: i,
+                            p0_baseline_pct: p,
+                            p0_scenario_pct: p,
+                        });
+                    }
+                }
+            }
+        } else {
+            let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.base.x_pre, c.r);
+            let mut path = self.path.is_none().then(|| self.base.path(&c));
+            for (t, ze) in c.extreme_lines.iter().enumerate() {
+                let year = d.base_year + t as i32;
+                let lines = Lines::new(c.z, *ze, KINK_LINE);
+                let sel_sq = &self.sel_sq[t];
+                // Scores and consumption before programmes: kept by the reference, or walked again.
+                let (x, y_pre, total): (&[f64], &[f64], f64) = match &self.path {
+                    Some(cache) => (&cache[t].0, &cache[t].1, cache[t].2),
+                    None => {
+                        let path = path.as_mut().expect("walked without a kept path");
+                        if t == 0 {
+                            (&self.base.x_pre, &self.base.y_pub, self.base.total(&c))
+                        } else {
+                            let total = path.advance(&c, pop, t);
+                            (&path.x, &path.y_ref, total)
+                        }
+                    }
+                };
+                let sh = Path::shared_on(x, &c, pop, t, total, self.desil_cut[t]);
+                let norm = c.health_norm(sel_sq.insured_people);
+                let sel = scen.select(&sh, pop);
+                let mut acc = Acc::new();
+                let mut kec = vec![0.0; c.n_kec];
+                for h in 0..c.n {
+                    let wp = c.people[h];
+                    let y = if t == 0 {
+                        y_pre[h]
+                    } else {
+                        let hit = rng::uniform(c.seed, Stream::Health, h as u64, t as u64) < c.health_rate;
+                        scen.apply(&sel, &sh, h, y_pre[h], hit, c.health_loss, norm, c.u_enterprise[h])
+                    };
+                    acc.add(wp, y, &lines);
+                    acc.rtlh += if c.lacks_house[h] && !scen.house_done[h] { c.w } else { 0.0 };
+                    acc.no_sanitation += if c.lacks_wash[h] && !scen.wash_done[h] { c.w } else { 0.0 };
+                    kec[pop.kecamatan[h] as usize] += if y < c.z { wp } else { 0.0 };
+                    if let Some(f) = dump.as_mut() {
+                        f(HouseholdRow { year, household: h, weight: c.w, size: pop.size[h], consumption_pc: y });
+                    }
+                }
+                let (rows, reach) = scen.finish_year(&sh, year, &sel);
+                let spend = if t == 0 { 0.0 } else { rows.iter().map(|r| r.spend_rp).sum() };
+                scenario.push(acc.result(year, spend, &reach));
+                distribution.push(Distribution {
+                    year,
+                    baseline: self.distribution_baseline[t].clone(),
+                    scenario: acc.distribution.clone(),
+                });
+                if t >= 1 {
+                    programmes.extend(rows);
+                }
+                if !d.kecamatan.is_empty() {
+                    for (i, k) in self.kecamatan_baseline[t].iter().enumerate() {
+                        kecamatan.push(KecamatanYear {
+                            year,
+                            kecamatan: i,
+                            p0_baseline_pct: 100.0 * k[1] / k[0].max(1e-9),
+                            p0_scenario_pct: 100.0 * kec[i] / k[0].max(1e-9),
+                        });
+                    }
+                }
+            }
+        }
+        self.outcome(s, &c, scenario, programmes, distribution, kecamatan)
+    }
+
+    fn outcome(
+        &self,
+        s: &Scenario,
+        c: &Ctx,
+        scenario: Vec<YearResult>,
+        programmes: Vec<ProgrammeYear>,
+        distribution: Vec<Distribution>,
+        kecamatan: Vec<KecamatanYear>,
+    ) -> Outcome {
+        let lifted: Vec<f64> =
+            self.baseline.iter().zip(&scenario).map(|(b, s)| b.poor_people - s.poor_people).collect();
+        let lifted_vs_none: Vec<f64> =
+            self.counterfactual.iter().zip(&scenario).map(|(b, s)| b.poor_people - s.poor_people).collect();
+        // Spend on what acts on consumption (and data updating), per year: housing and water are costed apart.
+        let monetary = |rows: &[ProgrammeYear]| -> Vec<f64> {
+            let mut by_year = vec![0.0; c.years + 1];
+            for r in rows.iter().filter(|r| r.programme.is_monetary()) {
+                by_year[(r.year - s.district.base_year) as usize] += r.spend_rp;
+            }
+            by_year
+        };
+        let (money_scen, money_sq) = (monetary(&programmes), monetary(&self.programmes_baseline));
+        let spend_scen: f64 = money_scen.iter().sum();
+        let spend_sq: f64 = money_sq.iter().sum();
+        let py_none: f64 = lifted_vs_none.iter().skip(1).sum();
+        let py_sq: f64 = lifted.iter().skip(1).sum();
+        let cost_per_person_lifted_by_year = money_scen
+            .iter()
+            .zip(&lifted_vs_none)
+            .enumerate()
+            .map(|(t, (m, l))| (t >= 1 && *l > 0.5).then(|| m / l))
+            .collect();
+        Outcome {
+            base_year: s.district.base_year,
+            poverty_line: c.z,
+            extreme_line: c.ze0,
+            extreme_lines: c.extreme_lines.clone(),
+            extreme_line_label: s.extreme_line.label(),
+            growth_b40_pct: 100.0 * c.g_b40,
+            growth_basis: if c.trend.is_some() { GrowthBasis::DistrictTrend } else { GrowthBasis::Evidence },
+            counterfactual: self.counterfactual.clone(),
+            baseline: self.baseline.clone(),
+            scenario,
+            programmes,
+            programmes_baseline: self.programmes_baseline.clone(),
+            lifted,
+            lifted_vs_none,
+            cost_per_person_year_lifted: (py_none > 0.5).then(|| spend_scen / py_none),
+            incremental_cost_per_person_year: (py_sq > 0.5).then(|| (spend_scen - spend_sq) / py_sq),
+            cost_per_person_lifted_by_year,
+            kecamatan,
+            distribution,
+            churn_r: c.r,
+            implied_entry_pct: c.implied_entry_pct,
+        }
+    }
+}
+
+/// The base year's welfare before district programmes. The published figures are the status quo: its
+/// recipients got their transfers on top of welfare before programmes. Found at a fixed point: recipients are
+/// those the status quo's registry picks on records of welfare before programmes; welfare with their transfers
+/// is ranked and given the calibrated (published) distribution, person-weighted; the transfers taken back out
+/// give welfare before programmes. Three rounds from the published ranks. From then on the path is welfare
+/// before district programmes and every world, the status quo included, adds its own programmes to it, so no
+/// registry is credited or charged for who the status quo's own registry happened to pick.
+struct BaseYear {
+    /// Latent scores of welfare before district programmes.
+    x_pre: Vec<f64>,
+    /// Consumption before district programmes and as published (the status quo), Rp per capita per month.
+    y_pre: Vec<f64>,
+    y_pub: Vec<f64>,
+}
+
+const BASE_YEAR_ROUNDS: usize = 3;
+
+impl BaseYear {
+    fn new(s: &Scenario, sq_levers: &LeverValues, c: &Ctx, pop: &Population) -> BaseYear {
+        let shape = &pop.shape;
+        let consumption = |x: f64| libm::exp(shape.mu_log + shape.spread(x));
+        let total_people: f64 = c.people.iter().sum();
+        let mut x_pub = pop.x0.clone();
+        let mut x_pre = pop.x0.clone();
+        let mut y_pre: Vec<f64> = x_pre.iter().map(|x| consumption(*x)).collect();
+        let mut y_pub = y_pre.clone();
+        for _ in 0..BASE_YEAR_ROUNDS {
+            let total = y_pub.iter().zip(&c.people).map(|(y, p)| y * p).sum();
+            let sh = Path::shared_on(&x_pre, c, pop, 0, total, f64::NEG_INFINITY);
+            let mut sq = World::new(Params::new(s, sq_levers, Active::ALL, false), pop, &x_pre, c.r);
+            let sel = sq.select(&sh, pop);
+            let income: Vec<f64> = (0..c.n).map(|h| sq.recurring_income(&sel, &sh, h)).collect();
+            // Welfare with the status quo's transfers, ranked and given the published distribution.
+            let with: Vec<f64> = (0..c.n).map(|h| y_pre[h] * sel.multiplier_factor + income[h]).collect();
+            let mut order: Vec<usize> = (0..c.n).collect();
+            order.sort_by(|a, b| with[*a].total_cmp(&with[*b]).then(pop.x0[*a].total_cmp(&pop.x0[*b])));
+            let mut cum = 0.0;
+            for &h in &order {
+                let mid = (cum + 0.5 * c.people[h]) / total_people;
+                cum += c.people[h];
+                x_pub[h] = normal::quantile(mid.clamp(1e-12, 1.0 - 1e-12));
+            }
+            for h in 0..c.n {
+                y_pub[h] = consumption(x_pub[h]);
+                y_pre[h] = ((y_pub[h] - income[h]) / sel.multiplier_factor).max(0.1 * y_pub[h]);
+                x_pre[h] = if y_pre[h] == y_pub[h] {
+                    x_pub[h]
+                } else {
+                    shape.inverse_spread(libm::log(y_pre[h]) - shape.mu_log)
+                };
+            }
+        }
+        BaseYear { x_pre, y_pre, y_pub }
+    }
+
+    /// The path of welfare before district programmes from the base year on: churn, then re-ranking back to
+    /// the base year's distribution of welfare before programmes.
+    fn path(&self, c: &Ctx) -> Path {
+        Path { x: self.x_pre.clone(), y_ref: self.y_pre.clone(), reranker: Reranker::towards(&self.x_pre, &c.people) }
+    }
+
+    fn total(&self, c: &Ctx) -> f64 {
+        self.y_pre.iter().zip(&c.people).map(|(y, p)| y * p).sum()
+    }
+}
