@@ -1,5 +1,5 @@
 //! Number formatting in the unit and style people read: Indonesian separators (1.234,5) in Bahasa mode,
-//! English ones (1,234.5) in English mode, and each lever's value in the unit planners use.
+//! English ones (1,234.5) in English mode, each lever's value in the unit planners use, and rows as CSV.
 
 use entas_model::levers::{LeverSpec, Unit};
 
@@ -105,6 +105,28 @@ pub fn lever_value(spec: &LeverSpec, v: f64, lang: Lang, base_year: i32) -> Stri
         Unit::Years => format!("{} {}", number(v, d, lang), t("unit.years")),
         Unit::Toggle if v >= 0.5 => t("unit.on"),
         Unit::Toggle => t("unit.off"),
+    }
+}
+
+/// Rows as CSV text (the csv crate quotes what needs quoting).
+pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(r);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A file-name-safe slug of a scenario name.
+pub fn slug(name: &str) -> String {
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    if s.is_empty() {
+        "entas".into()
+    } else {
+        s
     }
 }
 

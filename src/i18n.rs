@@ -1,4 +1,5 @@
-//! UI language: Bahasa Indonesia first, English second. Texts live in `locales/*.yml` (rust-i18n).
+//! UI language: Bahasa Indonesia first, English second. Texts live in `locales/*.yml` (rust-i18n); a
+//! sentence with values is one template with `%{name}` arguments, filled by the crate's own interpolation.
 
 use leptos::prelude::*;
 
@@ -23,15 +24,21 @@ impl Lang {
     pub fn t(self, key: &str) -> String {
         rust_i18n::t!(key, locale = self.code()).into_owned()
     }
+
+    /// Translates the template `key` and fills its `%{name}` arguments.
+    pub fn tf(self, key: &str, args: &[(&str, String)]) -> String {
+        let (names, values): (Vec<&str>, Vec<String>) = args.iter().cloned().unzip();
+        rust_i18n::replace_patterns(&self.t(key), &names, &values)
+    }
 }
 
 /// The current UI language, shared through context.
 #[derive(Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);
 
-/// The current UI language from context (Bahasa Indonesia when none is provided).
+/// The current UI language `App` provided.
 pub fn use_lang() -> RwSignal<Lang> {
-    use_context::<UiLang>().map(|l| l.0).unwrap_or_else(|| RwSignal::new(Lang::Id))
+    expect_context::<UiLang>().0
 }
 
 /// A reactive translation of `key` in the current UI language.
@@ -48,6 +55,12 @@ mod tests {
     fn both_languages_translate_the_title() {
         assert_eq!(Lang::Id.t("app.tagline"), "Simulasi skenario pengentasan kemiskinan");
         assert_eq!(Lang::En.t("app.tagline"), "Poverty-reduction scenario simulator");
+    }
+
+    #[test]
+    fn templates_take_their_arguments() {
+        assert_eq!(Lang::En.tf("kpi.met_in_year", &[("year", "2027".into())]), "Met in 2027");
+        assert_eq!(Lang::Id.tf("kpi.met_in_year", &[("year", "2027".into())]), "Tercapai 2027");
     }
 }
 
@@ -70,23 +83,51 @@ mod coverage {
         assert!(id.len() > 200);
     }
 
+    /// Every key built from an enum or a table: walked from the enum or table itself, so a new variant
+    /// without a translation fails here.
+    fn labelled_keys() -> Vec<String> {
+        let mut k = Vec::new();
+        for l in entas_model::LEVERS {
+            k.push(format!("lever.{}.label", l.id));
+            k.push(format!("lever.{}.help", l.id));
+        }
+        for g in entas_model::LeverGroup::ALL {
+            k.push(format!("group.{}", g.as_str()));
+            k.push(format!("group.{}.hint", g.as_str()));
+        }
+        for p in entas_model::Programme::BUDGETED {
+            k.push(format!("programme.{}", p.id()));
+            k.push(format!("programme.short.{}", p.id()));
+        }
+        for u in entas_model::levers::Unit::ALL {
+            k.push(format!("unitname.{}", u.as_str()));
+        }
+        for p in entas_model::presets::PRESETS {
+            k.push(format!("preset.{}", p.id));
+        }
+        for p in entas_model::levers::ENABLER_PRESETS {
+            k.push(format!("enablers.{}", p.id));
+        }
+        for s in entas_model::population::SECOND_TARGETS {
+            k.push(format!("howto.second.{s}"));
+        }
+        for l in crate::present::LINE_CHOICES {
+            k.push(format!("line.{}", crate::present::line_key(&l)));
+        }
+        for g in ["evidence", "district_trend"] {
+            k.push(format!("growth.{g}"));
+        }
+        k
+    }
+
     #[test]
-    fn every_lever_group_and_programme_is_translated() {
+    fn every_labelled_enum_and_table_row_is_translated() {
+        let keys = labelled_keys();
+        assert!(keys.len() > 150, "{}", keys.len());
         for lang in [Lang::Id, Lang::En] {
-            for l in entas_model::LEVERS {
-                for part in ["label", "help"] {
-                    let key = format!("lever.{}.{part}", l.id);
-                    let text = lang.t(&key);
-                    assert!(!text.contains(&key) && !text.is_empty(), "{lang:?} {key}");
-                }
-            }
-            for g in entas_model::LeverGroup::ALL {
-                let key = format!("group.{}", g.as_str());
-                assert!(!lang.t(&key).contains(&key), "{lang:?} {key}");
-            }
-            for p in entas_model::Programme::ALL {
-                let key = format!("programme.{}", p.id());
-                assert!(!lang.t(&key).contains(&key), "{lang:?} {key}");
+            for key in &keys {
+                let text = lang.t(key);
+                assert!(!text.contains(key.as_str()) && !text.is_empty(), "{lang:?} {key}");
             }
         }
         assert_ne!(Lang::Id.t("lever.cash_budget.label"), Lang::En.t("lever.cash_budget.label"));

@@ -20,13 +20,56 @@ pub const LINK_VERSION: &str = "1";
 /// Largest decompressed link payload accepted, bytes.
 const MAX_LINK_BYTES: usize = 1 << 20;
 
+/// Where a scenario started: a built-in preset, or a district of its own (imported, linked). Stored and
+/// linked as the preset's id, or "custom".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    Preset(&'static str),
+    Custom,
+}
+
+impl Start {
+    /// The start named `name`: a built-in preset's id, anything else a district of its own.
+    pub fn from_name(name: &str) -> Start {
+        presets::PRESETS.iter().find(|p| p.id == name).map_or(Start::Custom, |p| Start::Preset(p.id))
+    }
+
+    /// The name stored in files and links.
+    pub fn name(self) -> &'static str {
+        match self {
+            Start::Preset(id) => id,
+            Start::Custom => "custom",
+        }
+    }
+
+    /// The start of a scenario on `district`: the built-in preset it comes from, if any.
+    pub fn of(district: &District) -> Start {
+        presets::PRESETS
+            .iter()
+            .find(|p| presets::preset(p.id).is_some_and(|b| b.district == *district))
+            .map_or(Start::Custom, |p| Start::Preset(p.id))
+    }
+}
+
+impl Serialize for Start {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Start {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Start::from_name(&<std::borrow::Cow<'de, str>>::deserialize(d)?))
+    }
+}
+
 /// A named scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
     pub id: u64,
     pub name: String,
-    /// The preset it started from ("custom" for an imported district).
-    pub preset: String,
+    /// The preset it started from.
+    pub preset: Start,
     pub scenario: Scenario,
 }
 
@@ -46,7 +89,7 @@ pub struct Workspace {
 /// The first storage format (version 1): the working state only, no named scenarios.
 #[derive(Deserialize)]
 struct WorkspaceV1 {
-    preset: String,
+    preset: Start,
     scenario: Scenario,
 }
 
@@ -82,7 +125,7 @@ impl Workspace {
     pub fn from_json(text: &str) -> Result<Workspace, Refused> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| refused("persist.bad_storage", e.to_string()))?;
-        let ws = match value.get("version").and_then(|v| v.as_u64()) {
+        let mut ws: Workspace = match value.get("version").and_then(|v| v.as_u64()) {
             Some(1) => {
                 let v1: WorkspaceV1 =
                     serde_json::from_value(value).map_err(|e| refused("persist.bad_storage", e.to_string()))?;
@@ -92,6 +135,9 @@ impl Workspace {
             Some(v) => return Err(refused("persist.newer_storage", format!("version {v}"))),
             None => return Err(refused("persist.bad_storage", "no version")),
         };
+        for s in std::iter::once(&mut ws.current).chain(ws.saved.iter_mut()) {
+            s.scenario.district.migrate();
+        }
         for s in std::iter::once(&ws.current).chain(&ws.saved) {
             s.scenario.validate().map_err(|e| refused("persist.bad_storage", format!("{}: {e}", s.name)))?;
         }
@@ -108,7 +154,7 @@ fn migrate_v1(v1: WorkspaceV1) -> Workspace {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LinkPayload {
-    preset: String,
+    preset: Start,
     name: String,
     #[serde(default)]
     district: Option<District>,
@@ -125,10 +171,10 @@ struct LinkPayload {
 }
 
 /// Encodes a scenario as the fragment of a share link: `1.<base64url(deflate(json))>`.
-pub fn encode_link(preset: &str, s: &Scenario) -> String {
-    let same_district = presets::preset(preset).is_some_and(|p| p.district == s.district);
+pub fn encode_link(start: Start, s: &Scenario) -> String {
+    let same_district = presets::preset(start.name()).is_some_and(|p| p.district == s.district);
     let payload = LinkPayload {
-        preset: if same_district { preset.to_string() } else { "custom".into() },
+        preset: if same_district { start } else { Start::Custom },
         name: s.name.clone(),
         district: (!same_district).then(|| s.district.clone()),
         horizon: s.horizon,
@@ -145,8 +191,8 @@ pub fn encode_link(preset: &str, s: &Scenario) -> String {
     format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
-/// Decodes a share-link fragment back to (preset id, validated scenario).
-pub fn decode_link(fragment: &str) -> Result<(String, Scenario), Refused> {
+/// Decodes a share-link fragment back to (start, validated scenario).
+pub fn decode_link(fragment: &str) -> Result<(Start, Scenario), Refused> {
     let (version, data) = fragment.split_once('.').ok_or_else(|| refused("persist.bad_link", "no version"))?;
     if version != LINK_VERSION {
         return Err(refused("persist.newer_link", format!("version {version}")));
@@ -155,11 +201,14 @@ pub fn decode_link(fragment: &str) -> Result<(String, Scenario), Refused> {
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_LINK_BYTES)
         .map_err(|e| refused("persist.bad_link", format!("{e:?}")))?;
     let p: LinkPayload = serde_json::from_slice(&json).map_err(|e| refused("persist.bad_link", e.to_string()))?;
-    let base = presets::preset(&p.preset);
+    let base = presets::preset(p.preset.name());
     let district = match (p.district, base.as_ref()) {
-        (Some(d), _) => d,
+        (Some(mut d), _) => {
+            d.migrate();
+            d
+        }
         (None, Some(b)) => b.district.clone(),
-        (None, None) => return Err(refused("persist.bad_link", format!("unknown preset '{}'", p.preset))),
+        (None, None) => return Err(refused("persist.bad_link", "a link without a district must name a preset")),
     };
     let s = Scenario {
         schema_version: entas_model::scenario::SCHEMA_VERSION,
@@ -175,18 +224,13 @@ pub fn decode_link(fragment: &str) -> Result<(String, Scenario), Refused> {
         growth_basis: p.growth_basis,
     };
     s.validate().map_err(|e| refused("persist.bad_link", e.to_string()))?;
-    Ok((if base.is_some() { p.preset } else { "custom".into() }, s))
+    Ok((if base.is_some() { p.preset } else { Start::Custom }, s))
 }
 
-/// Reads a scenario file (the CLI's format). The preset is the one whose district it carries, else "custom".
-pub fn read_scenario_file(text: &str) -> Result<(String, Scenario), Refused> {
+/// Reads a scenario file (the CLI's format). The start is the preset whose district it carries, if any.
+pub fn read_scenario_file(text: &str) -> Result<(Start, Scenario), Refused> {
     let s = Scenario::from_json(text).map_err(|e| refused("persist.bad_file", e.to_string()))?;
-    let preset = presets::PRESETS
-        .iter()
-        .find(|p| presets::preset(p.id).is_some_and(|b| b.district == s.district))
-        .map(|p| p.id.to_string())
-        .unwrap_or_else(|| "custom".into());
-    Ok((preset, s))
+    Ok((Start::of(&s.district), s))
 }
 
 /// An SVG QR code of `text` (for phones in the room), or None when it is too long for a QR code.
@@ -199,6 +243,8 @@ pub fn qr_svg(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    const MUBA: Start = Start::Preset("muba_2024");
+
     fn muba() -> Scenario {
         presets::preset("muba_2024").unwrap()
     }
@@ -208,9 +254,9 @@ mod tests {
         let mut s = muba();
         s.levers.set(entas_model::levers::LeverId::CashBudget, 123.5).unwrap();
         s.extreme_line = ExtremeLine::Rupiah { rp: 401_234.0 };
-        let link = encode_link("muba_2024", &s);
+        let link = encode_link(MUBA, &s);
         assert!(link.starts_with("1.") && link.len() < 700, "{} chars", link.len());
-        assert_eq!(decode_link(&link).unwrap(), ("muba_2024".to_string(), s));
+        assert_eq!(decode_link(&link).unwrap(), (MUBA, s));
     }
 
     #[test]
@@ -218,14 +264,14 @@ mod tests {
         let mut s = muba();
         s.district.name = "Kabupaten Contoh".into();
         s.district.population = 100_000.0;
-        let (preset, back) = decode_link(&encode_link("muba_2024", &s)).unwrap();
-        assert_eq!(preset, "custom");
+        let (preset, back) = decode_link(&encode_link(MUBA, &s)).unwrap();
+        assert_eq!(preset, Start::Custom);
         assert_eq!(back, s);
     }
 
     #[test]
     fn tampered_or_malformed_links_are_refused() {
-        let link = encode_link("muba_2024", &muba());
+        let link = encode_link(MUBA, &muba());
         assert_eq!(decode_link("garbage").unwrap_err().message_key, "persist.bad_link");
         assert_eq!(decode_link("9.abc").unwrap_err().message_key, "persist.newer_link");
         assert_eq!(decode_link(&format!("{}xx", &link[..link.len() - 5])).unwrap_err().message_key, "persist.bad_link");
@@ -263,13 +309,32 @@ mod tests {
     #[test]
     fn scenario_files_are_read_and_their_preset_recognised() {
         let (preset, s) = read_scenario_file(&muba().to_json()).unwrap();
-        assert_eq!((preset.as_str(), s), ("muba_2024", muba()));
+        assert_eq!((preset, s), (MUBA, muba()));
         assert_eq!(read_scenario_file("not json").unwrap_err().message_key, "persist.bad_file");
     }
 
     #[test]
+    fn a_start_is_stored_by_name_and_unknown_names_are_a_district_of_their_own() {
+        assert_eq!(serde_json::to_string(&MUBA).unwrap(), "\"muba_2024\"");
+        assert_eq!(serde_json::from_str::<Start>("\"custom\"").unwrap(), Start::Custom);
+        assert_eq!(serde_json::from_str::<Start>("\"atlantis_2024\"").unwrap(), Start::Custom);
+        assert_eq!(Start::from_name("muara_enim_2024"), Start::Preset("muara_enim_2024"));
+    }
+
+    #[test]
+    fn stored_observations_without_their_line_get_it_on_reading() {
+        let mut s = muba();
+        for o in &mut s.district.observed {
+            o.extreme_line = None;
+        }
+        let ws = Workspace::new(Saved { id: 1, name: String::new(), preset: MUBA, scenario: s });
+        let back = Workspace::from_json(&ws.to_json()).unwrap();
+        assert_eq!(back.current.scenario, muba());
+    }
+
+    #[test]
     fn a_qr_code_is_an_svg() {
-        let svg = qr_svg(&format!("http://127.0.0.1:8080/#s={}", encode_link("muba_2024", &muba()))).unwrap();
+        let svg = qr_svg(&format!("http://127.0.0.1:8080/#s={}", encode_link(MUBA, &muba()))).unwrap();
         assert!(svg.starts_with("<?xml") && svg.contains("<svg"));
     }
 }

@@ -1,8 +1,8 @@
-//! The analysis web worker's entry point: registers the worker and nothing else.
+//! The job web worker's entry point: registers the worker and nothing else.
 
 use gloo_worker::Registrable;
 
 fn main() {
     console_error_panic_hook::set_once();
-    entas_app::worker::Analyst::registrar().encoding::<entas_app::worker::Json>().register();
+    entas_app::jobs::Worker::registrar().encoding::<entas_app::jobs::Json>().register();
 }

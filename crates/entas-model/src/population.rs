@@ -13,6 +13,9 @@ use crate::normal;
 use crate::rng::{self, Stream};
 use crate::scenario::{Calibration, Scenario};
 
+/// The names a calibration's second target can have (`CalibrationReport::second_name`).
+pub const SECOND_TARGETS: [&str; 3] = ["p1", "extreme_pct", "gini"];
+
 /// Poor households are larger than average: default ratio when the district gives none [A].
 pub const POOR_SIZE_RATIO: f64 = 1.25;
 /// Upper-tail log-spread when neither a Gini nor a mean consumption is given [A].
@@ -73,7 +76,7 @@ pub struct CalibrationReport {
     pub mode: &'static str,
     pub p0_target_pct: f64,
     pub p0_achieved_pct: f64,
-    /// Name of the second target: "p1", "extreme_pct" or "gini".
+    /// Name of the second target, one of `SECOND_TARGETS`.
     pub second_name: &'static str,
     pub second_target: f64,
     pub second_achieved: f64,

@@ -115,6 +115,28 @@ fn muba_programmes() -> Vec<(&'static str, f64)> {
 }
 
 /// The scenario of preset `id`, or None.
+/// The built-in preset whose district `district` is, if any.
+pub fn preset_of(district: &District) -> Option<Scenario> {
+    PRESETS.iter().filter_map(|p| preset(p.id)).find(|p| p.district == *district)
+}
+
+/// What "changed" means for `s` everywhere (lever panel, reset, compare, brief): the district's status quo
+/// for the policy levers and, for the rest, the values of the built-in preset the district comes from (a
+/// preset's own assumptions, such as a province's smaller survey error, are part of the preset), or the lever
+/// table's defaults for a district of its own.
+pub fn reference_levers(s: &Scenario) -> LeverValues {
+    let mut lv = s.reference_levers();
+    if let Some(p) = preset_of(&s.district) {
+        for l in crate::levers::LEVERS.iter().filter(|l| !l.group.is_policy()) {
+            if let Some(v) = p.levers.get_explicit(l.id) {
+                let _ = lv.set(l.id, v);
+            }
+        }
+    }
+    lv
+}
+
+/// A preset by id.
 pub fn preset(id: &str) -> Option<Scenario> {
     let base = |name: &str, district: District, horizon: i32, seed: u64, line: ExtremeLine| Scenario {
         schema_version: SCHEMA_VERSION,

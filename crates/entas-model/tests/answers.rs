@@ -67,10 +67,20 @@ fn changed_is_measured_against_the_district_status_quo() {
     changed.set(LeverId::CashBudget, 0.0).unwrap();
     changed.set(LeverId::GrowthB40, 2.0).unwrap();
     assert_eq!(changed.diff(&reference), vec![LeverId::CashBudget, LeverId::GrowthB40]);
-    // The province preset sets an assumption of its own (a provincial survey's smaller error): that is a change
-    // against the table default.
+    // The province preset sets an assumption of its own (a provincial survey's smaller error): against the
+    // table defaults that is a change; against the preset it comes from, it is not.
     let sumsel = presets::preset("sumsel_2024").unwrap();
     assert_eq!(sumsel.levers.diff(&sumsel.reference_levers()), vec![LeverId::SurveyRse]);
+    assert!(sumsel.levers.diff(&presets::reference_levers(&sumsel)).is_empty());
+    for p in presets::PRESETS {
+        let s = presets::preset(p.id).unwrap();
+        let changed = s.levers.diff(&presets::reference_levers(&s));
+        assert!(changed.is_empty(), "{}: a preset as shipped changes {changed:?}", p.id);
+    }
+    // A district of its own: the status quo and the table defaults.
+    let mut own = presets::preset("muba_2024").unwrap();
+    own.district.name = "Kabupaten Contoh".into();
+    assert_eq!(presets::reference_levers(&own), own.reference_levers());
 }
 
 #[test]

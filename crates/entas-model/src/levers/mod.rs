@@ -95,6 +95,47 @@ pub enum Unit {
     Toggle,
 }
 
+impl Unit {
+    pub const ALL: [Unit; 15] = [
+        Unit::RpBillionPerYear,
+        Unit::RpPerFamilyPerYear,
+        Unit::RpPerFamilyPerMonth,
+        Unit::RpPerPersonPerMonth,
+        Unit::RpMillionPerHousehold,
+        Unit::RpMillionPerUnit,
+        Unit::RpPerHousehold,
+        Unit::Percent,
+        Unit::PercentPerYear,
+        Unit::PercentPerMonth,
+        Unit::PpPerDecile,
+        Unit::Ratio,
+        Unit::YearOffset,
+        Unit::Years,
+        Unit::Toggle,
+    ];
+
+    /// The snake_case name used in files and translation keys.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::RpBillionPerYear => "rp_billion_per_year",
+            Unit::RpPerFamilyPerYear => "rp_per_family_per_year",
+            Unit::RpPerFamilyPerMonth => "rp_per_family_per_month",
+            Unit::RpPerPersonPerMonth => "rp_per_person_per_month",
+            Unit::RpMillionPerHousehold => "rp_million_per_household",
+            Unit::RpMillionPerUnit => "rp_million_per_unit",
+            Unit::RpPerHousehold => "rp_per_household",
+            Unit::Percent => "percent",
+            Unit::PercentPerYear => "percent_per_year",
+            Unit::PercentPerMonth => "percent_per_month",
+            Unit::PpPerDecile => "pp_per_decile",
+            Unit::Ratio => "ratio",
+            Unit::YearOffset => "year_offset",
+            Unit::Years => "years",
+            Unit::Toggle => "toggle",
+        }
+    }
+}
+
 /// A declarative description of one lever.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct LeverSpec {

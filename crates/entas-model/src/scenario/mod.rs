@@ -170,6 +170,17 @@ pub struct Observation {
     pub note: String,
 }
 
+impl District {
+    /// Brings district figures written by an older build up to date: observations without the line of their
+    /// extreme rate get it from their note. Every reader of outside data (files, links, browser storage)
+    /// calls this once.
+    pub fn migrate(&mut self) {
+        for o in self.observed.iter_mut().filter(|o| o.extreme_pct.is_some() && o.extreme_line.is_none()) {
+            o.extreme_line = o.line_from_note();
+        }
+    }
+}
+
 impl Observation {
     /// The observed extreme rate if it was published on `line`, percent. A national US$2.15 rate is compared
     /// with the model's rate at US$2.15 whether the line is the national rupiah value or scaled to the
@@ -243,9 +254,7 @@ impl Scenario {
         let mut value = value;
         drop_retired_levers(&mut value);
         let mut s: Scenario = serde_json::from_value(value).map_err(|e| fail("(file)", e.to_string()))?;
-        for o in s.district.observed.iter_mut().filter(|o| o.extreme_pct.is_some() && o.extreme_line.is_none()) {
-            o.extreme_line = o.line_from_note();
-        }
+        s.district.migrate();
         s.validate()?;
         Ok(s)
     }
@@ -270,8 +279,9 @@ impl Scenario {
         lv
     }
 
-    /// What "changed" is measured against (lever panel, reset, compare, brief): the district's status quo
-    /// for the policy levers, the lever table's default for assumptions and shocks.
+    /// The district's status quo for the policy levers and the lever table's default for assumptions and
+    /// shocks: what "changed" is measured against for a district of its own (`presets::reference_levers`
+    /// adds a built-in preset's own assumptions).
     pub fn reference_levers(&self) -> LeverValues {
         let mut lv = LeverValues::default();
         for l in levers::LEVERS.iter().filter(|l| l.group.is_policy()) {

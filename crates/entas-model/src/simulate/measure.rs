@@ -2,7 +2,7 @@
 //! band, a binned Gini, non-monetary indicators and the distribution around the line.
 
 /// Measures of one run in one year. Rates in percent; P1 and P2 as BPS indices (×100).
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct YearResult {
     pub year: i32,
     pub p0_pct: f64,

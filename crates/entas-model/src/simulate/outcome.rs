@@ -97,7 +97,7 @@ impl Active {
 }
 
 /// One programme in one year of one world.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProgrammeYear {
     pub programme: Programme,
     pub year: i32,
@@ -124,7 +124,7 @@ pub struct ProgrammeYear {
 }
 
 /// Poverty by kecamatan in one year.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KecamatanYear {
     pub year: i32,
     pub kecamatan: usize,
@@ -135,7 +135,7 @@ pub struct KecamatanYear {
 
 /// People by consumption band around the poverty line in one year: bin i holds people with per-capita
 /// consumption in [i, i+1) × `DISTRIBUTION_STEP` × GK; the last bin holds everyone at or above its lower edge.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Distribution {
     pub year: i32,
     /// Status quo.
@@ -144,7 +144,7 @@ pub struct Distribution {
 }
 
 /// Everything one simulation produces.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Outcome {
     pub base_year: i32,
     /// Rp per capita per month, fixed in real terms (base-year prices).
@@ -236,7 +236,7 @@ impl Outcome {
 }
 
 /// A non-monetary programme's delivery over the horizon.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServiceCost {
     pub programme: Programme,
     /// Houses renovated or connections built.

@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use crate::format;
 use crate::i18n::{tr, use_lang};
-use crate::state::use_explorer;
+use crate::present::lever_label;
+use crate::state::use_state;
 
 #[component]
 pub fn HowItWorks() -> impl IntoView {
-    let ex = use_explorer();
+    let w = use_state().working;
     let lang = use_lang();
     // The two back-test presets, run once (they do not depend on the explorer's levers).
     let backtests = Memo::new(move |_| {
@@ -26,7 +27,7 @@ pub fn HowItWorks() -> impl IntoView {
     });
     // The two data systems measured as Kemensos measures, on the current district (model: registry_check).
     let registry_checks = Memo::new(move |_| {
-        ex.base.with(|b| ENABLER_PRESETS.iter().map(|p| analysis::registry_check(b, p)).collect::<Vec<_>>())
+        w.base.with(|b| ENABLER_PRESETS.iter().map(|p| analysis::registry_check(b, p)).collect::<Vec<_>>())
     });
     let registry_table = move || {
         let l = lang.get();
@@ -59,7 +60,7 @@ pub fn HowItWorks() -> impl IntoView {
     };
     let calibration = move || {
         let l = lang.get();
-        let r = ex.population.with(|p| p.0.report.clone());
+        let r = w.population.with(|p| p.0.report.clone());
         let second = |v: f64| format::number(v, 3, l);
         view! {
             <table data-testid="calibration-table">
@@ -81,14 +82,14 @@ pub fn HowItWorks() -> impl IntoView {
     };
     let parameters = move || {
         let l = lang.get();
-        let base_year = ex.base.with(|b| b.district.base_year);
+        let base_year = w.base_year();
         LEVERS
             .iter()
             .map(|p| {
                 view! {
                     <tr>
                         <td><code>{p.id.as_str()}</code></td>
-                        <td>{l.t(&format!("lever.{}.label", p.id))}</td>
+                        <td>{lever_label(p.id, l)}</td>
                         <td>{l.t(&format!("group.{}", p.group.as_str()))}</td>
                         <td>{format::lever_value(p, p.default, l, base_year)}</td>
                         <td>{format!("{} – {}", format::lever_value(p, p.min, l, base_year), format::lever_value(p, p.max, l, base_year))}</td>
@@ -155,19 +156,26 @@ pub fn HowItWorks() -> impl IntoView {
             <p class="equation">"x_t = r·x_{t−1} + √(1−r²)·ε_t  ·  ln y_t = m + spread(x_t) + t·ln(1 + g(rank)) − shock"</p>
             <p>{move || {
                 let l = lang.get();
-                ex.run.with(|r| {
+                w.run.with(|r| {
                     let basis = match r.outcome.growth_basis {
                         entas_model::scenario::GrowthBasis::Evidence => l.t("growth.evidence"),
                         entas_model::scenario::GrowthBasis::DistrictTrend => l.t("growth.district_trend"),
                     };
-                    l.t("howto.dynamics_text")
-                        .replace("%{r}", &format::number(r.outcome.churn_r, 3, l))
-                        .replace("%{entry}", &format::percent(r.outcome.implied_entry_pct, 1, l))
-                        .replace("%{growth}", &format::percent(r.outcome.growth_b40_pct, 2, l))
-                        .replace("%{basis}", &basis)
+                    l.tf(
+                        "howto.dynamics_text",
+                        &[
+                            ("r", format::number(r.outcome.churn_r, 3, l)),
+                            ("entry", format::percent(r.outcome.implied_entry_pct, 1, l)),
+                            ("growth", format::percent(r.outcome.growth_b40_pct, 2, l)),
+                            ("basis", basis),
+                        ],
+                    )
                 })
             }}</p>
-            <p>{move || lang.get().t("howto.growth_trend").replace("%{elasticity}", &ex.population.with(|p| format::number(p.0.report.headcount_elasticity, 2, lang.get())))}</p>
+            <p>{move || {
+                let l = lang.get();
+                l.tf("howto.growth_trend", &[("elasticity", w.population.with(|p| format::number(p.0.report.headcount_elasticity, 2, l)))])
+            }}</p>
             <h3>{tr("howto.targeting")}</h3>
             <p class="equation">"KPM = budget × absorption × (1 − overhead) ÷ unit cost  ·  score_list = ρ·x_enumerated + √(1−ρ²)·(√c·ν + √(1−c)·ν_list)"</p>
             <p>{tr("howto.targeting_text")}</p>

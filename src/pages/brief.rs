@@ -3,31 +3,31 @@
 //! stylesheet prints only the brief.
 
 use entas_model::levers::{LeverGroup, Unit, LEVERS};
-use entas_model::{Programme, YearResult};
+use entas_model::{analysis, presets, Programme, YearResult};
 use leptos::prelude::*;
 
 use crate::chart::{self, AxisStyle};
 use crate::format;
 use crate::i18n::{tr, use_lang, Lang};
-use crate::state::use_explorer;
-use crate::views::results::{programme_name, trajectory_spec};
+use crate::present::{lever_label, line_label, programme_name, target_label, target_verdict, trajectory};
+use crate::state::use_state;
 
 #[component]
 pub fn Brief() -> impl IntoView {
-    let ex = use_explorer();
+    let st = use_state();
     let lang = use_lang();
     let content = move || {
         let l = lang.get();
-        let run = ex.run.get();
-        let bands = ex.analysis.with(|a| a.as_ref().and_then(|a| a.bands.clone()));
-        let analysis = ex.analysis.get();
+        let run = st.working.run.get();
+        let bands = st.jobs.bands();
+        let analysis = st.jobs.analysis.get();
         let (s, o) = (&run.scenario, &run.outcome);
         let d = &s.district;
         let first = &o.baseline[0];
-        let (end_s, end_b) = (o.scenario.last().unwrap_or(first), o.baseline.last().unwrap_or(first));
+        let end_s = o.scenario.last().unwrap_or(first);
         let pct = |v: f64| format::percent(v, 2, l);
         let svg = chart::to_svg(
-            &trajectory_spec(&run, bands.as_ref(), l),
+            &trajectory::spec(&run, bands.as_ref(), l),
             900,
             360,
             AxisStyle { decimal_comma: l == Lang::Id },
@@ -36,24 +36,18 @@ pub fn Brief() -> impl IntoView {
             .into_iter()
             .filter_map(|p| {
                 let b = s.levers.get(p.budget_lever());
-                (b > 0.0).then(|| {
-                    let reach = o
-                        .programmes
-                        .iter()
-                        .find(|y| y.programme == p && y.year == o.base_year + 1)
-                        .map(|y| y.beneficiaries)
-                        .unwrap_or(0.0);
-                    (p, b, reach)
-                })
+                (b > 0.0).then(|| (p, b, o.reach(p, o.base_year + 1).unwrap_or(0.0)))
             })
             .collect();
+        // Policy levers other than budgets that differ from the district's status quo (budgets are listed above).
+        let reference = presets::reference_levers(s);
+        let changed = s.levers.diff(&reference);
         let policy_changes: Vec<_> = LEVERS
             .iter()
             .filter(|x| {
-                x.group != LeverGroup::Assumption && x.unit != Unit::RpBillionPerYear && s.levers.get(x.id) != x.default
+                x.group != LeverGroup::Assumption && x.unit != Unit::RpBillionPerYear && changed.contains(&x.id)
             })
             .collect();
-        let total: f64 = o.scenario.iter().map(|r| r.spend_rp).sum();
         let row = |b: &YearResult, sc: &YearResult, lifted: f64| {
             view! {
                 <tr>
@@ -66,8 +60,8 @@ pub fn Brief() -> impl IntoView {
             <header class="brief-head">
                 <p class="brief-kicker">{l.t("brief.kicker")}</p>
                 <h1>{format!("{}: {}", l.t("brief.title"), if s.name.is_empty() { d.name.clone() } else { s.name.clone() })}</h1>
-                <p>{format!("{} · {} {}–{} · GK {}/{} · {} {}", d.name, l.t("brief.projection"), o.base_year, end_s.year,
-                    format::rupiah(o.poverty_line, l), l.t("unit.capita_month"), l.t("brief.extreme_line"), s.extreme_line.label())}</p>
+                <p>{l.tf("brief.header", &[("district", d.name.clone()), ("from", o.base_year.to_string()), ("to", end_s.year.to_string()),
+                    ("gk", format::rupiah(o.poverty_line, l)), ("line", line_label(&s.extreme_line, l))])}</p>
             </header>
             <section data-testid="brief-section">
                 <h2>{l.t("brief.s1")}</h2>
@@ -83,16 +77,16 @@ pub fn Brief() -> impl IntoView {
             <section data-testid="brief-section">
                 <h2>{l.t("brief.s2")}</h2>
                 <table>
-                    <thead><tr><th>{l.t("table.programme")}</th><th>{l.t("brief.budget")}</th><th>{format!("{} {}", l.t("brief.reach"), o.base_year + 1)}</th></tr></thead>
+                    <thead><tr><th>{l.t("table.programme")}</th><th>{l.t("brief.budget")}</th><th>{l.tf("brief.reach_year", &[("year", (o.base_year + 1).to_string())])}</th></tr></thead>
                     <tbody>
                         {budgets.iter().map(|(p, b, reach)| view! {
-                            <tr><td>{programme_name(*p, l)}</td><td>{format!("Rp{} {}/{}", format::number(*b, 1, l), l.t("unit.bn"), l.t("unit.year"))}</td><td>{format!("{} {}", format::number(*reach, 0, l), l.t("table.households").to_lowercase())}</td></tr>
+                            <tr><td>{programme_name(*p, l)}</td><td>{l.tf("brief.budget_value", &[("value", format::number(*b, 1, l))])}</td><td>{l.tf("brief.reach_value", &[("value", format::number(*reach, 0, l))])}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
                 <p>{if budgets.is_empty() { l.t("brief.no_programme") } else { String::new() }}</p>
                 <ul>
-                    {policy_changes.iter().map(|x| view! { <li>{format!("{}: {}", l.t(&format!("lever.{}.label", x.id)), format::lever_value(x, s.levers.get(x.id), l, o.base_year))}</li> }).collect_view()}
+                    {policy_changes.iter().map(|x| view! { <li>{format!("{}: {}", lever_label(x.id, l), format::lever_value(x, s.levers.get(x.id), l, o.base_year))}</li> }).collect_view()}
                 </ul>
             </section>
             <section data-testid="brief-section">
@@ -103,22 +97,17 @@ pub fn Brief() -> impl IntoView {
                     <tbody>{o.baseline.iter().zip(&o.scenario).zip(&o.lifted).map(|((b, sc), lifted)| row(b, sc, *lifted)).collect_view()}</tbody>
                 </table>
                 <ul>
-                    {s.targets.iter().map(|t| {
-                        let met = entas_model::analysis::year_met(&o.scenario, t);
-                        let what = match t.indicator {
-                            entas_model::scenario::Indicator::P0 => l.t("kpi.target_p0"),
-                            entas_model::scenario::Indicator::Extreme => l.t("kpi.target_extreme"),
-                        };
-                        view! { <li>{format!("{} ≤ {} {} {}: {}", what, pct(t.value_pct), l.t("kpi.by"), t.year, met.map(|y| format!("{} {y}", l.t("kpi.met_in"))).unwrap_or_else(|| format!("{} {}", l.t("kpi.not_met_by"), end_s.year)))}</li> }
+                    {analysis::target_status(o, &s.targets, bands.as_ref()).iter().map(|t| view! {
+                        <li>{l.tf("brief.target_line", &[("target", target_label(&t.target, l)), ("verdict", target_verdict(t, o.final_year(), l))])}</li>
                     }).collect_view()}
                 </ul>
             </section>
             <section data-testid="brief-section">
                 <h2>{l.t("brief.s4")}</h2>
                 <p>{format!("{}: {} · {}: {} · {}: {}",
-                    l.t("compare.cost"), format::rupiah_large(total, l),
+                    l.t("compare.cost"), format::rupiah_large(o.scenario_spend_rp(), l),
                     l.t("table.cost_per_person_year"), o.cost_per_person_year_lifted.map(|c| format::rupiah_large(c, l)).unwrap_or_else(|| "–".into()),
-                    l.t("table.lifted"), format::number(end_b.poor_people - end_s.poor_people, 0, l))}</p>
+                    l.t("table.lifted"), format::number(o.lifted_final(), 0, l))}</p>
                 {analysis.and_then(|a| a.costs).map(|costs| view! {
                     <table>
                         <thead><tr><th>{l.t("table.programme")}</th><th>{l.t("table.spend")}</th><th>{l.t("table.person_years")}</th><th>{l.t("table.cost_per_person_year")}</th></tr></thead>
@@ -136,7 +125,7 @@ pub fn Brief() -> impl IntoView {
                     <tbody>
                         {LEVERS.iter().filter(|x| x.group == LeverGroup::Assumption).map(|x| {
                             let v = s.levers.get(x.id);
-                            view! { <tr class:changed=v != x.default><td>{l.t(&format!("lever.{}.label", x.id))}</td><td>{format::lever_value(x, v, l, o.base_year)}{(v != x.default).then(|| format!(" ({} {})", l.t("lever.default"), format::lever_value(x, x.default, l, o.base_year)))}</td><td class="source-cell">{x.source}</td></tr> }
+                            view! { <tr class:changed=v != x.default><td>{lever_label(x.id, l)}</td><td>{format::lever_value(x, v, l, o.base_year)}{(v != x.default).then(|| format!(" ({} {})", l.t("lever.default"), format::lever_value(x, x.default, l, o.base_year)))}</td><td class="source-cell">{x.source}</td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -152,11 +141,7 @@ pub fn Brief() -> impl IntoView {
     view! {
         <div class="brief-page">
             <div class="brief-actions no-print">
-                <button type="button" class="btn-primary" data-testid="print-now" on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                }>{tr("brief.print")}</button>
+                <button type="button" class="btn-primary" data-testid="print-now" on:click=move |_| crate::browser::print()>{tr("brief.print")}</button>
                 <span class="group-hint">{tr("brief.hint")}</span>
             </div>
             <article class="brief" data-testid="brief">{content}</article>

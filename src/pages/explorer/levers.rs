@@ -1,17 +1,19 @@
-//! The lever panel, generated from the model's lever table: no lever is written by hand here.
+//! The lever panel, generated from the model's lever table: no lever is written by hand here. A lever is
+//! marked changed, and its reset returns, against the district's status quo (`presets::reference_levers`).
 
 use entas_model::levers::{LeverGroup, LeverSpec, Unit, ENABLER_PRESETS, LEVERS};
 use entas_model::Programme;
 use leptos::prelude::*;
 
 use crate::format;
-use crate::i18n::{tr, use_lang};
-use crate::state::use_explorer;
+use crate::i18n::{tr, use_lang, Lang};
+use crate::present::lever_label;
+use crate::state::use_state;
 
 /// The whole panel: policy groups open, shocks after them, assumptions collapsed and apart.
 #[component]
 pub fn LeverPanel() -> impl IntoView {
-    let ex = use_explorer();
+    let w = use_state().working;
     let group = |g: LeverGroup| {
         let specs: Vec<&'static LeverSpec> = LEVERS.iter().filter(|l| l.group == g).collect();
         let controls = specs.into_iter().map(|spec| view! { <LeverControl spec/> }).collect_view();
@@ -44,7 +46,7 @@ pub fn LeverPanel() -> impl IntoView {
         <aside class="panel levers" aria-labelledby="levers-title">
             <div class="levers-head">
                 <h2 id="levers-title">{tr("levers.title")}</h2>
-                <button type="button" class="btn-secondary" data-testid="reset-all" on:click=move |_| ex.reset_all()>
+                <button type="button" class="btn-secondary" data-testid="reset-all" on:click=move |_| w.reset_all()>
                     {tr("levers.reset_all")}
                 </button>
             </div>
@@ -57,12 +59,12 @@ pub fn LeverPanel() -> impl IntoView {
 /// convergence to what that registry looks like; the source is in the button's title.
 #[component]
 fn EnablerPresets() -> impl IntoView {
-    let ex = use_explorer();
+    let w = use_state().working;
     let lang = use_lang();
     let buttons = ENABLER_PRESETS
         .iter()
         .map(|p| {
-            let active = move || ex.levers.with(|l| p.values.iter().all(|(id, v)| l.get(*id) == *v));
+            let active = move || w.enablers_are(p);
             view! {
                 <button
                     type="button"
@@ -71,13 +73,7 @@ fn EnablerPresets() -> impl IntoView {
                     aria-pressed=move || active().to_string()
                     title=p.source
                     data-testid=format!("enabler-preset-{}", p.id)
-                    on:click=move |_| {
-                        ex.levers.update(|l| {
-                            for (id, v) in p.values {
-                                let _ = l.set(*id, *v);
-                            }
-                        })
-                    }
+                    on:click=move |_| w.apply_enablers(p)
                 >
                     {move || lang.get().t(&format!("enablers.{}", p.id))}
                 </button>
@@ -95,14 +91,14 @@ fn EnablerPresets() -> impl IntoView {
 /// One lever: label, info popover, slider, typed value, value in its unit, reach, reset, error message.
 #[component]
 pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
-    let ex = use_explorer();
+    let w = use_state().working;
     let lang = use_lang();
     let id = spec.id;
-    let value = Memo::new(move |_| ex.levers.with(|l| l.get(id)));
+    let value = Memo::new(move |_| w.levers.with(|l| l.get(id)));
     let error = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
-    let base_year = move || ex.base.with(|b| b.district.base_year);
-    let label = move || lang.get().t(&format!("lever.{id}.label"));
+    let base_year = move || w.base_year();
+    let label = move || lever_label(id, lang.get());
     let shown = move || format::lever_value(spec, value.get(), lang.get(), base_year());
     let typed = move || {
         let d = if spec.step < 1.0 { 2 } else { 0 };
@@ -126,24 +122,19 @@ pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
         let p = programme?;
         let l = lang.get();
         let unit = if p == Programme::DataUpdating { "unit.records" } else { "unit.kpm" };
-        ex.run.with(|r| {
-            let first = r.outcome.programmes.iter().find(|y| y.programme == p && y.year == r.outcome.base_year + 1)?;
-            (first.beneficiaries > 0.5)
-                .then(|| format!("≈ {} {} ({})", format::number(first.beneficiaries, 0, l), l.t(unit), first.year))
+        w.run.with(|r| {
+            let year = r.outcome.base_year + 1;
+            let reach = r.outcome.reach(p, year)?;
+            Some(format!("≈ {} {} ({year})", format::number(reach, 0, l), l.t(unit)))
         })
     };
-    let apply = move |v: f64| match spec.validate(v) {
-        Ok(v) => {
-            error.set(None);
-            ex.levers.update(|l| {
-                let _ = l.set(id, v);
-            });
-        }
+    let apply = move |v: f64| match w.set_lever(id, v) {
+        Ok(()) => error.set(None),
         Err(_) => error.set(Some(range_error(spec, lang.get(), base_year()))),
     };
     let input_id = format!("lever-{id}");
     let popover_id = format!("info-{id}");
-    let changed = move || value.get() != ex.preset_value(id);
+    let changed = move || w.is_changed(id);
     view! {
         <div class="lever" class:changed=changed data-testid=format!("lever-{id}")>
             <div class="lever-head">
@@ -163,7 +154,7 @@ pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
             <div class="popover" id=popover_id.clone() role="note" hidden=move || !open.get() data-testid="lever-popover">
                 <p>{move || lang.get().t(&format!("lever.{id}.help"))}</p>
                 <dl>
-                    <dt>{tr("lever.unit")}</dt><dd>{move || lang.get().t(&format!("unitname.{}", unit_key(spec.unit)))}</dd>
+                    <dt>{tr("lever.unit")}</dt><dd>{move || lang.get().t(&format!("unitname.{}", spec.unit.as_str()))}</dd>
                     <dt>{tr("lever.range")}</dt><dd>{range}</dd>
                     <dt>{tr("lever.default")}</dt><dd>{move || format::lever_value(spec, spec.default, lang.get(), base_year())}</dd>
                     <dt>{tr("lever.source")}</dt><dd>{spec.source}</dd>
@@ -209,7 +200,7 @@ pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
                     data-testid="lever-reset"
                     on:click=move |_| {
                         error.set(None);
-                        apply(ex.preset_value(id));
+                        apply(w.reference_value(id));
                     }
                 >
                     {tr("lever.reset")}
@@ -223,29 +214,13 @@ pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
 }
 
 /// "Nilai <label> harus antara <min> dan <max>." in the UI language.
-fn range_error(spec: &LeverSpec, lang: crate::i18n::Lang, base_year: i32) -> String {
-    lang.t("lever.error")
-        .replace("%{label}", &lang.t(&format!("lever.{}.label", spec.id)))
-        .replace("%{min}", &format::lever_value(spec, spec.min, lang, base_year))
-        .replace("%{max}", &format::lever_value(spec, spec.max, lang, base_year))
-}
-
-fn unit_key(u: Unit) -> &'static str {
-    match u {
-        Unit::RpBillionPerYear => "rp_billion_per_year",
-        Unit::RpPerFamilyPerYear => "rp_per_family_per_year",
-        Unit::RpPerFamilyPerMonth => "rp_per_family_per_month",
-        Unit::RpPerPersonPerMonth => "rp_per_person_per_month",
-        Unit::RpMillionPerHousehold => "rp_million_per_household",
-        Unit::RpMillionPerUnit => "rp_million_per_unit",
-        Unit::RpPerHousehold => "rp_per_household",
-        Unit::Percent => "percent",
-        Unit::PercentPerYear => "percent_per_year",
-        Unit::PercentPerMonth => "percent_per_month",
-        Unit::PpPerDecile => "pp_per_decile",
-        Unit::Ratio => "ratio",
-        Unit::YearOffset => "year_offset",
-        Unit::Years => "years",
-        Unit::Toggle => "toggle",
-    }
+fn range_error(spec: &LeverSpec, l: Lang, base_year: i32) -> String {
+    l.tf(
+        "lever.error",
+        &[
+            ("label", lever_label(spec.id, l)),
+            ("min", format::lever_value(spec, spec.min, l, base_year)),
+            ("max", format::lever_value(spec, spec.max, l, base_year)),
+        ],
+    )
 }

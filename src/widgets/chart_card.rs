@@ -1,18 +1,14 @@
-//! A chart card: title, a canvas drawn crisply at any devicePixelRatio, and the same data as a table.
+//! A chart card: title, a canvas drawn crisply at any devicePixelRatio and only near the viewport, exports
+//! (PNG, SVG, CSV), and the same data as a table built only when opened.
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
+use crate::browser::{download, download_url};
 use crate::chart::{self, AxisStyle, ChartSpec};
+use crate::format::to_csv;
 use crate::i18n::{tr, use_lang, Lang};
-use crate::views::scenarios::{download, download_url, to_csv};
-
-/// A chart's data as a table (the accessible alternative), already formatted.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct DataTable {
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
+use crate::present::DataTable;
 
 #[component]
 pub fn ChartCard(
@@ -24,7 +20,7 @@ pub fn ChartCard(
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let projector = crate::state::use_explorer().projector;
+    let projector = crate::state::use_state().ui.projector;
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let resized = RwSignal::new(0u32);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));

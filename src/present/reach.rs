@@ -4,10 +4,10 @@
 
 use entas_model::{Outcome, YearResult};
 
+use super::DataTable;
 use crate::chart::{palette, Bars, ChartSpec};
 use crate::format;
 use crate::i18n::Lang;
-use crate::views::canvas::DataTable;
 
 fn year_rows(o: &Outcome, year: i32) -> Option<(&YearResult, &YearResult)> {
     let y = year.max(o.base_year + 1);

@@ -1,0 +1,136 @@
+//! The whole app: provides the state and the job client, restores and autosaves the workspace, asks the
+//! worker for the analysis of every run once the levers are still, and switches pages under one header.
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_lang, Lang, UiLang};
+use crate::jobs::{Client, DRAWS};
+use crate::pages::{brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks};
+use crate::session;
+use crate::state::{use_state, Page, State};
+use crate::widgets::{Debounce, NoticeBanner};
+
+/// Quiet time after the last lever change before the worker's analysis starts, ms.
+const ANALYSIS_DELAY_MS: u64 = 300;
+
+/// The job client, shared through context (it holds the worker bridge, which lives on this thread).
+#[derive(Clone, Copy)]
+pub struct JobClient(pub StoredValue<Client, LocalStorage>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(Lang::Id);
+    provide_context(UiLang(lang));
+    let st = State::new();
+    provide_context(st);
+    session::restore(st);
+    session::autosave(st);
+
+    // The heavy analysis follows every run, in the worker; stale answers are dropped there and here.
+    let client = StoredValue::new_local(Client::spawn(st.jobs));
+    provide_context(JobClient(client));
+    // Ask once the levers have been still for a moment: a drag does not restart Monte Carlo at every step
+    // and the worker does not compete with the main thread while a slider moves.
+    let debounce = Debounce::new(ANALYSIS_DELAY_MS);
+    Effect::new(move |_| {
+        let run = st.working.run.get();
+        st.jobs.analysis.set(None);
+        st.jobs.progress.set(Default::default());
+        debounce.call(move || client.with_value(|c| c.analyse((*run.scenario).clone(), DRAWS)));
+    });
+
+    view! {
+        <div class="app" class:projector=move || st.ui.projector.get() lang=move || lang.get().code()>
+            <Header/>
+            <NoticeBanner/>
+            {move || match st.ui.page.get() {
+                Page::Explorer => view! { <ExplorerPage/> }.into_any(),
+                Page::Compare => view! { <main class="layout single"><ComparePage/></main> }.into_any(),
+                Page::Brief => view! { <main class="layout single"><Brief/></main> }.into_any(),
+                Page::HowItWorks => view! { <main class="layout single"><HowItWorks/></main> }.into_any(),
+            }}
+            <Footer/>
+        </div>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let st = use_state();
+    let ui = st.ui;
+    let lang = use_lang();
+    let lang_button = move |l: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-btn"
+                data-testid=format!("lang-{}", l.code())
+                aria-pressed=move || (lang.get() == l).to_string()
+                on:click=move |_| lang.set(l)
+            >
+                {label}
+            </button>
+        }
+    };
+    let page_button = move |p: Page, key: &'static str, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="nav-btn"
+                data-testid=testid
+                aria-pressed=move || (ui.page.get() == p).to_string()
+                on:click=move |_| ui.page.set(p)
+            >
+                {tr(key)}
+            </button>
+        }
+    };
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"E"</span>
+                <div>
+                    <h1 data-testid="app-title">"Entas"</h1>
+                    <p class="tagline">{tr("app.tagline")}</p>
+                </div>
+            </div>
+            <nav class="nav" aria-label=tr("nav.label")>
+                {page_button(Page::Explorer, "nav.explorer", "nav-explorer")}
+                {page_button(Page::Compare, "nav.compare", "nav-compare")}
+                {page_button(Page::Brief, "nav.brief", "nav-brief")}
+                {page_button(Page::HowItWorks, "nav.howto", "nav-howto")}
+            </nav>
+            <div class="district" data-testid="district">
+                <span class="district-label">{tr("district.label")}</span>
+                <strong>{move || st.working.base.with(|b| format!("{} · {}", b.district.name, b.district.base_year))}</strong>
+            </div>
+            <button
+                type="button"
+                class="nav-btn projector-btn"
+                data-testid="projector"
+                aria-pressed=move || ui.projector.get().to_string()
+                on:click=move |_| ui.projector.update(|p| *p = !*p)
+            >
+                {tr("nav.projector")}
+            </button>
+            <div class="lang-switch" role="group" aria-label=tr("lang.switch")>
+                {lang_button(Lang::Id, "Bahasa")}
+                {lang_button(Lang::En, "English")}
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let base = use_state().working.base;
+    view! {
+        <footer class="footer">
+            <details>
+                <summary>{tr("footer.source")}</summary>
+                <ul>{move || base.with(|b| b.district.sources.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view())}</ul>
+            </details>
+            <span>{tr("footer.offline")}</span>
+        </footer>
+    }
+}

@@ -1,0 +1,69 @@
+//! The browser edge apart from storage: downloads, reading a picked file, the address, the clipboard.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    download_url(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers the resource at `url` (an object or data URL) as a download named `name`.
+pub fn download_url(name: &str, url: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(a) = doc.create_element("a") else { return };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(url);
+    a.set_download(name);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+}
+
+/// The text of the first file picked in `input` (cleared, so the same file can be picked again).
+pub async fn picked_file_text(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string())
+}
+
+/// The address without its fragment.
+pub fn address_without_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// The address's fragment ("#…"), or empty.
+pub fn fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Drops the fragment from the address without reloading.
+pub fn clear_fragment() {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("./"));
+    }
+}
+
+/// Puts `text` on the clipboard (best effort).
+pub fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -1,0 +1,51 @@
+//! The saved scenarios: load, rename, duplicate, delete, tick for comparison.
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_lang};
+use crate::persist::Saved;
+use crate::state::{use_state, Page};
+
+#[component]
+pub fn SavedList() -> impl IntoView {
+    let st = use_state();
+    let lib = st.library;
+    let lang = use_lang();
+    let item = move |s: Saved| {
+        let id = s.id;
+        let load = move |_| {
+            if let Some(s) = lib.get(id) {
+                st.open(s.preset, s.scenario);
+                st.ui.page.set(Page::Explorer);
+            }
+        };
+        let duplicate = move |_| lib.duplicate(id, &lang.get_untracked().t("persist.copy"));
+        let delete = move |_| lib.delete(id);
+        let rename = move |ev: leptos::ev::Event| lib.rename(id, &event_target_value(&ev));
+        view! {
+            <li class="saved-item" data-testid="saved-item">
+                <label class="compare-tick">
+                    <input type="checkbox" prop:checked=move || lib.is_ticked(id) on:change=move |_| lib.toggle_compare(id) data-testid="compare-tick"/>
+                    <span class="sr-only">{tr("persist.compare")}</span>
+                </label>
+                <input type="text" class="saved-name" data-testid="saved-name" prop:value=s.name.clone() on:change=rename
+                    aria-label=move || lang.get().t("persist.rename")/>
+                <span class="saved-meta">{format!("{} · {}", s.scenario.district.name, s.scenario.horizon)}</span>
+                <button type="button" class="btn-secondary" data-testid="saved-load" on:click=load>{tr("persist.load")}</button>
+                <button type="button" class="btn-secondary" data-testid="saved-duplicate" on:click=duplicate>{tr("persist.duplicate")}</button>
+                <button type="button" class="btn-secondary danger" data-testid="saved-delete" on:click=delete>{tr("persist.delete")}</button>
+            </li>
+        }
+    };
+    view! {
+        <section class="panel saved" data-testid="saved-list">
+            <h2>{tr("persist.saved_title")}</h2>
+            <p class="group-hint">{tr("persist.saved_hint")}</p>
+            <Show when=move || lib.saved.with(|v| !v.is_empty()) fallback=move || view! { <p>{tr("persist.none_saved")}</p> }>
+                <ul>
+                    <For each=move || lib.saved.get() key=|s| (s.id, s.name.clone()) children=item/>
+                </ul>
+            </Show>
+        </section>
+    }
+}

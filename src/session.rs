@@ -1,0 +1,82 @@
+//! The workspace in browser storage: restored on start (storage, then a share link in the address), written
+//! after every change once changes have been still for a moment, and at once when the page is hidden or
+//! closed. Everything read goes through `crate::persist` validation.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use crate::persist::{self, Saved, Workspace, STORAGE_KEY};
+use crate::state::{Notice, State};
+
+/// Quiet time after the last change before the workspace is written, ms.
+const AUTOSAVE_DELAY_MS: u64 = 300;
+
+/// Restores the workspace from browser storage, then applies a share link in the address, if any.
+pub fn restore(st: State) {
+    let storage = LocalStorage::raw();
+    if let Ok(Some(text)) = storage.get_item(STORAGE_KEY) {
+        match Workspace::from_json(&text) {
+            Ok(ws) => {
+                st.open(ws.current.preset, ws.current.scenario.clone());
+                st.library.restore(ws.saved, ws.compare, ws.next_id);
+            }
+            Err(e) => {
+                // Keep what could not be read rather than overwrite it.
+                let _ = storage.set_item(&format!("{STORAGE_KEY}.unreadable"), &text);
+                st.ui.notify(Notice::error(e.message_key, e.detail));
+            }
+        }
+    }
+    if let Some(fragment) = crate::browser::fragment().strip_prefix("#s=") {
+        match persist::decode_link(fragment) {
+            Ok((start, s)) => {
+                st.open(start, s);
+                st.ui.notify(Notice::info("persist.link_loaded", ""));
+            }
+            Err(e) => st.ui.notify(Notice::error(e.message_key, e.detail)),
+        }
+        // The link has done its work: a reload shows the autosaved state.
+        crate::browser::clear_fragment();
+    }
+}
+
+/// Writes the workspace as it is now to browser storage.
+fn write_workspace(st: State) {
+    let lib = st.library;
+    let ws = Workspace {
+        version: persist::WORKSPACE_VERSION,
+        current: Saved {
+            id: 0,
+            name: String::new(),
+            preset: st.working.start.get_untracked(),
+            scenario: st.working.current_scenario_untracked(),
+        },
+        saved: lib.saved.get_untracked(),
+        next_id: lib.next_id.get_untracked(),
+        compare: lib.compare.get_untracked(),
+    };
+    if LocalStorage::raw().set_item(STORAGE_KEY, &ws.to_json()).is_err() {
+        st.ui.notify(Notice::error("persist.storage_full", ""));
+    }
+}
+
+/// Saves the workspace once changes have been still for a moment (not on every step of a slider drag), and
+/// at once when the page is hidden or closed, so a reload, a crash of the tab or a closed tab loses nothing.
+pub fn autosave(st: State) {
+    let debounce = crate::widgets::Debounce::new(AUTOSAVE_DELAY_MS);
+    Effect::new(move |_| {
+        st.working.run.track();
+        st.working.start.track();
+        st.library.saved.track();
+        st.library.next_id.track();
+        st.library.compare.track();
+        // The first run writes too: a scenario from a link, or a migrated workspace, is stored at once.
+        debounce.call(move || write_workspace(st));
+    });
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        if debounce.cancel() {
+            write_workspace(st);
+        }
+    });
+    on_cleanup(move || flush.remove());
+}

@@ -1,0 +1,101 @@
+//! Named scenarios and the ones ticked for comparison, with the bookkeeping (ids, copies, renames) in one
+//! place rather than in click handlers.
+
+use entas_model::Scenario;
+use leptos::prelude::*;
+
+use crate::persist::{Saved, Start};
+
+/// The saved scenarios (kept in browser storage with the working state).
+#[derive(Clone, Copy)]
+pub struct Library {
+    pub saved: RwSignal<Vec<Saved>>,
+    /// Saved scenarios ticked for comparison, by id.
+    pub compare: RwSignal<Vec<u64>>,
+    pub next_id: RwSignal<u64>,
+}
+
+impl Library {
+    pub fn new() -> Library {
+        Library { saved: RwSignal::new(Vec::new()), compare: RwSignal::new(Vec::new()), next_id: RwSignal::new(1) }
+    }
+
+    /// Replaces everything (a restored workspace).
+    pub fn restore(&self, saved: Vec<Saved>, compare: Vec<u64>, next_id: u64) {
+        self.saved.set(saved);
+        self.compare.set(compare);
+        self.next_id.set(next_id);
+    }
+
+    fn take_id(&self) -> u64 {
+        let id = self.next_id.get_untracked();
+        self.next_id.set(id + 1);
+        id
+    }
+
+    /// Saves `scenario` under `name` (or "<fallback> <id>" when the name is blank); returns the name used.
+    pub fn save(&self, name: &str, fallback: &str, start: Start, mut scenario: Scenario) -> String {
+        let id = self.take_id();
+        let name = match name.trim() {
+            "" => format!("{fallback} {id}"),
+            n => n.to_string(),
+        };
+        scenario.name = name.clone();
+        self.saved.update(|v| v.push(Saved { id, name: name.clone(), preset: start, scenario }));
+        name
+    }
+
+    /// The saved scenario `id`.
+    pub fn get(&self, id: u64) -> Option<Saved> {
+        self.saved.with_untracked(|v| v.iter().find(|x| x.id == id).cloned())
+    }
+
+    /// A copy of `id` named "<name> (<suffix>)".
+    pub fn duplicate(&self, id: u64, suffix: &str) {
+        let Some(s) = self.get(id) else { return };
+        let new_id = self.take_id();
+        let name = format!("{} ({suffix})", s.name);
+        let mut scenario = s.scenario;
+        scenario.name = name.clone();
+        self.saved.update(|v| v.push(Saved { id: new_id, name, preset: s.preset, scenario }));
+    }
+
+    pub fn delete(&self, id: u64) {
+        self.saved.update(|v| v.retain(|x| x.id != id));
+        self.compare.update(|c| c.retain(|x| *x != id));
+    }
+
+    /// Renames `id`; a blank name changes nothing.
+    pub fn rename(&self, id: u64, name: &str) {
+        let n = name.trim();
+        if n.is_empty() {
+            return;
+        }
+        self.saved.update(|v| {
+            if let Some(s) = v.iter_mut().find(|x| x.id == id) {
+                s.name = n.to_string();
+                s.scenario.name = n.to_string();
+            }
+        });
+    }
+
+    pub fn is_ticked(&self, id: u64) -> bool {
+        self.compare.with(|c| c.contains(&id))
+    }
+
+    pub fn toggle_compare(&self, id: u64) {
+        self.compare.update(|c| if c.contains(&id) { c.retain(|x| *x != id) } else { c.push(id) });
+    }
+
+    /// The ticked scenarios, in the order they were saved.
+    pub fn ticked(&self) -> Vec<Saved> {
+        let ticked = self.compare.get();
+        self.saved.with(|v| v.iter().filter(|s| ticked.contains(&s.id)).cloned().collect())
+    }
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,53 @@
+//! The app's state in three parts, each a type with methods: `Working` (the scenario being edited and what
+//! the model made of it), `Library` (named scenarios and compare ticks) and `Ui` (page, projector, chart
+//! year, notice). Job results live with the jobs (`crate::jobs::Results`). `App` provides one `State`;
+//! components take it with `use_state`, and a missing context is a programming error the browser tests catch.
+
+mod library;
+mod ui;
+mod working;
+
+pub use library::Library;
+pub use ui::{Notice, Page, Ui};
+pub use working::{Run, SharedPopulation, Working, START_PRESET};
+
+use leptos::prelude::*;
+
+/// Everything the views share; `Copy`, so it is passed around freely.
+#[derive(Clone, Copy)]
+pub struct State {
+    pub working: Working,
+    pub library: Library,
+    pub ui: Ui,
+    pub jobs: crate::jobs::Results,
+}
+
+impl State {
+    /// A fresh state on the start preset.
+    pub fn new() -> State {
+        let working = Working::new();
+        State {
+            working,
+            library: Library::new(),
+            ui: Ui::new(working.horizon.get_untracked()),
+            jobs: crate::jobs::Results::new(),
+        }
+    }
+
+    /// Loads a scenario into the working state and shows it on the explorer at its horizon.
+    pub fn open(&self, start: crate::persist::Start, s: entas_model::Scenario) {
+        self.ui.chart_year.set(s.horizon);
+        self.working.load(start, s);
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The state `App` provided.
+pub fn use_state() -> State {
+    expect_context::<State>()
+}

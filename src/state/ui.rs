@@ -1,0 +1,63 @@
+//! What the screen shows apart from the scenario: the page, projector mode, the year the per-year charts
+//! show, and the notice banner.
+
+use leptos::prelude::*;
+
+/// Which page is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Explorer,
+    Compare,
+    Brief,
+    HowItWorks,
+}
+
+/// A message for the user: a translation key, the specifics, and whether it reports a failure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub key: &'static str,
+    pub detail: String,
+    pub error: bool,
+}
+
+impl Notice {
+    /// Something went as asked (saved, imported, link opened).
+    pub fn info(key: &'static str, detail: impl Into<String>) -> Notice {
+        Notice { key, detail: detail.into(), error: false }
+    }
+
+    /// Something was refused; nothing changed.
+    pub fn error(key: &'static str, detail: impl Into<String>) -> Notice {
+        Notice { key, detail: detail.into(), error: true }
+    }
+}
+
+/// The screen's state.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub page: RwSignal<Page>,
+    pub projector: RwSignal<bool>,
+    /// Year shown by the distribution, targeting and convergence charts.
+    pub chart_year: RwSignal<i32>,
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl Ui {
+    pub fn new(chart_year: i32) -> Ui {
+        Ui {
+            page: RwSignal::new(Page::Explorer),
+            projector: RwSignal::new(false),
+            chart_year: RwSignal::new(chart_year),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    pub fn notify(&self, n: Notice) {
+        self.notice.set(Some(n));
+    }
+
+    /// Keeps the chart year within a new horizon.
+    pub fn clamp_chart_year(&self, horizon: i32) {
+        self.chart_year.update(|y| *y = (*y).min(horizon));
+    }
+}

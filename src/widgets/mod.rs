@@ -1,0 +1,107 @@
+//! Reusable pieces of page: the chart card, a KPI card, the chart-year select, the notice banner.
+
+mod chart_card;
+
+pub use chart_card::{draw_on_canvas, ChartCard};
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_lang};
+use crate::present::Kpi;
+use crate::state::use_state;
+
+/// A KPI card from a presenter's `Kpi`.
+#[component]
+pub fn KpiCard(testid: &'static str, #[prop(into)] kpi: Signal<Kpi>, #[prop(optional)] main: bool) -> impl IntoView {
+    view! {
+        <div class="kpi" class:kpi-main=main data-testid=testid>
+            <span class="kpi-label">{move || kpi.with(|k| k.label.clone())}</span>
+            <span class="kpi-value" data-testid="kpi-value">{move || kpi.with(|k| k.value.clone())}</span>
+            <span class="kpi-sub">{move || kpi.with(|k| k.sub.clone())}</span>
+        </div>
+    }
+}
+
+/// The year shown by the per-year charts (first projected year to the horizon).
+#[component]
+pub fn YearSelect() -> impl IntoView {
+    let st = use_state();
+    let (ui, w) = (st.ui, st.working);
+    view! {
+        <label class="inline-field">
+            <span>{tr("chart.year")}</span>
+            <select
+                data-testid="chart-year"
+                prop:value=move || ui.chart_year.get().to_string()
+                on:change=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).parse::<i32>() {
+                        ui.chart_year.set(y);
+                    }
+                }
+            >
+                {move || {
+                    let b = w.base_year();
+                    (b + 1..=w.horizon.get()).map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// The notice banner (saved, link opened, storage or file refused).
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let ui = use_state().ui;
+    let lang = use_lang();
+    move || {
+        ui.notice.get().map(|n| {
+            let l = lang.get();
+            view! {
+                <div class="notice" class:error=n.error role="status" data-testid="notice">
+                    <span>{l.t(n.key)}</span>
+                    {(!n.detail.is_empty()).then(|| view! { <span class="notice-detail">{format!(" ({})", n.detail)}</span> })}
+                    <button type="button" class="link-btn" on:click=move |_| ui.notice.set(None)>{l.t("persist.dismiss")}</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Runs the latest action given to `call` once `delay_ms` have passed without another call (lever drags,
+/// autosave). One implementation for every debounce in the app.
+#[derive(Clone, Copy)]
+pub struct Debounce {
+    delay_ms: u64,
+    pending: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Debounce {
+    pub fn new(delay_ms: u64) -> Debounce {
+        Debounce { delay_ms, pending: StoredValue::new(None) }
+    }
+
+    /// Schedules `f`, dropping an action still waiting.
+    pub fn call(&self, f: impl FnOnce() + 'static) {
+        self.cancel();
+        let pending = self.pending;
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                f();
+            },
+            std::time::Duration::from_millis(self.delay_ms),
+        );
+        self.pending.set_value(handle.ok());
+    }
+
+    /// Drops the waiting action; true when there was one.
+    pub fn cancel(&self) -> bool {
+        match self.pending.try_update_value(Option::take).flatten() {
+            Some(h) => {
+                h.clear();
+                true
+            }
+            None => false,
+        }
+    }
+}
