@@ -8,10 +8,10 @@ use crate::jobs::{Client, DRAWS};
 use crate::pages::{brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks};
 use crate::session;
 use crate::state::{use_state, Page, State};
-use crate::widgets::{Debounce, NoticeBanner};
+use crate::widgets::NoticeBanner;
 
 /// Quiet time after the last lever change before the worker's analysis starts, ms.
-const ANALYSIS_DELAY_MS: u64 = 300;
+const ANALYSIS_DELAY_MS: f64 = 300.0;
 
 /// The job client, shared through context (it holds the worker bridge, which lives on this thread).
 #[derive(Clone, Copy)]
@@ -31,12 +31,15 @@ pub fn App() -> impl IntoView {
     provide_context(JobClient(client));
     // Ask once the levers have been still for a moment: a drag does not restart Monte Carlo at every step
     // and the worker does not compete with the main thread while a slider moves.
-    let debounce = Debounce::new(ANALYSIS_DELAY_MS);
+    let request = leptos_use::use_debounce_fn(
+        move || client.with_value(|c| c.analyse(st.working.current_scenario_untracked(), DRAWS)),
+        ANALYSIS_DELAY_MS,
+    );
     Effect::new(move |_| {
-        let run = st.working.run.get();
+        st.working.run.track();
         st.jobs.analysis.set(None);
         st.jobs.progress.set(Default::default());
-        debounce.call(move || client.with_value(|c| c.analyse((*run.scenario).clone(), DRAWS)));
+        request();
     });
 
     view! {

@@ -9,7 +9,7 @@ use crate::persist::{self, Saved, Workspace, STORAGE_KEY};
 use crate::state::{Notice, State};
 
 /// Quiet time after the last change before the workspace is written, ms.
-const AUTOSAVE_DELAY_MS: u64 = 300;
+const AUTOSAVE_DELAY_MS: f64 = 300.0;
 
 /// Restores the workspace from browser storage, then applies a share link in the address, if any.
 pub fn restore(st: State) {
@@ -63,7 +63,7 @@ fn write_workspace(st: State) {
 /// Saves the workspace once changes have been still for a moment (not on every step of a slider drag), and
 /// at once when the page is hidden or closed, so a reload, a crash of the tab or a closed tab loses nothing.
 pub fn autosave(st: State) {
-    let debounce = crate::widgets::Debounce::new(AUTOSAVE_DELAY_MS);
+    let save = leptos_use::use_debounce_fn(move || write_workspace(st), AUTOSAVE_DELAY_MS);
     Effect::new(move |_| {
         st.working.run.track();
         st.working.start.track();
@@ -71,12 +71,9 @@ pub fn autosave(st: State) {
         st.library.next_id.track();
         st.library.compare.track();
         // The first run writes too: a scenario from a link, or a migrated workspace, is stored at once.
-        debounce.call(move || write_workspace(st));
+        save();
     });
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
-        if debounce.cancel() {
-            write_workspace(st);
-        }
-    });
+    // Hidden or closed: write now, whatever is waiting (writing the current state twice is harmless).
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| write_workspace(st));
     on_cleanup(move || flush.remove());
 }

@@ -124,7 +124,7 @@ pub fn ComparePage() -> impl IntoView {
                 </table></div>
                 <h3>{tr("compare.assumption_changes")}</h3>
                 <div class="table-scroll"><table>
-                    <thead><tr><th>{tr("howto.parameter")}</th><th>{tr("compare.reference")}</th>{names}</tr></thead>
+                    <thead><tr><th>{tr("howto.parameter")}</th><th>{tr("compare.reference_assumption")}</th>{names}</tr></thead>
                     <tbody>{move || diff(true)}</tbody>
                 </table></div>
             </section>

@@ -2,7 +2,7 @@
 //! (PNG, SVG, CSV), and the same data as a table built only when opened.
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
+use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
 
 use crate::browser::{download, download_url};
 use crate::chart::{self, AxisStyle, ChartSpec};
@@ -25,27 +25,20 @@ pub fn ChartCard(
     let resized = RwSignal::new(0u32);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
-    // Off-screen charts are drawn when they come near the viewport, not on every lever move.
+    // Off-screen charts are drawn when they come near the viewport, not on every lever move. The observer is
+    // disconnected when the card goes (pages re-mount on navigation).
     let visible = RwSignal::new(true);
     let table_open = RwSignal::new(false);
-    let observed = StoredValue::new(false);
-    // The card's visibility observer, disconnected when the card goes (pages re-mount on navigation).
-    let observer = StoredValue::new(None::<SendWrapper<Observer>>);
-    on_cleanup(move || {
-        if let Some(Some(o)) = observer.try_update_value(Option::take) {
-            let (observer, callback) = o.take();
-            observer.disconnect();
-            drop(callback);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(el) = canvas.get() {
-            if !observed.get_value() {
-                observed.set_value(true);
-                observer.set_value(observe_visibility(&el, visible).map(SendWrapper::new));
+    use_intersection_observer_with_options(
+        canvas,
+        move |entries, _| {
+            if let Some(e) = entries.last() {
+                // The card may be gone (page switched): a disposed signal just ignores the value.
+                let _ = visible.try_set(e.is_intersecting());
             }
-        }
-    });
+        },
+        UseIntersectionObserverOptions::default().root_margin("200px 0px 200px 0px"),
+    );
     Effect::new(move |_| {
         resized.track();
         if !visible.get() {
@@ -114,27 +107,6 @@ pub fn ChartCard(
             </details>
         </figure>
     }
-}
-
-/// An intersection observer and the callback it calls: the callback must outlive the observer.
-type Observer = (web_sys::IntersectionObserver, wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>);
-
-/// Keeps `visible` true while `el` is within 200 px of the viewport; the caller disconnects the observer.
-fn observe_visibility(el: &web_sys::Element, visible: RwSignal<bool>) -> Option<Observer> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.iter().last() {
-            let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
-            // The card may be gone (page switched): a disposed signal just ignores the value.
-            let _ = visible.try_set(entry.is_intersecting());
-        }
-    });
-    let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("200px 0px 200px 0px");
-    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
-    observer.observe(el);
-    Some((observer, callback))
 }
 
 /// Sizes the canvas backing store to its CSS size × devicePixelRatio and draws the chart.

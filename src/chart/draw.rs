@@ -1,172 +1,12 @@
-//! Charts, split in two: pure data (`ChartSpec`, built by `crate::views::charts` in the UI language and
-//! display units) and a `draw` step generic over the plotters backend, so the same chart renders to a
-//! canvas, to SVG, or in native tests.
+//! Drawing a `ChartSpec` on any plotters backend: time panels, stacked layers, the distribution and bars,
+//! with one mesh style and one legend box for all of them.
 
+use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-pub mod palette {
-    use plotters::style::RGBColor;
-    pub const BASELINE: RGBColor = RGBColor(0x6b, 0x6b, 0x6b);
-    /// "Without district programmes": lighter than the status quo.
-    pub const COUNTERFACTUAL: RGBColor = RGBColor(0xA8, 0x8B, 0x5A);
-    pub const SCENARIO: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-    pub const EXTREME: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-    pub const TARGET: RGBColor = RGBColor(0x00, 0x9E, 0x73);
-    pub const OBSERVED: RGBColor = RGBColor(0x00, 0x00, 0x00);
-    pub const GRID: RGBColor = RGBColor(0xE3, 0xE6, 0xEA);
-    /// One colour per programme (cash, food, health, graduation, enterprise, housing, water).
-    /// One colour per `Programme::BUDGETED` entry (data updating last).
-    pub const PROGRAMMES: [RGBColor; 8] = [
-        RGBColor(0x00, 0x72, 0xB2),
-        RGBColor(0xE6, 0x9F, 0x00),
-        RGBColor(0xCC, 0x79, 0xA7),
-        RGBColor(0x00, 0x9E, 0x73),
-        RGBColor(0x56, 0xB4, 0xE9),
-        RGBColor(0xD5, 0x5E, 0x00),
-        RGBColor(0x99, 0x99, 0x33),
-        RGBColor(0x6E, 0x6E, 0x6E),
-    ];
-    /// The registry's own effect (enablers without budget).
-    pub const REGISTRY: RGBColor = RGBColor(0xB0, 0xB0, 0xB0);
-}
-
-/// One line on a time chart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Series {
-    pub label: String,
-    pub color: RGBColor,
-    pub points: Vec<(i32, f64)>,
-    pub dashed: bool,
-}
-
-/// A shaded band between two lines (uncertainty).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Band {
-    pub label: String,
-    pub color: RGBColor,
-    pub lower: Vec<(i32, f64)>,
-    pub upper: Vec<(i32, f64)>,
-}
-
-/// A horizontal reference line (a target).
-#[derive(Clone, Debug, PartialEq)]
-pub struct HLine {
-    pub label: String,
-    pub value: f64,
-    pub color: RGBColor,
-}
-
-/// One panel of a time chart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TimePanel {
-    pub title: String,
-    pub y_label: String,
-    pub years: (i32, i32),
-    pub y_max: f64,
-    pub series: Vec<Series>,
-    pub bands: Vec<Band>,
-    /// Observed points (history), drawn as black dots.
-    pub observed: Vec<(i32, f64)>,
-    pub observed_label: String,
-    pub hlines: Vec<HLine>,
-    /// Decimals on the y axis.
-    pub y_decimals: usize,
-}
-
-/// Stacked layers over years (people lifted by programme).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Stacked {
-    pub y_label: String,
-    pub years: Vec<i32>,
-    pub layers: Vec<(String, RGBColor, Vec<f64>)>,
-    pub y_max: f64,
-}
-
-/// Two distributions over bins of consumption relative to the poverty line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DistributionChart {
-    pub x_label: String,
-    pub y_label: String,
-    /// Bin width, multiples of GK.
-    pub step: f64,
-    pub baseline: (String, Vec<f64>),
-    pub scenario: (String, Vec<f64>),
-    /// Vertical lines at multiples of GK.
-    pub lines: Vec<(String, f64, RGBColor)>,
-}
-
-/// Grouped bars: one group of bars per category.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Bars {
-    pub y_label: String,
-    /// A fixed top of the y axis (e.g. 100 for percentages); None = fit the data.
-    pub y_max: Option<f64>,
-    pub categories: Vec<String>,
-    pub groups: Vec<(String, RGBColor, Vec<f64>)>,
-    pub y_decimals: usize,
-}
-
-/// Everything a chart canvas can show.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ChartSpec {
-    /// Panels side by side.
-    Time(Vec<TimePanel>),
-    Stacked(Stacked),
-    Distribution(DistributionChart),
-    /// Bar panels side by side.
-    Bars(Vec<Bars>),
-    /// Bar panels one above the other.
-    BarsVertical(Vec<Bars>),
-    /// Nothing to draw yet (e.g. waiting for the worker): a message in the middle.
-    Message(String),
-}
-
-/// Decimal separator of the UI language, for axis labels.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct AxisStyle {
-    pub decimal_comma: bool,
-}
-
-impl AxisStyle {
-    fn fmt(&self, v: f64, decimals: usize) -> String {
-        let s = format!("{v:.decimals$}");
-        let s = if self.decimal_comma { s.replace('.', ",") } else { s };
-        // Thousands separators for large counts.
-        if decimals == 0 && v.abs() >= 10_000.0 {
-            let sep = if self.decimal_comma { '.' } else { ',' };
-            let digits: Vec<char> = s.trim_start_matches('-').chars().collect();
-            let mut out = String::new();
-            for (i, c) in digits.iter().enumerate() {
-                if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                    out.push(sep);
-                }
-                out.push(*c);
-            }
-            if v < 0.0 {
-                out.insert(0, '-');
-            }
-            return out;
-        }
-        s
-    }
-}
-
-/// The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ `x`.
-pub fn nice_ceiling(x: f64) -> f64 {
-    if !x.is_finite() || x <= 0.0 {
-        return 1.0;
-    }
-    let mag = 10f64.powf(x.log10().floor());
-    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if m * mag >= x {
-            return m * mag;
-        }
-    }
-    10.0 * mag
-}
+use super::{nice_ceiling, palette, AxisStyle, Bars, ChartSpec, DistributionChart, Stacked, TimePanel};
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
@@ -247,17 +87,13 @@ fn draw_time_panel<DB: DrawingBackend>(
         .build_cartesian_2d(p.years.0..p.years.1, 0.0..p.y_max)?;
     let y_fmt = |v: &f64| axis.fmt(*v, p.y_decimals);
     let span = (p.years.1 - p.years.0) as usize;
-    ctx.configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
+    mesh(&mut ctx, scale, 13.0)
         .axis_style(BLACK.mix(0.6))
         .x_labels(if span > 10 { span / 2 + 1 } else { span + 1 })
         .x_label_formatter(&|y| y.to_string())
         .y_labels(6)
         .y_label_formatter(&y_fmt)
         .y_desc(p.y_label.as_str())
-        .label_style(font(13.0, scale))
-        .axis_desc_style(font(13.0, scale))
         .draw()?;
     for b in &p.bands {
         let mut poly: Vec<(i32, f64)> = b.upper.clone();
@@ -335,16 +171,12 @@ fn draw_stacked<DB: DrawingBackend>(
         .y_label_area_size(px(70.0, scale))
         .build_cartesian_2d(first..last.max(first + 1), 0.0..s.y_max)?;
     let y_fmt = |v: &f64| axis.fmt(*v, 0);
-    ctx.configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
+    mesh(&mut ctx, scale, 13.0)
         .x_labels(s.years.len())
         .x_label_formatter(&|y| y.to_string())
         .y_labels(6)
         .y_label_formatter(&y_fmt)
         .y_desc(s.y_label.as_str())
-        .label_style(font(13.0, scale))
-        .axis_desc_style(font(13.0, scale))
         .draw()?;
     let mut below = vec![0.0; s.years.len()];
     for (label, color, values) in &s.layers {
@@ -378,17 +210,13 @@ fn draw_distribution<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
     let x_fmt = |v: &f64| format!("{}×", axis.fmt(*v, 1));
     let y_fmt = |v: &f64| axis.fmt(*v, 0);
-    ctx.configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
+    mesh(&mut ctx, scale, 13.0)
         .x_labels(7)
         .x_label_formatter(&x_fmt)
         .y_labels(6)
         .y_label_formatter(&y_fmt)
         .x_desc(d.x_label.as_str())
         .y_desc(d.y_label.as_str())
-        .label_style(font(13.0, scale))
-        .axis_desc_style(font(13.0, scale))
         .draw()?;
     let base_color = palette::BASELINE.mix(0.35);
     ctx.draw_series(
@@ -453,17 +281,13 @@ fn draw_bars<DB: DrawingBackend>(
             axis.fmt(*v, b.y_decimals)
         }
     };
-    ctx.configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
+    mesh(&mut ctx, scale, 12.0)
         .disable_x_mesh()
         .x_labels(2 * n + 1)
         .x_label_formatter(&x_fmt)
         .y_labels(6)
         .y_label_formatter(&y_fmt)
         .y_desc(b.y_label.as_str())
-        .label_style(font(12.0, scale))
-        .axis_desc_style(font(13.0, scale))
         .draw()?;
     let width = 0.8 / groups as f64;
     for (g, (label, color, values)) in b.groups.iter().enumerate() {
@@ -481,36 +305,21 @@ fn draw_bars<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The chart as an SVG document of `width` × `height` pixels (exports and the printed brief).
-pub fn to_svg(spec: &ChartSpec, width: u32, height: u32, axis: AxisStyle) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        // A failed draw leaves a partial SVG; the caller still gets valid markup.
-        let _ = draw(&root, spec, 1.0, axis);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nice_ceiling_rounds_up_to_readable_values() {
-        assert_eq!(nice_ceiling(13.2), 20.0);
-        assert_eq!(nice_ceiling(2.1), 2.5);
-        assert_eq!(nice_ceiling(0.0), 1.0);
-        assert_eq!(nice_ceiling(50.0), 50.0);
-    }
-
-    #[test]
-    fn axis_labels_follow_the_ui_language() {
-        let id = AxisStyle { decimal_comma: true };
-        let en = AxisStyle { decimal_comma: false };
-        assert_eq!(id.fmt(2.5, 1), "2,5");
-        assert_eq!(en.fmt(2.5, 1), "2.5");
-        assert_eq!(id.fmt(25_000.0, 0), "25.000");
-        assert_eq!(en.fmt(25_000.0, 0), "25,000");
-    }
+/// The mesh every chart uses: no minor lines, light major lines, the axis labels at `label_size`.
+fn mesh<'a, 'b, DB, XT, YT, X, Y>(
+    ctx: &'b mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    scale: f64,
+    label_size: f64,
+) -> plotters::chart::MeshStyle<'a, 'b, X, Y, DB>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+{
+    let mut m = ctx.configure_mesh();
+    m.light_line_style(TRANSPARENT)
+        .bold_line_style(palette::GRID)
+        .label_style(font(label_size, scale))
+        .axis_desc_style(font(13.0, scale));
+    m
 }
