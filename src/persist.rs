@@ -17,8 +17,11 @@ pub const STORAGE_KEY: &str = "entas.workspace";
 pub const WORKSPACE_VERSION: u32 = 2;
 /// The share-link format this build writes (the prefix of the payload).
 pub const LINK_VERSION: &str = "1";
-/// Largest decompressed link payload accepted, bytes.
-const MAX_LINK_BYTES: usize = 1 << 20;
+/// Largest decompressed link payload accepted, bytes (a preset scenario takes about 1 KiB, a whole district a
+/// few KiB): a link cannot ask for more memory or work than this.
+pub const MAX_LINK_BYTES: usize = 256 << 10;
+/// Longest link fragment accepted, characters (before decoding).
+pub const MAX_LINK_CHARS: usize = 64 << 10;
 
 /// Where a scenario started: a built-in preset, or a district of its own (imported, linked). Stored and
 /// linked as the preset's id, or "custom".
@@ -116,6 +119,22 @@ impl Workspace {
         }
     }
 
+    /// Gives a saved scenario whose id another already has a fresh id (deleting one must never remove two),
+    /// and keeps `next_id` above every id.
+    fn renumber_duplicates(&mut self) {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut next = self.saved.iter().map(|s| s.id).max().unwrap_or(0).max(self.next_id.saturating_sub(1)) + 1;
+        for s in &mut self.saved {
+            if !seen.insert(s.id) {
+                s.id = next;
+                next += 1;
+            }
+        }
+        self.next_id = next;
+        self.compare.retain(|id| seen.contains(id));
+        self.compare.dedup();
+    }
+
     /// Serialises for storage.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -127,17 +146,19 @@ impl Workspace {
             serde_json::from_str(text).map_err(|e| refused("persist.bad_storage", e.to_string()))?;
         let mut ws: Workspace = match value.get("version").and_then(|v| v.as_u64()) {
             Some(1) => {
-                let v1: WorkspaceV1 =
-                    serde_json::from_value(value).map_err(|e| refused("persist.bad_storage", e.to_string()))?;
+                let v1: WorkspaceV1 = entas_model::scenario::from_value_at_path(value)
+                    .map_err(|e| refused("persist.bad_storage", e.to_string()))?;
                 migrate_v1(v1)
             }
-            Some(2) => serde_json::from_value(value).map_err(|e| refused("persist.bad_storage", e.to_string()))?,
+            Some(2) => entas_model::scenario::from_value_at_path(value)
+                .map_err(|e| refused("persist.bad_storage", e.to_string()))?,
             Some(v) => return Err(refused("persist.newer_storage", format!("version {v}"))),
             None => return Err(refused("persist.bad_storage", "no version")),
         };
         for s in std::iter::once(&mut ws.current).chain(ws.saved.iter_mut()) {
             s.scenario.district.migrate();
         }
+        ws.renumber_duplicates();
         for s in std::iter::once(&ws.current).chain(&ws.saved) {
             s.scenario.validate().map_err(|e| refused("persist.bad_storage", format!("{}: {e}", s.name)))?;
         }
@@ -193,14 +214,28 @@ pub fn encode_link(start: Start, s: &Scenario) -> String {
 
 /// Decodes a share-link fragment back to (start, validated scenario).
 pub fn decode_link(fragment: &str) -> Result<(Start, Scenario), Refused> {
+    if fragment.len() > MAX_LINK_CHARS {
+        return Err(refused("persist.bad_link", format!("{} characters; at most {MAX_LINK_CHARS}", fragment.len())));
+    }
     let (version, data) = fragment.split_once('.').ok_or_else(|| refused("persist.bad_link", "no version"))?;
     if version != LINK_VERSION {
         return Err(refused("persist.newer_link", format!("version {version}")));
     }
     let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|e| refused("persist.bad_link", e.to_string()))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_LINK_BYTES)
-        .map_err(|e| refused("persist.bad_link", format!("{e:?}")))?;
-    let p: LinkPayload = serde_json::from_slice(&json).map_err(|e| refused("persist.bad_link", e.to_string()))?;
+    // The error carries the partial output: report only what went wrong, never the bytes.
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_LINK_BYTES).map_err(|e| {
+        let why = match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                format!("it unpacks to more than {MAX_LINK_BYTES} bytes")
+            }
+            status => format!("not a compressed scenario ({status:?})"),
+        };
+        refused("persist.bad_link", why)
+    })?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&json).map_err(|e| refused("persist.bad_link", e.to_string()))?;
+    let p: LinkPayload =
+        entas_model::scenario::from_value_at_path(value).map_err(|e| refused("persist.bad_link", e.to_string()))?;
     let base = presets::preset(p.preset.name());
     let district = match (p.district, base.as_ref()) {
         (Some(mut d), _) => {
@@ -330,6 +365,46 @@ mod tests {
         let ws = Workspace::new(Saved { id: 1, name: String::new(), preset: MUBA, scenario: s });
         let back = Workspace::from_json(&ws.to_json()).unwrap();
         assert_eq!(back.current.scenario, muba());
+    }
+
+    #[test]
+    fn a_decompression_bomb_is_refused_with_a_short_message() {
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 4 << 20], 9);
+        let link = format!("1.{}", URL_SAFE_NO_PAD.encode(bomb));
+        assert!(link.len() < MAX_LINK_CHARS, "{} chars", link.len());
+        let err = decode_link(&link).unwrap_err();
+        assert_eq!(err.message_key, "persist.bad_link");
+        assert_eq!(err.detail, format!("it unpacks to more than {MAX_LINK_BYTES} bytes"));
+        let long = decode_link(&"1.".repeat(MAX_LINK_CHARS)).unwrap_err();
+        assert!(long.detail.ends_with(&format!("at most {MAX_LINK_CHARS}")) && long.detail.len() < 60, "{long:?}");
+    }
+
+    #[test]
+    fn a_link_with_an_absurd_observation_is_refused_and_says_where() {
+        let mut s = muba();
+        s.district.name = "Kabupaten Contoh".into();
+        s.district.observed[0].p0_pct = Some(1e308);
+        let err = decode_link(&encode_link(Start::Custom, &s)).unwrap_err();
+        assert_eq!(err.detail, "district.observed[0].p0_pct: 1e308 is outside the allowed range 0 to 100");
+        let null = serde_json::json!({"preset":"muba_2024","name":"x","horizon":2030,"households":20000,"seed":1,
+            "extreme_line":{"kind":"usd215"},"levers":{"absorption":null},"targets":[]});
+        let packed = miniz_oxide::deflate::compress_to_vec(null.to_string().as_bytes(), 9);
+        let err = decode_link(&format!("1.{}", URL_SAFE_NO_PAD.encode(packed))).unwrap_err();
+        assert!(err.detail.starts_with("levers.absorption: invalid type: null"), "{err:?}");
+    }
+
+    #[test]
+    fn duplicate_saved_ids_are_renumbered_not_merged() {
+        let sv = |id: u64, name: &str| Saved { id, name: name.into(), preset: MUBA, scenario: muba() };
+        let mut ws = Workspace::new(sv(0, ""));
+        ws.saved = vec![sv(3, "a"), sv(3, "b"), sv(4, "c")];
+        ws.next_id = 2;
+        ws.compare = vec![3, 9];
+        let back = Workspace::from_json(&ws.to_json()).unwrap();
+        let ids: Vec<u64> = back.saved.iter().map(|s| s.id).collect();
+        assert_eq!(ids, vec![3, 5, 4]);
+        assert_eq!(back.next_id, 6);
+        assert_eq!(back.compare, vec![3], "a tick for a scenario that does not exist is dropped");
     }
 
     #[test]

@@ -30,14 +30,35 @@ pub fn restore(st: State) {
     if let Some(fragment) = crate::browser::fragment().strip_prefix("#s=") {
         match persist::decode_link(fragment) {
             Ok((start, s)) => {
+                // Work in progress is never replaced silently: kept as a saved scenario first.
+                let kept = keep_unsaved_work(st);
                 st.open(start, s);
-                st.ui.notify(Notice::info("persist.link_loaded", ""));
+                match kept {
+                    Some(name) => st.ui.notify(Notice::info("persist.link_loaded_kept", name)),
+                    None => st.ui.notify(Notice::info("persist.link_loaded", "")),
+                }
             }
             Err(e) => st.ui.notify(Notice::error(e.message_key, e.detail)),
         }
         // The link has done its work: a reload shows the autosaved state.
         crate::browser::clear_fragment();
     }
+}
+
+/// Saves the working scenario as a named one when it holds changes (levers differing from its district's
+/// status quo, or another target or horizon than its preset's); returns the name it was saved under.
+fn keep_unsaved_work(st: State) -> Option<String> {
+    let current = st.working.current_scenario_untracked();
+    let reference = entas_model::presets::reference_levers(&current);
+    let preset = entas_model::presets::preset(st.working.start.get_untracked().name());
+    let same_as_preset = preset.is_some_and(|p| {
+        p.district == current.district && p.horizon == current.horizon && p.targets == current.targets
+    });
+    if current.levers.diff(&reference).is_empty() && same_as_preset {
+        return None;
+    }
+    let name = st.ui_text("persist.before_link");
+    Some(st.library.save(&name, &name, st.working.start.get_untracked(), current))
 }
 
 /// Writes the workspace as it is now to browser storage.

@@ -28,6 +28,11 @@ export class EntasPage {
   chart(name) { return this.page.getByTestId(`chart-${name}`); }
   chartCanvas(name) { return this.chart(name).locator('canvas'); }
   chartTable(name) { return this.chart(name).locator('details.data-table'); }
+  /** Opens a chart's data table and waits until it is built (it is built only when opened). */
+  async openTable(name) {
+    await this.chartTable(name).locator('summary').click();
+    await this.chartTable(name).locator('table tbody tr').first().waitFor();
+  }
   group(name) { return this.page.getByTestId(`group-${name}`); }
   lever(id) { return this.page.getByTestId(`lever-${id}`); }
   leverInput(id) { return this.lever(id).locator('input[type=range]'); }

@@ -124,7 +124,7 @@ test('the worker delivers the wedge, costs, bands and target probabilities witho
   await app.analysisDone();
   assert.match(await app.analysisStatus.textContent(), /30 simulasi/);
   assert.match(await app.kpi('target-0').textContent(), /peluang \d+%/);
-  await app.chartTable('wedge').locator('summary').click();
+  await app.openTable('wedge');
   const headers = await app.chartTable('wedge').locator('th').allTextContents();
   assert.ok(headers.includes('Bantuan tunai') && headers.includes('Paket graduasi'), headers.join(','));
   assert.ok((await app.chartInk('cost')) > 1000);
@@ -163,13 +163,13 @@ test('a data system is one click; convergence and the Kemensos check are shown w
   assert.equal(await app.page.getByTestId('enabler-preset-dtsen').getAttribute('aria-pressed'), 'true');
   assert.equal(await baselineOf(app, 'p0'), base, 'the status quo keeps its registry');
   // Desil 1–4 families by programmes received: four counts for each world, then reach figures.
-  await app.chartTable('convergence').locator('summary').click();
+  await app.openTable('convergence');
   const rows = app.chartTable('convergence').locator('tbody tr');
   assert.equal(await rows.count(), 7);
   assert.match(await rows.nth(4).textContent(), /tanpa hitung ganda/);
   assert.ok((await app.chartInk('convergence')) > 1000);
   // Targeting errors against desil 1–4 (as Kemensos reports) beside those against the GK.
-  await app.chartTable('targeting').locator('summary').click();
+  await app.openTable('targeting');
   const heads = (await app.chartTable('targeting').locator('th').allTextContents()).join('|');
   assert.match(heads, /desil 1–4/);
   assert.match(heads, /GK/);

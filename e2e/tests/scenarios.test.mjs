@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { start, ARTIFACTS } from '../support/browser.mjs';
 import { EntasPage } from '../support/entas-page.mjs';
@@ -67,6 +68,26 @@ test('a share link restores exactly the same numbers in a fresh browser context,
   await fresh.close();
 });
 
+test('opening a link keeps unsaved work as a saved scenario instead of replacing it', async () => {
+  const { context, app } = await openApp(env);
+  await app.typeLever('food_budget', '25');
+  await app.shareButton.click();
+  const url = await app.shareUrl.inputValue();
+  await app.typeLever('food_budget', '0');
+  await app.typeLever('cash_budget', '123');
+  await app.page.waitForTimeout(800); // autosave
+  const later = new EntasPage(await context.newPage(), url);
+  await later.open();
+  assert.match(await later.notice.textContent(), /disimpan sebagai skenario.*Sebelum membuka tautan/);
+  assert.equal(await later.leverValue('food_budget').textContent(), 'Rp25,0 M/tahun', 'the link is open');
+  await later.nav('compare').click();
+  assert.deepEqual(await later.page.getByTestId('saved-name').evaluateAll((els) => els.map((e) => e.value)), ['Sebelum membuka tautan']);
+  await later.page.getByTestId('saved-load').click();
+  assert.equal(await later.leverValue('cash_budget').textContent(), 'Rp123,0 M/tahun', 'the earlier work is intact');
+  assert.deepEqual(later.errors, []);
+  await context.close();
+});
+
 test('a tampered link gives a clear message and changes nothing', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const app = new EntasPage(await context.newPage(), `${env.url}#s=1.eJyrVkrOz0nNBQAAAP__broken`);
@@ -75,6 +96,47 @@ test('a tampered link gives a clear message and changes nothing', async () => {
   assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp70,0 M/tahun', 'the preset is still loaded');
   assert.deepEqual(app.errors, []);
   await context.close();
+});
+
+// A share link's fragment for `payload` (raw deflate, base64url), as the app writes them.
+const linkOf = (bytes) => `1.${deflateRawSync(bytes, { level: 9 }).toString('base64url')}`;
+
+// Opens the app on `fragment`; returns the notice text and how long the next frame took, ms.
+async function openLink(fragment) {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const app = new EntasPage(await context.newPage(), `${env.url}#s=${fragment}`);
+  await app.open();
+  const notice = await app.notice.textContent();
+  const frame = await app.page.evaluate(() => new Promise((r) => { const t = performance.now(); requestAnimationFrame(() => r(performance.now() - t)); }));
+  const kpi = await app.kpiValue('p0').textContent();
+  await context.close();
+  return { notice, frame, kpi, errors: app.errors };
+}
+
+test('a link with an absurd observation or a decompression bomb is refused briefly; the page stays responsive', async () => {
+  const { context: source, app: exporter } = await openApp(env);
+  const { text } = await exporter.downloadText(exporter.page.getByTestId('export-json'));
+  const presetKpi = await exporter.kpiValue('p0').textContent();
+  await source.close();
+  const s = JSON.parse(text);
+  s.district.name = 'Kabupaten Contoh';
+  s.district.observed[0].p0_pct = 1e308;
+  const payload = { preset: 'custom', name: 'x', district: s.district, horizon: s.horizon, households: s.households, seed: s.seed,
+    extreme_line: s.extreme_line, levers: s.levers, schedules: s.schedules, targets: s.targets, growth_basis: s.growth_basis };
+  const absurd = await openLink(linkOf(Buffer.from(JSON.stringify(payload))));
+  assert.match(absurd.notice, /district\.observed\[0\]\.p0_pct: 1e308 is outside the allowed range 0 to 100/);
+  assert.ok(absurd.notice.length < 300, `a short message (${absurd.notice.length} chars)`);
+  // A link of a few thousand characters that would unpack to 4 MiB.
+  const bomb = linkOf(Buffer.alloc(4 << 20, 32));
+  assert.ok(bomb.length < 10000, `${bomb.length} chars`);
+  const boom = await openLink(bomb);
+  assert.match(boom.notice, /unpacks to more than 262144 bytes/);
+  assert.ok(boom.notice.length < 300, `a short message (${boom.notice.length} chars)`);
+  for (const r of [absurd, boom]) {
+    assert.ok(r.frame < 100, `a frame within 100 ms (${r.frame.toFixed(1)} ms)`);
+    assert.equal(r.kpi, presetKpi, 'the preset is still loaded and drawn');
+    assert.deepEqual(r.errors, []);
+  }
 });
 
 test('a scenario stored by the older version 1 format still opens', async () => {
@@ -138,7 +200,7 @@ test('exported chart CSV parses and matches the on-screen table; the results CSV
   const { context, app } = await openApp(env);
   const { text } = await app.downloadText(app.chart('trajectory').getByTestId('export-csv'));
   const csv = parseCsv(text.trim());
-  await app.chartTable('trajectory').locator('summary').click();
+  await app.openTable('trajectory');
   const headers = await app.chartTable('trajectory').locator('th').allTextContents();
   const cells = await app.chartTable('trajectory').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
   assert.deepEqual(csv[0], headers);

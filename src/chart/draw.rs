@@ -18,6 +18,8 @@ pub fn draw<DB: DrawingBackend>(
     axis: AxisStyle,
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
+    // Finite axes by construction, whatever the data: plotters' label search never meets an infinite range.
+    let spec = &super::finite(spec);
     match spec {
         ChartSpec::Time(panels) => {
             let areas = root.split_evenly((1, panels.len().max(1)));

@@ -156,18 +156,110 @@ impl AxisStyle {
     }
 }
 
-/// The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ `x`.
+/// The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ `x`; always finite and positive (`x` itself near the top of
+/// the f64 range, where the next round value would overflow).
 pub fn nice_ceiling(x: f64) -> f64 {
     if !x.is_finite() || x <= 0.0 {
         return 1.0;
     }
     let mag = 10f64.powf(x.log10().floor());
     for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
-        if m * mag >= x {
-            return m * mag;
+        let v = m * mag;
+        if v >= x {
+            return if v.is_finite() { v } else { x };
         }
     }
-    10.0 * mag
+    x
+}
+
+/// Values a chart can place: finite, and within a bounded multiple of the axis (beyond it a mark is off the
+/// chart anyway, and pixel arithmetic stays far from overflow).
+fn placeable(v: f64, top: f64) -> Option<f64> {
+    v.is_finite().then(|| v.clamp(-10.0 * top, 10.0 * top))
+}
+
+/// A finite, positive axis top: `top` if it is one, else one fitted to `values`.
+fn axis_top(top: f64, values: impl Iterator<Item = f64>) -> f64 {
+    if top.is_finite() && top > 0.0 {
+        top
+    } else {
+        nice_ceiling(values.filter(|v| v.is_finite()).fold(0.0_f64, f64::max))
+    }
+}
+
+/// `spec` with every axis finite and every mark placeable: non-finite points dropped, bar and layer values
+/// that are not finite drawn as 0, axis tops finite and positive, a year span of at least one year.
+pub fn finite(spec: &ChartSpec) -> ChartSpec {
+    let pts = |p: &[(i32, f64)], top: f64| -> Vec<(i32, f64)> {
+        p.iter().filter_map(|(x, y)| placeable(*y, top).map(|y| (*x, y))).collect()
+    };
+    let vals = |v: &[f64], top: f64| -> Vec<f64> { v.iter().map(|x| placeable(*x, top).unwrap_or(0.0)).collect() };
+    match spec {
+        ChartSpec::Time(panels) => ChartSpec::Time(
+            panels
+                .iter()
+                .map(|p| {
+                    let y_max = axis_top(p.y_max, p.series.iter().flat_map(|s| s.points.iter().map(|q| q.1)));
+                    TimePanel {
+                        years: (p.years.0, p.years.1.max(p.years.0 + 1)),
+                        y_max,
+                        series: p
+                            .series
+                            .iter()
+                            .map(|s| Series { points: pts(&s.points, y_max), ..s.clone() })
+                            .collect(),
+                        bands: p
+                            .bands
+                            .iter()
+                            .map(|b| Band { lower: pts(&b.lower, y_max), upper: pts(&b.upper, y_max), ..b.clone() })
+                            .collect(),
+                        observed: pts(&p.observed, y_max),
+                        hlines: p
+                            .hlines
+                            .iter()
+                            .filter_map(|h| placeable(h.value, y_max).map(|value| HLine { value, ..h.clone() }))
+                            .collect(),
+                        ..p.clone()
+                    }
+                })
+                .collect(),
+        ),
+        ChartSpec::Stacked(s) => {
+            let y_max = axis_top(s.y_max, s.layers.iter().flat_map(|l| l.2.iter().copied()));
+            ChartSpec::Stacked(Stacked {
+                y_max,
+                layers: s.layers.iter().map(|(n, c, v)| (n.clone(), *c, vals(v, y_max))).collect(),
+                ..s.clone()
+            })
+        }
+        ChartSpec::Distribution(d) => {
+            let top = axis_top(f64::NAN, d.baseline.1.iter().chain(&d.scenario.1).copied());
+            ChartSpec::Distribution(DistributionChart {
+                baseline: (d.baseline.0.clone(), vals(&d.baseline.1, top)),
+                scenario: (d.scenario.0.clone(), vals(&d.scenario.1, top)),
+                lines: d.lines.iter().filter(|l| l.1.is_finite()).cloned().collect(),
+                step: if d.step.is_finite() && d.step > 0.0 { d.step } else { 0.05 },
+                ..d.clone()
+            })
+        }
+        ChartSpec::Bars(panels) | ChartSpec::BarsVertical(panels) => {
+            let fixed = |b: &Bars| {
+                let top = axis_top(b.y_max.unwrap_or(f64::NAN), b.groups.iter().flat_map(|g| g.2.iter().copied()));
+                Bars {
+                    y_max: b.y_max.filter(|m| m.is_finite() && *m > 0.0),
+                    groups: b.groups.iter().map(|(n, c, v)| (n.clone(), *c, vals(v, top))).collect(),
+                    ..b.clone()
+                }
+            };
+            let out = panels.iter().map(fixed).collect();
+            if matches!(spec, ChartSpec::Bars(_)) {
+                ChartSpec::Bars(out)
+            } else {
+                ChartSpec::BarsVertical(out)
+            }
+        }
+        ChartSpec::Message(m) => ChartSpec::Message(m.clone()),
+    }
 }
 
 /// The chart as an SVG document of `width` × `height` pixels (exports and the printed brief).
@@ -191,6 +283,73 @@ mod tests {
         assert_eq!(nice_ceiling(2.1), 2.5);
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(nice_ceiling(50.0), 50.0);
+    }
+
+    #[test]
+    fn any_data_draws_on_finite_axes() {
+        assert!(nice_ceiling(1.2e308).is_finite());
+        let wild = [1e308, -1e308, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 3.0];
+        let points: Vec<(i32, f64)> = wild.iter().enumerate().map(|(i, v)| (2024 + i as i32, *v)).collect();
+        let panel = TimePanel {
+            title: "t".into(),
+            y_label: "%".into(),
+            years: (2024, 2024),
+            y_max: f64::INFINITY,
+            series: vec![Series { label: "s".into(), color: palette::SCENARIO, points: points.clone(), dashed: false }],
+            bands: vec![Band {
+                label: "b".into(),
+                color: palette::SCENARIO,
+                lower: points.clone(),
+                upper: points.clone(),
+            }],
+            observed: points.clone(),
+            observed_label: "o".into(),
+            hlines: vec![HLine { label: "h".into(), value: f64::NAN, color: palette::TARGET }],
+            y_decimals: 0,
+        };
+        let bars = Bars {
+            y_label: "n".into(),
+            y_max: Some(f64::INFINITY),
+            categories: vec!["a".into(); wild.len()],
+            groups: vec![("g".into(), palette::SCENARIO, wild.to_vec())],
+            y_decimals: 0,
+        };
+        let specs = [
+            ChartSpec::Time(vec![panel]),
+            ChartSpec::Bars(vec![bars.clone()]),
+            ChartSpec::BarsVertical(vec![bars]),
+            ChartSpec::Stacked(Stacked {
+                y_label: "p".into(),
+                years: vec![2024, 2025],
+                layers: vec![("l".into(), palette::SCENARIO, vec![1e308, f64::NAN])],
+                y_max: f64::NAN,
+            }),
+            ChartSpec::Distribution(DistributionChart {
+                x_label: "x".into(),
+                y_label: "y".into(),
+                step: 0.05,
+                baseline: ("b".into(), wild.to_vec()),
+                scenario: ("s".into(), wild.to_vec()),
+                lines: vec![("l".into(), f64::NAN, palette::EXTREME)],
+            }),
+        ];
+        for spec in &specs {
+            // Returns (no endless label search) with a drawn chart.
+            let svg = to_svg(spec, 600, 300, AxisStyle { decimal_comma: false });
+            assert!(svg.contains("</svg>"), "{spec:?}");
+            match finite(spec) {
+                ChartSpec::Time(p) => {
+                    assert!(p[0].y_max.is_finite() && p[0].years.1 > p[0].years.0);
+                    assert!(p[0].series[0].points.iter().all(|q| q.1.is_finite()));
+                }
+                ChartSpec::Bars(b) | ChartSpec::BarsVertical(b) => {
+                    assert!(b[0].groups[0].2.iter().all(|v| v.is_finite()))
+                }
+                ChartSpec::Stacked(s) => assert!(s.y_max.is_finite() && s.layers[0].2.iter().all(|v| v.is_finite())),
+                ChartSpec::Distribution(d) => assert!(d.baseline.1.iter().all(|v| v.is_finite()) && d.lines.is_empty()),
+                ChartSpec::Message(_) => unreachable!(),
+            }
+        }
     }
 
     #[test]

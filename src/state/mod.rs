@@ -41,6 +41,14 @@ impl State {
     }
 }
 
+impl State {
+    /// `key` in the current UI language (for names the state gives things, such as a kept scenario).
+    pub fn ui_text(&self, key: &str) -> String {
+        use leptos::prelude::GetUntracked;
+        use_context::<crate::i18n::UiLang>().map(|l| l.0.get_untracked()).unwrap_or_default().t(key)
+    }
+}
+
 impl Default for State {
     fn default() -> Self {
         Self::new()

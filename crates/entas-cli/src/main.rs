@@ -145,8 +145,8 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 None => model.simulate(),
             };
             let bands = match draws {
-                Some(0) | None => None,
-                Some(n) if n > 10_000 => return Err(Fail(format!("--draws {n}: allowed range 1 to 10000"))),
+                None => None,
+                Some(n) if n == 0 || n > 10_000 => return Err(Fail(format!("--draws {n}: allowed range 1 to 10000"))),
                 Some(n) => Some(analysis::monte_carlo(&model.scenario, &model.scenario.levers, n, |_, _| {})?),
             };
             match format {

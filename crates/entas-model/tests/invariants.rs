@@ -3,16 +3,17 @@
 mod common;
 
 use common::{run_levers, small};
-use entas_model::levers::LeverId;
+use entas_model::levers::{LeverId, Unit};
 use entas_model::{LeverValues, Model, LEVERS};
 use proptest::prelude::*;
 
-/// Random values for every lever, each within its allowed range.
+/// Random values for every lever, each within its allowed range (switches and year offsets whole).
 fn any_levers() -> impl Strategy<Value = LeverValues> {
     let ranges: Vec<_> = LEVERS.iter().map(|l| (l.min..=l.max).boxed()).collect();
     ranges.prop_map(|values| {
         let mut lv = LeverValues::default();
         for (l, v) in LEVERS.iter().zip(values) {
+            let v = if matches!(l.unit, Unit::Toggle | Unit::YearOffset) { v.round() } else { v };
             lv.set(l.id, v).expect("in range by construction");
         }
         lv

@@ -159,21 +159,46 @@ pub struct LeverSpec {
 }
 
 impl LeverSpec {
-    /// Checks `value` against this lever's range; the error names the lever and the allowed range.
+    /// Checks `value` against this lever's range (a switch is 0 or 1, a year a whole number); the error names
+    /// the lever and the allowed range.
     pub fn validate(&self, value: f64) -> Result<f64, LeverError> {
-        if value.is_finite() && value >= self.min && value <= self.max {
-            Ok(value)
-        } else {
-            Err(LeverError::OutOfRange { id: self.id.as_str().to_string(), value, min: self.min, max: self.max })
+        let id = || self.id.as_str().to_string();
+        if !(value.is_finite() && value >= self.min && value <= self.max) {
+            return Err(LeverError::OutOfRange { id: id(), value, min: self.min, max: self.max });
         }
+        if matches!(self.unit, Unit::Toggle | Unit::YearOffset) && value.fract() != 0.0 {
+            return Err(LeverError::NotWhole { id: id(), value });
+        }
+        Ok(value)
     }
 }
 
 /// A lever value that cannot be used.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LeverError {
-    Unknown { id: String },
-    OutOfRange { id: String, value: f64, min: f64, max: f64 },
+    Unknown {
+        id: String,
+    },
+    OutOfRange {
+        id: String,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// A switch (0 or 1) or a year offset given a fraction.
+    NotWhole {
+        id: String,
+        value: f64,
+    },
+}
+
+/// A number as people type it: plain up to 15 digits, scientific beyond (so 1e308 is not printed as 309 digits).
+pub fn show(v: f64) -> String {
+    if !v.is_finite() || v == 0.0 || (v.abs() >= 1e-6 && v.abs() < 1e15) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
 }
 
 impl core::fmt::Display for LeverError {
@@ -181,7 +206,10 @@ impl core::fmt::Display for LeverError {
         match self {
             LeverError::Unknown { id } => write!(f, "{id}: unknown lever (see `entas levers`)"),
             LeverError::OutOfRange { id, value, min, max } => {
-                write!(f, "{id}: {value} is outside the allowed range {min} to {max}")
+                write!(f, "{id}: {} is outside the allowed range {} to {}", show(*value), show(*min), show(*max))
+            }
+            LeverError::NotWhole { id, value } => {
+                write!(f, "{id}: {} must be a whole number (a switch is 0 or 1)", show(*value))
             }
         }
     }
@@ -297,6 +325,15 @@ mod tests {
         assert!(v.set(LeverId::CashBudget, f64::NAN).is_err());
         assert_eq!(v.set_named("nope", 1.0).unwrap_err().to_string(), "nope: unknown lever (see `entas levers`)");
         assert_eq!(v.set_named("cash_budget", 70.0), Ok(LeverId::CashBudget));
+        assert_eq!(
+            v.set(LeverId::CashBudget, 1e308).unwrap_err().to_string(),
+            "cash_budget: 1e308 is outside the allowed range 0 to 500"
+        );
+        assert_eq!(
+            v.set(LeverId::CashGapFilling, 0.5).unwrap_err().to_string(),
+            "cash_gap_filling: 0.5 must be a whole number (a switch is 0 or 1)"
+        );
+        assert!(v.set(LeverId::ShockYear, 2.5).is_err() && v.set(LeverId::ShockYear, 2.0).is_ok());
         assert_eq!(v.get(LeverId::CashBudget), 70.0);
         assert_eq!(v.get(LeverId::Absorption), 95.0);
     }

@@ -3,8 +3,8 @@
 
 /// An extreme-poverty line. The PPP lines are national rupiah values that move with the CPI; the model's
 /// poverty line (GK) is fixed in real terms, so they drift down against it each year by `extreme_line_drift`.
-#[derive(Clone, Copy, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExtremeLine {
     /// BPS since 2024: US$2.15 a day (2017 PPP), BPS's national rupiah value (≈Rp391,000 per capita per month,
     /// BPS head, January 2025, via Tempo).
@@ -76,6 +76,38 @@ pub fn cpi_ratio(year: i32, base: i32) -> f64 {
         }
     }
     r
+}
+
+/// Read strictly: a map with `kind` and, for a rupiah line only, `rp`; any other field, a missing or misplaced
+/// `rp`, or another form (a list, a number) is refused by name.
+impl<'de> serde::Deserialize<'de> for ExtremeLine {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+        if let Some(k) = map.keys().find(|k| *k != "kind" && *k != "rp") {
+            return Err(D::Error::unknown_field(k, &["kind", "rp"]));
+        }
+        let kind = map.get("kind").and_then(|v| v.as_str()).ok_or_else(|| D::Error::missing_field("kind"))?;
+        let rp = map.get("rp");
+        let line = match kind {
+            "usd215" => ExtremeLine::Usd215,
+            "usd215_local" => ExtremeLine::Usd215Local,
+            "usd190" => ExtremeLine::Usd190,
+            "usd300" => ExtremeLine::Usd300,
+            "rupiah" => {
+                let rp =
+                    rp.and_then(|v| v.as_f64()).ok_or_else(|| D::Error::custom("a rupiah line needs rp, a number"))?;
+                return Ok(ExtremeLine::Rupiah { rp });
+            }
+            other => {
+                return Err(D::Error::unknown_variant(other, &["usd215", "usd215_local", "usd190", "usd300", "rupiah"]))
+            }
+        };
+        if rp.is_some() {
+            return Err(D::Error::custom(format!("the {kind} line takes no rp (only a rupiah line does)")));
+        }
+        Ok(line)
+    }
 }
 
 impl ExtremeLine {

@@ -170,6 +170,15 @@ pub struct Observation {
     pub note: String,
 }
 
+/// Deserializes `value`, naming the JSON path of the first value that does not fit (serde_path_to_error):
+/// `district.observed[2].p0_pct: invalid type: null, expected f64`.
+pub fn from_value_at_path<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, ScenarioError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        fail(if path == "." { "(file)" } else { &path }, e.into_inner().to_string())
+    })
+}
+
 impl District {
     /// Brings district figures written by an older build up to date: observations without the line of their
     /// extreme rate get it from their note. Every reader of outside data (files, links, browser storage)
@@ -240,20 +249,22 @@ impl Scenario {
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| fail("(file)", format!("not valid JSON: {e}")))?;
-        let version = value.get("schema_version").and_then(|v| v.as_u64());
-        match version {
-            Some(v) if v == u64::from(SCHEMA_VERSION) => {}
-            Some(v) => {
+        match value.get("schema_version") {
+            Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+            Some(v) if v.as_u64().is_some() => {
                 return Err(fail(
                     "schema_version",
                     format!("version {v} is not supported; this build reads version {SCHEMA_VERSION}"),
                 ))
             }
+            Some(v) => {
+                return Err(fail("schema_version", format!("must be a whole number such as {SCHEMA_VERSION}, not {v}")))
+            }
             None => return Err(fail("schema_version", "missing: a scenario file must say its schema version")),
         }
         let mut value = value;
         drop_retired_levers(&mut value);
-        let mut s: Scenario = serde_json::from_value(value).map_err(|e| fail("(file)", e.to_string()))?;
+        let mut s: Scenario = from_value_at_path(value)?;
         s.district.migrate();
         s.validate()?;
         Ok(s)

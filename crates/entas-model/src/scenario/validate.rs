@@ -2,7 +2,7 @@
 //! path. Errors from outside (files, links) and from the lever table end up as a `ScenarioError`.
 
 use super::*;
-use crate::levers::{self, LeverError, Unit};
+use crate::levers::{self, show, LeverError, Unit};
 
 /// A scenario that cannot be simulated; `field` is the dotted path of the offending value.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +25,11 @@ impl From<LeverError> for ScenarioError {
             LeverError::Unknown { ref id } => ScenarioError { field: format!("levers.{id}"), message: e.to_string() },
             LeverError::OutOfRange { ref id, value, min, max } => ScenarioError {
                 field: format!("levers.{id}"),
-                message: format!("{value} is outside the allowed range {min} to {max}"),
+                message: format!("{} is outside the allowed range {} to {}", show(value), show(min), show(max)),
+            },
+            LeverError::NotWhole { ref id, value } => ScenarioError {
+                field: format!("levers.{id}"),
+                message: format!("{} must be a whole number (a switch is 0 or 1)", show(value)),
             },
         }
     }
@@ -37,14 +41,40 @@ fn check(field: &str, value: f64, min: f64, max: f64) -> Result<(), ScenarioErro
     } else {
         Err(ScenarioError {
             field: field.into(),
-            message: format!("{value} is outside the allowed range {min} to {max}"),
+            message: format!("{} is outside the allowed range {} to {}", show(value), show(min), show(max)),
         })
     }
 }
 
+/// Bounds what a text field may hold, so no input can ask for unbounded work or memory.
+fn check_text(field: &str, text: &str, max_chars: usize) -> Result<(), ScenarioError> {
+    let n = text.chars().count();
+    if n <= max_chars {
+        Ok(())
+    } else {
+        Err(fail(field, format!("{n} characters; at most {max_chars}")))
+    }
+}
+
+/// Bounds the length of a list.
+fn check_count(field: &str, n: usize, max: usize) -> Result<(), ScenarioError> {
+    if n <= max {
+        Ok(())
+    } else {
+        Err(fail(field, format!("{n} entries; at most {max}")))
+    }
+}
+
+/// Most observed years a district may carry.
+pub const MAX_OBSERVED: usize = 60;
+/// Most kecamatan a district may carry (Indonesia's largest kabupaten has under 100).
+pub const MAX_KECAMATAN: usize = 500;
+/// Most targets a scenario may carry.
+pub const MAX_TARGETS: usize = 20;
+
 fn e_id(e: &LeverError) -> &str {
     match e {
-        LeverError::Unknown { id } | LeverError::OutOfRange { id, .. } => id,
+        LeverError::Unknown { id } | LeverError::OutOfRange { id, .. } | LeverError::NotWhole { id, .. } => id,
     }
 }
 
@@ -129,9 +159,30 @@ impl Scenario {
                 }
             }
         }
+        check_text("name", &self.name, 200)?;
+        check_text("district.name", &d.name, 200)?;
+        check_count("district.sources", d.sources.len(), 30)?;
+        for (i, src) in d.sources.iter().enumerate() {
+            check_text(&format!("district.sources[{i}]"), src, 1_000)?;
+        }
+        check_count("district.observed", d.observed.len(), MAX_OBSERVED)?;
+        for (i, o) in d.observed.iter().enumerate() {
+            let at = |f: &str| format!("district.observed[{i}].{f}");
+            check(&at("year"), o.year as f64, 1990.0, (d.base_year + MAX_YEARS) as f64)?;
+            if let Some(p) = o.p0_pct {
+                check(&at("p0_pct"), p, 0.0, 100.0)?;
+            }
+            if let Some(e) = o.extreme_pct {
+                check(&at("extreme_pct"), e, 0.0, 100.0)?;
+            }
+            check_text(&at("note"), &o.note, 500)?;
+        }
+        check_count("district.kecamatan", d.kecamatan.len(), MAX_KECAMATAN)?;
+        check_count("targets", self.targets.len(), MAX_TARGETS)?;
         if !d.kecamatan.is_empty() {
             let (mut pop, mut poor) = (0.0, 0.0);
             for (i, k) in d.kecamatan.iter().enumerate() {
+                check_text(&format!("district.kecamatan[{i}].name"), &k.name, 100)?;
                 check(&format!("district.kecamatan[{i}].population_share_pct"), k.population_share_pct, 0.0, 100.0)?;
                 check(&format!("district.kecamatan[{i}].poor_share_pct"), k.poor_share_pct, 0.0, 100.0)?;
                 pop += k.population_share_pct;
