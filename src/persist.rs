@@ -140,30 +140,87 @@ impl Workspace {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Reads a stored workspace of any known version, migrating older ones, and validates every scenario.
-    pub fn from_json(text: &str) -> Result<Workspace, Refused> {
+    /// Reads a stored workspace of any known version, migrating older ones. In the current version each
+    /// scenario is read and validated on its own: one that cannot be used is quarantined, as it was stored,
+    /// and never takes the others with it (a bad working scenario is replaced by the first preset).
+    pub fn from_json(text: &str) -> Result<Loaded, Refused> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| refused("persist.bad_storage", e.to_string()))?;
-        let mut ws: Workspace = match value.get("version").and_then(|v| v.as_u64()) {
+        let mut quarantined = Vec::new();
+        let mut ws = match value.get("version").and_then(|v| v.as_u64()) {
             Some(1) => {
                 let v1: WorkspaceV1 = entas_model::scenario::from_value_at_path(value)
                     .map_err(|e| refused("persist.bad_storage", e.to_string()))?;
-                migrate_v1(v1)
+                let ws = migrate_v1(v1);
+                ws.current.scenario.validate().map_err(|e| refused("persist.bad_storage", e.to_string()))?;
+                ws
             }
-            Some(2) => entas_model::scenario::from_value_at_path(value)
-                .map_err(|e| refused("persist.bad_storage", e.to_string()))?,
+            Some(2) => {
+                let mut read = |v: &serde_json::Value| -> Option<Saved> {
+                    let why = match entas_model::scenario::from_value_at_path::<Saved>(v.clone()) {
+                        Ok(mut s) => {
+                            s.scenario.district.migrate();
+                            match s.scenario.validate() {
+                                Ok(()) => return Some(s),
+                                Err(e) => e.to_string(),
+                            }
+                        }
+                        Err(e) => e.to_string(),
+                    };
+                    let name = v.get("name").and_then(|n| n.as_str()).unwrap_or_default().chars().take(200).collect();
+                    quarantined.push(Quarantined { name, why, raw: v.to_string() });
+                    None
+                };
+                let current = value.get("current").and_then(&mut read).unwrap_or_else(first_preset);
+                let saved = match value.get("saved") {
+                    Some(serde_json::Value::Array(items)) => items.iter().filter_map(&mut read).collect(),
+                    _ => Vec::new(),
+                };
+                let ids = |k: &str| -> Vec<u64> {
+                    value
+                        .get(k)
+                        .and_then(|v| v.as_array())
+                        .map(|a| a.iter().filter_map(|x| x.as_u64()).collect())
+                        .unwrap_or_default()
+                };
+                Workspace {
+                    version: WORKSPACE_VERSION,
+                    current,
+                    saved,
+                    next_id: value.get("next_id").and_then(|v| v.as_u64()).unwrap_or(1),
+                    compare: ids("compare"),
+                }
+            }
             Some(v) => return Err(refused("persist.newer_storage", format!("version {v}"))),
             None => return Err(refused("persist.bad_storage", "no version")),
         };
-        for s in std::iter::once(&mut ws.current).chain(ws.saved.iter_mut()) {
-            s.scenario.district.migrate();
-        }
+        ws.current.scenario.district.migrate();
         ws.renumber_duplicates();
-        for s in std::iter::once(&ws.current).chain(&ws.saved) {
-            s.scenario.validate().map_err(|e| refused("persist.bad_storage", format!("{}: {e}", s.name)))?;
-        }
-        Ok(ws)
+        Ok(Loaded { workspace: ws, quarantined })
     }
+}
+
+/// The working state when the stored one cannot be used: the first preset.
+fn first_preset() -> Saved {
+    let id = presets::PRESETS[0].id;
+    let scenario = presets::preset(id).unwrap_or_else(|| unreachable!("built-in preset"));
+    Saved { id: 0, name: String::new(), preset: Start::Preset(id), scenario }
+}
+
+/// A stored workspace as read: what can be used, and what was quarantined.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub quarantined: Vec<Quarantined>,
+}
+
+/// A stored scenario that could not be used, kept exactly as it was stored so it can be exported and
+/// repaired: its name (if it had one), why, and the stored JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quarantined {
+    pub name: String,
+    pub why: String,
+    pub raw: String,
 }
 
 /// Version 1 → 2: the working state becomes `current`; there were no named scenarios.
@@ -324,11 +381,11 @@ mod tests {
         let mut s = muba();
         s.levers.set(entas_model::levers::LeverId::CashBudget, 99.0).unwrap();
         let v1 = serde_json::json!({ "version": 1, "preset": "muba_2024", "scenario": s }).to_string();
-        let ws = Workspace::from_json(&v1).unwrap();
+        let ws = Workspace::from_json(&v1).unwrap().workspace;
         assert_eq!(ws.version, WORKSPACE_VERSION);
         assert_eq!(ws.current.scenario, s);
         assert!(ws.saved.is_empty());
-        assert_eq!(Workspace::from_json(&ws.to_json()).unwrap(), ws);
+        assert_eq!(Workspace::from_json(&ws.to_json()).unwrap().workspace, ws);
     }
 
     #[test]
@@ -363,7 +420,7 @@ mod tests {
             o.extreme_line = None;
         }
         let ws = Workspace::new(Saved { id: 1, name: String::new(), preset: MUBA, scenario: s });
-        let back = Workspace::from_json(&ws.to_json()).unwrap();
+        let back = Workspace::from_json(&ws.to_json()).unwrap().workspace;
         assert_eq!(back.current.scenario, muba());
     }
 
@@ -400,11 +457,40 @@ mod tests {
         ws.saved = vec![sv(3, "a"), sv(3, "b"), sv(4, "c")];
         ws.next_id = 2;
         ws.compare = vec![3, 9];
-        let back = Workspace::from_json(&ws.to_json()).unwrap();
+        let back = Workspace::from_json(&ws.to_json()).unwrap().workspace;
         let ids: Vec<u64> = back.saved.iter().map(|s| s.id).collect();
         assert_eq!(ids, vec![3, 5, 4]);
         assert_eq!(back.next_id, 6);
         assert_eq!(back.compare, vec![3], "a tick for a scenario that does not exist is dropped");
+    }
+
+    #[test]
+    fn one_bad_saved_scenario_is_quarantined_and_the_others_load() {
+        let sv = |id: u64, name: &str| Saved { id, name: name.into(), preset: MUBA, scenario: muba() };
+        let mut ws = Workspace::new(sv(0, ""));
+        ws.saved = vec![sv(1, "good"), sv(2, "bad"), sv(3, "also good")];
+        ws.next_id = 4;
+        let mut v = serde_json::to_value(&ws).unwrap();
+        v["saved"][1]["scenario"]["horizon"] = serde_json::json!(2100);
+        let loaded = Workspace::from_json(&v.to_string()).unwrap();
+        let names: Vec<&str> = loaded.workspace.saved.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["good", "also good"]);
+        assert_eq!(loaded.quarantined.len(), 1);
+        let q = &loaded.quarantined[0];
+        assert_eq!(q.name, "bad");
+        assert!(q.why.starts_with("horizon: 2100 is outside"), "{q:?}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&q.raw).unwrap(), v["saved"][1], "kept exactly as stored");
+        // A working scenario that cannot be used is quarantined too, and the first preset is opened instead.
+        let mut v = serde_json::to_value(&ws).unwrap();
+        v["current"]["scenario"]["levers"]["cash_budget"] = serde_json::json!("lots");
+        let loaded = Workspace::from_json(&v.to_string()).unwrap();
+        assert_eq!(loaded.workspace.current.scenario, muba());
+        assert_eq!(loaded.workspace.saved.len(), 3);
+        assert!(
+            loaded.quarantined[0].why.starts_with("scenario.levers.cash_budget: invalid type: string"),
+            "{:?}",
+            loaded.quarantined
+        );
     }
 
     #[test]

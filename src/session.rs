@@ -11,22 +11,80 @@ use crate::state::{Notice, State};
 /// Quiet time after the last change before the workspace is written, ms.
 const AUTOSAVE_DELAY_MS: f64 = 300.0;
 
+/// Prefix of quarantined scenarios' keys: `entas.quarantine.<n>`, one record each, never overwritten.
+const QUARANTINE_PREFIX: &str = "entas.quarantine.";
+
+/// The first key `<prefix><n>` not in use.
+fn free_key(prefix: &str) -> String {
+    let storage = LocalStorage::raw();
+    (1..).map(|n| format!("{prefix}{n}")).find(|k| !matches!(storage.get_item(k), Ok(Some(_)))).unwrap_or_default()
+}
+
+/// Every quarantined record in storage, by key.
+fn quarantined() -> Vec<(String, persist::Quarantined)> {
+    let storage = LocalStorage::raw();
+    let n = storage.length().unwrap_or(0);
+    let mut out: Vec<_> = (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .filter_map(|k| {
+            let text = storage.get_item(&k).ok().flatten()?;
+            let q = serde_json::from_str(&text).unwrap_or(persist::Quarantined {
+                name: k.clone(),
+                why: String::new(),
+                raw: text,
+            });
+            Some((k, q))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Drops a quarantined record (the user has exported or given it up).
+pub fn forget_quarantined(st: State, key: &str) {
+    let _ = LocalStorage::raw().remove_item(key);
+    st.library.quarantined.set(quarantined());
+}
+
 /// Restores the workspace from browser storage, then applies a share link in the address, if any.
+/// Nothing stored is ever lost: scenarios that cannot be used are quarantined one by one; a workspace that
+/// cannot be read at all is copied under its own key first; one from a newer Entas is left untouched and
+/// this page saves nothing (read-only) rather than overwrite it.
 pub fn restore(st: State) {
     let storage = LocalStorage::raw();
     if let Ok(Some(text)) = storage.get_item(STORAGE_KEY) {
         match Workspace::from_json(&text) {
-            Ok(ws) => {
+            Ok(loaded) => {
+                let ws = loaded.workspace;
                 st.open(ws.current.preset, ws.current.scenario.clone());
                 st.library.restore(ws.saved, ws.compare, ws.next_id);
+                let mut kept = true;
+                for q in &loaded.quarantined {
+                    kept &= storage
+                        .set_item(&free_key(QUARANTINE_PREFIX), &serde_json::to_string(q).unwrap_or_default())
+                        .is_ok();
+                }
+                if !loaded.quarantined.is_empty() {
+                    let names: Vec<_> = loaded.quarantined.iter().map(|q| q.name.clone()).collect();
+                    st.ui.notify(Notice::error("persist.quarantined", names.join(", ")));
+                }
+                // A record that could not even be kept aside must not be overwritten by the autosave.
+                st.ui.read_only.set(!kept);
+            }
+            Err(e) if e.message_key == "persist.newer_storage" => {
+                st.ui.read_only.set(true);
+                st.ui.notify(Notice::error(e.message_key, e.detail));
             }
             Err(e) => {
-                // Keep what could not be read rather than overwrite it.
-                let _ = storage.set_item(&format!("{STORAGE_KEY}.unreadable"), &text);
+                // Keep what could not be read, under a key of its own, before the autosave replaces it.
+                let kept = storage.set_item(&free_key(&format!("{STORAGE_KEY}.unreadable.")), &text).is_ok();
+                st.ui.read_only.set(!kept);
                 st.ui.notify(Notice::error(e.message_key, e.detail));
             }
         }
     }
+    st.library.quarantined.set(quarantined());
     if let Some(fragment) = crate::browser::fragment().strip_prefix("#s=") {
         match persist::decode_link(fragment) {
             Ok((start, s)) => {
@@ -61,8 +119,11 @@ fn keep_unsaved_work(st: State) -> Option<String> {
     Some(st.library.save(&name, &name, st.working.start.get_untracked(), current))
 }
 
-/// Writes the workspace as it is now to browser storage.
+/// Writes the workspace as it is now to browser storage (never in read-only mode).
 fn write_workspace(st: State) {
+    if st.ui.read_only.get_untracked() {
+        return;
+    }
     let lib = st.library;
     let ws = Workspace {
         version: persist::WORKSPACE_VERSION,

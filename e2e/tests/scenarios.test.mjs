@@ -166,6 +166,70 @@ test('a scenario stored by the older version 1 format still opens', async () => 
   await context.close();
 });
 
+// A browser that holds `stored` under entas.workspace (and `extra` keys) before the app first loads.
+async function plantedContext(stored, extra = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(([ws, more]) => {
+    if (!sessionStorage.getItem('planted')) {
+      localStorage.setItem('entas.workspace', ws);
+      for (const [k, v] of Object.entries(more)) localStorage.setItem(k, v);
+      sessionStorage.setItem('planted', '1');
+    }
+  }, [stored, extra]);
+  return context;
+}
+
+test('storage never loses work: one bad record is set aside for recovery, a newer or unreadable workspace is not overwritten', async () => {
+  const { context: source, app: exporter } = await openApp(env);
+  const { text } = await exporter.downloadText(exporter.page.getByTestId('export-json'));
+  await source.close();
+  const scenario = JSON.parse(text);
+  const saved = (id, name, horizon) => ({ id, name, preset: 'muba_2024', scenario: { ...scenario, name, horizon } });
+  const ws = { version: 2, current: saved(0, '', 2030), saved: [saved(1, 'Baik', 2030), saved(2, 'Rusak', 2100), saved(3, 'Baik juga', 2029)], next_id: 4, compare: [] };
+
+  // One bad record: the good ones load, the bad one is listed, exactly as stored, for export.
+  let context = await plantedContext(JSON.stringify(ws));
+  let app = new EntasPage(await context.newPage(), env.url);
+  await app.open();
+  assert.match(await app.notice.textContent(), /disisihkan.*Rusak/);
+  await app.nav('compare').click();
+  assert.deepEqual(await app.page.getByTestId('saved-name').evaluateAll((els) => els.map((e) => e.value)), ['Baik', 'Baik juga']);
+  const item = app.page.getByTestId('recover-item');
+  assert.equal(await item.count(), 1);
+  assert.match(await item.textContent(), /Rusak.*horizon: 2100 is outside/);
+  const exported = await app.downloadText(app.page.getByTestId('recover-export'));
+  assert.deepEqual(JSON.parse(exported.text), ws.saved[1], 'exported exactly as it was stored');
+  await app.page.reload();
+  await app.kpi('p0').waitFor();
+  await app.nav('compare').click();
+  assert.equal(await app.page.getByTestId('recover-item').count(), 1, 'still listed after a reload');
+  await app.page.getByTestId('recover-forget').click();
+  assert.equal(await app.page.getByTestId('recover-item').count(), 0);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+
+  // A newer Entas's workspace: read-only, nothing written over it.
+  const newer = JSON.stringify({ ...ws, version: 9 });
+  context = await plantedContext(newer);
+  app = new EntasPage(await context.newPage(), env.url);
+  await app.open();
+  assert.match(await app.notice.textContent(), /versi Entas yang lebih baru.*tidak disimpan/);
+  await app.typeLever('cash_budget', '150');
+  await app.saveAs('Coba');
+  await app.page.waitForTimeout(800);
+  assert.equal(await app.page.evaluate(() => localStorage.getItem('entas.workspace')), newer, 'untouched');
+  await context.close();
+
+  // Unreadable: kept under a key of its own (a second failure does not overwrite the first).
+  context = await plantedContext('{not json', { 'entas.workspace.unreadable.1': 'an earlier one' });
+  app = new EntasPage(await context.newPage(), env.url);
+  await app.open();
+  assert.match(await app.notice.textContent(), /tidak bisa dibaca/);
+  const kept = await app.page.evaluate(() => [localStorage.getItem('entas.workspace.unreadable.1'), localStorage.getItem('entas.workspace.unreadable.2')]);
+  assert.deepEqual(kept, ['an earlier one', '{not json']);
+  await context.close();
+});
+
 test('export → import of a scenario file round-trips; a broken file is refused and keeps the scenario', async () => {
   const { context, app } = await openApp(env);
   await app.typeLever('wash_budget', '40');

@@ -46,6 +46,39 @@ pub fn SavedList() -> impl IntoView {
                     <For each=move || lib.saved.get() key=|s| (s.id, s.name.clone()) children=item/>
                 </ul>
             </Show>
+            <Recover/>
         </section>
+    }
+}
+
+/// Stored scenarios that could not be used: listed with why, to export (as stored) and repair, or to drop.
+#[component]
+fn Recover() -> impl IntoView {
+    let st = use_state();
+    let lib = st.library;
+    view! {
+        <Show when=move || lib.quarantined.with(|q| !q.is_empty())>
+            <div class="recover" data-testid="recover-list">
+                <h3>{tr("persist.recover_title")}</h3>
+                <p class="group-hint">{tr("persist.recover_hint")}</p>
+                <ul>
+                    {move || lib.quarantined.get().into_iter().map(|(key, q)| {
+                        let (k1, k2) = (key.clone(), key);
+                        let raw = q.raw.clone();
+                        let file = format!("{}.json", crate::format::slug(&q.name));
+                        view! {
+                            <li class="saved-item" data-testid="recover-item">
+                                <span class="saved-name">{if q.name.is_empty() { k1.clone() } else { q.name.clone() }}</span>
+                                <span class="saved-meta">{q.why.clone()}</span>
+                                <button type="button" class="btn-secondary" data-testid="recover-export"
+                                    on:click=move |_| crate::browser::download(&file, "application/json", &raw)>{tr("persist.export_json")}</button>
+                                <button type="button" class="btn-secondary danger" data-testid="recover-forget"
+                                    on:click=move |_| crate::session::forget_quarantined(st, &k2)>{tr("persist.delete")}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
     }
 }

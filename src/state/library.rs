@@ -13,11 +13,18 @@ pub struct Library {
     /// Saved scenarios ticked for comparison, by id.
     pub compare: RwSignal<Vec<u64>>,
     pub next_id: RwSignal<u64>,
+    /// Stored scenarios that could not be used, by storage key, for the recover list.
+    pub quarantined: RwSignal<Vec<(String, crate::persist::Quarantined)>>,
 }
 
 impl Library {
     pub fn new() -> Library {
-        Library { saved: RwSignal::new(Vec::new()), compare: RwSignal::new(Vec::new()), next_id: RwSignal::new(1) }
+        Library {
+            saved: RwSignal::new(Vec::new()),
+            compare: RwSignal::new(Vec::new()),
+            next_id: RwSignal::new(1),
+            quarantined: RwSignal::new(Vec::new()),
+        }
     }
 
     /// Replaces everything (a restored workspace).

@@ -40,6 +40,9 @@ pub struct Ui {
     /// Year shown by the distribution, targeting and convergence charts.
     pub chart_year: RwSignal<i32>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Storage holds a workspace this build must not overwrite (a newer Entas wrote it, or what could not be
+    /// read could not be kept aside): nothing is saved, and a banner says so.
+    pub read_only: RwSignal<bool>,
 }
 
 impl Ui {
@@ -49,6 +52,7 @@ impl Ui {
             projector: RwSignal::new(false),
             chart_year: RwSignal::new(chart_year),
             notice: RwSignal::new(None),
+            read_only: RwSignal::new(false),
         }
     }
 
