@@ -214,6 +214,8 @@ test('storage never loses work: one bad record is set aside for recovery, a newe
   app = new EntasPage(await context.newPage(), env.url);
   await app.open();
   assert.match(await app.notice.textContent(), /versi Entas yang lebih baru.*tidak disimpan/);
+  await app.page.getByTestId('notice').getByRole('button').click();
+  assert.match(await app.page.getByTestId('read-only').textContent(), /Hanya baca/, 'read-only stays visible after the banner is closed');
   await app.typeLever('cash_budget', '150');
   await app.saveAs('Coba');
   await app.page.waitForTimeout(800);

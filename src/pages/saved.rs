@@ -68,7 +68,7 @@ fn Recover() -> impl IntoView {
                         let file = format!("{}.json", crate::format::slug(&q.name));
                         view! {
                             <li class="saved-item" data-testid="recover-item">
-                                <span class="saved-name">{if q.name.is_empty() { k1.clone() } else { q.name.clone() }}</span>
+                                <span class="recover-name">{if q.name.is_empty() { k1.clone() } else { q.name.clone() }}</span>
                                 <span class="saved-meta">{q.why.clone()}</span>
                                 <button type="button" class="btn-secondary" data-testid="recover-export"
                                     on:click=move |_| crate::browser::download(&file, "application/json", &raw)>{tr("persist.export_json")}</button>

@@ -72,6 +72,9 @@ pub fn Toolbar() -> impl IntoView {
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
                 <button type="button" class="btn-primary" data-testid="save" on:click=save>{tr("persist.save")}</button>
+                <Show when=move || ui.read_only.get()>
+                    <span class="readonly-badge" data-testid="read-only" title=move || lang.get().t("persist.newer_storage")>{tr("persist.read_only")}</span>
+                </Show>
             </div>
             <div class="action-group">
                 <button type="button" class="btn-secondary" data-testid="share" on:click=share>{tr("persist.share")}</button>
