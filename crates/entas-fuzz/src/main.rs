@@ -1,0 +1,26 @@
+//! The long fuzz run: `cargo run --release -p entas-fuzz -- [INPUTS_PER_ENTRY] [SEED]`. Prints inputs per
+//! second and the distinct failures of each entry point; exits 1 when there is any.
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    std::panic::set_hook(Box::new(|_| {}));
+    let mut failed = false;
+    for entry in entas_fuzz::Entry::ALL {
+        let t = entas_fuzz::run(entry, n, seed);
+        println!(
+            "{entry:?}: {} inputs in {:.1} s ({:.0}/s), {} accepted, {} distinct failures",
+            t.inputs,
+            t.seconds,
+            t.inputs as f64 / t.seconds.max(1e-9),
+            t.accepted,
+            t.failures.len()
+        );
+        for (f, input) in &t.failures {
+            failed = true;
+            println!("  {f:?}\n    input: {}", input.chars().take(300).collect::<String>());
+        }
+    }
+    std::process::exit(i32::from(failed));
+}
