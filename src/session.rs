@@ -157,5 +157,18 @@ pub fn autosave(st: State) {
     });
     // Hidden or closed: write now, whatever is waiting (writing the current state twice is harmless).
     let flush = window_event_listener(leptos::ev::pagehide, move |_| write_workspace(st));
+    // Another tab wrote the workspace: take in the scenarios it saved, so neither tab's saves are lost when
+    // this one writes next. Its working scenario stays its own.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(STORAGE_KEY) {
+            return;
+        }
+        let Some(Ok(loaded)) = ev.new_value().map(|t| Workspace::from_json(&t)) else { return };
+        let added = st.library.merge(loaded.workspace.saved);
+        if added > 0 {
+            st.ui.notify(Notice::info("persist.other_tab", added.to_string()));
+        }
+    });
+    on_cleanup(move || other_tab.remove());
     on_cleanup(move || flush.remove());
 }

@@ -88,6 +88,29 @@ test('opening a link keeps unsaved work as a saved scenario instead of replacing
   await context.close();
 });
 
+test('two tabs each save a scenario: both survive', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = new EntasPage(await context.newPage(), env.url);
+  await a.open();
+  const b = new EntasPage(await context.newPage(), env.url);
+  await b.open();
+  await a.typeLever('cash_budget', '111');
+  await a.saveAs('Dari tab A');
+  await b.page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('tab lain'));
+  await b.typeLever('cash_budget', '222');
+  await b.saveAs('Dari tab B');
+  await a.page.waitForTimeout(800); // both autosaves
+  for (const tab of [a, b]) {
+    await tab.page.reload();
+    await tab.kpi('p0').waitFor();
+    await tab.nav('compare').click();
+    const names = await tab.page.getByTestId('saved-name').evaluateAll((els) => els.map((e) => e.value).sort());
+    assert.deepEqual(names, ['Dari tab A', 'Dari tab B']);
+  }
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
 test('a tampered link gives a clear message and changes nothing', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const app = new EntasPage(await context.newPage(), `${env.url}#s=1.eJyrVkrOz0nNBQAAAP__broken`);

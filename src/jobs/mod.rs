@@ -87,7 +87,12 @@ pub struct CompareUpdate {
 /// What the worker sends back.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Reply {
-    Analysis(Box<AnalysisUpdate>),
+    /// An `AnalysisUpdate` as JSON, parsed by the page: the results hold floats, and one that is not finite
+    /// (written as `null`) must give an error message, never a panic in the codec.
+    Analysis {
+        generation: u64,
+        json: String,
+    },
     Compare(CompareUpdate),
 }
 
@@ -142,7 +147,14 @@ impl Results {
     /// Takes in an update of the latest generation of its kind.
     fn receive(&self, u: Reply) {
         match u {
-            Reply::Analysis(u) => {
+            Reply::Analysis { json, .. } => {
+                let u: AnalysisUpdate = match serde_json::from_str(&json) {
+                    Ok(u) => u,
+                    Err(e) => {
+                        self.progress.set(Progress { done: 0, total: 0, error: Some(format!("analysis: {e}")) });
+                        return;
+                    }
+                };
                 self.progress.set(Progress { done: u.done, total: u.total, error: u.error.clone() });
                 // Results change twice per analysis (wedge, then bands): only then do charts redraw.
                 let changed = self.analysis.with_untracked(|a| match a {
@@ -150,7 +162,7 @@ impl Results {
                     Some(a) => a.wedge != u.wedge || a.bands.is_some() != u.bands.is_some(),
                 });
                 if changed {
-                    self.analysis.set(Some(*u));
+                    self.analysis.set(Some(u));
                 }
             }
             Reply::Compare(u) => self.compare.update(|c| {
@@ -197,7 +209,7 @@ impl Client {
                     .as_module(false)
                     .callback(move |u: Reply| {
                         let (kind, generation) = match &u {
-                            Reply::Analysis(a) => (Kind::Analysis, a.generation),
+                            Reply::Analysis { generation, .. } => (Kind::Analysis, *generation),
                             Reply::Compare(c) => (Kind::Compare, c.generation),
                         };
                         if generation == current[kind.index()].get() {

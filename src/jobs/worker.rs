@@ -75,7 +75,7 @@ impl gloo_worker::Worker for Worker {
                 Err(e) => {
                     self.analysis = None;
                     let u = AnalysisUpdate { generation, error: Some(e.to_string()), ..Default::default() };
-                    scope.respond(id, Reply::Analysis(Box::new(u)));
+                    scope.respond(id, analysis_reply(&u));
                     return;
                 }
             },
@@ -101,7 +101,7 @@ impl Worker {
                 }
                 Err(e) => {
                     let u = AnalysisUpdate { generation, error: Some(e.to_string()), ..Default::default() };
-                    scope.respond(job.id, Reply::Analysis(Box::new(u)));
+                    scope.respond(job.id, analysis_reply(&u));
                     self.analysis = None;
                     return;
                 }
@@ -120,7 +120,7 @@ impl Worker {
             bands: done.then(|| job.monte_carlo.bands()),
             error: None,
         };
-        scope.respond(job.id, Reply::Analysis(Box::new(u)));
+        scope.respond(job.id, analysis_reply(&u));
         if done {
             self.analysis = None;
         } else {
@@ -148,6 +148,10 @@ impl Worker {
             self.compare = None;
         }
     }
+}
+
+fn analysis_reply(u: &AnalysisUpdate) -> Reply {
+    Reply::Analysis { generation: u.generation, json: serde_json::to_string(u).unwrap_or_default() }
 }
 
 /// Runs the next step after the worker's event loop has had a chance to deliver newer requests.

@@ -15,6 +15,8 @@ pub struct Library {
     pub next_id: RwSignal<u64>,
     /// Stored scenarios that could not be used, by storage key, for the recover list.
     pub quarantined: RwSignal<Vec<(String, crate::persist::Quarantined)>>,
+    /// Scenarios deleted in this tab, so a merge from another tab does not bring them back.
+    deleted: StoredValue<Vec<(String, Scenario)>>,
 }
 
 impl Library {
@@ -24,6 +26,7 @@ impl Library {
             compare: RwSignal::new(Vec::new()),
             next_id: RwSignal::new(1),
             quarantined: RwSignal::new(Vec::new()),
+            deleted: StoredValue::new(Vec::new()),
         }
     }
 
@@ -68,6 +71,9 @@ impl Library {
     }
 
     pub fn delete(&self, id: u64) {
+        if let Some(s) = self.get(id) {
+            self.deleted.update_value(|d| d.push((s.name, s.scenario)));
+        }
         self.saved.update(|v| v.retain(|x| x.id != id));
         self.compare.update(|c| c.retain(|x| *x != id));
     }
@@ -84,6 +90,22 @@ impl Library {
                 s.scenario.name = n.to_string();
             }
         });
+    }
+
+    /// Adds the scenarios another tab saved that this tab has neither (same name and scenario) nor deleted,
+    /// each under a fresh id; returns how many were added. Two tabs that each save a scenario keep both.
+    pub fn merge(&self, incoming: Vec<Saved>) -> usize {
+        let mut added = 0;
+        for s in incoming {
+            let known = self.saved.with_untracked(|v| v.iter().any(|x| x.name == s.name && x.scenario == s.scenario));
+            let deleted = self.deleted.with_value(|d| d.iter().any(|(n, sc)| *n == s.name && *sc == s.scenario));
+            if !known && !deleted {
+                let id = self.take_id();
+                self.saved.update(|v| v.push(Saved { id, ..s }));
+                added += 1;
+            }
+        }
+        added
     }
 
     pub fn is_ticked(&self, id: u64) -> bool {
