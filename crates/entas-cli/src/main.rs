@@ -147,7 +147,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             let bands = match draws {
                 None => None,
                 Some(n) if n == 0 || n > 10_000 => return Err(Fail(format!("--draws {n}: allowed range 1 to 10000"))),
-                Some(n) => Some(analysis::monte_carlo(&model.scenario, &model.scenario.levers, n, |_, _| {})?),
+                Some(n) => Some(analysis::monte_carlo(&model.scenario, &model.scenario.levers, n, progress)?),
             };
             match format {
                 Format::Csv => write_csv(&outcome, bands.as_ref(), out),
@@ -255,4 +255,12 @@ fn dump(model: &Model, path: &str) -> Result<Outcome, Fail> {
     }
     w.flush().map_err(|e| Fail(format!("--dump-households {path}: {e}")))?;
     Ok(outcome)
+}
+
+/// Progress of a long run on stderr (stdout carries only the results): a line at every tenth of the draws.
+fn progress(done: usize, total: usize) {
+    let step = (total / 10).max(1);
+    if done % step == 0 || done == total {
+        eprintln!("Monte Carlo: {done}/{total} draws");
+    }
 }

@@ -80,6 +80,16 @@ fn draws_add_percentile_columns() {
     let last: Vec<&str> = text.lines().last().unwrap().split(',').collect();
     assert_eq!(last.len(), 16);
     assert!(last[12].parse::<f64>().unwrap() <= last[13].parse::<f64>().unwrap());
+    // Progress goes to stderr, never into the results.
+    assert!(stderr(&o).lines().last().is_some_and(|l| l == "Monte Carlo: 5/5 draws"), "{}", stderr(&o));
+    assert!(!text.contains("Monte Carlo"));
+}
+
+#[test]
+fn zero_draws_is_refused() {
+    let o = entas(&["run", "--preset", "muba_2024", "--households", "1000", "--draws", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--draws 0: allowed range 1 to 10000"), "{}", stderr(&o));
 }
 
 #[test]
