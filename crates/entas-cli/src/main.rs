@@ -260,7 +260,7 @@ fn dump(model: &Model, path: &str) -> Result<Outcome, Fail> {
 /// Progress of a long run on stderr (stdout carries only the results): a line at every tenth of the draws.
 fn progress(done: usize, total: usize) {
     let step = (total / 10).max(1);
-    if done % step == 0 || done == total {
+    if done.is_multiple_of(step) || done == total {
         eprintln!("Monte Carlo: {done}/{total} draws");
     }
 }
