@@ -88,6 +88,24 @@ test('opening a link keeps unsaved work as a saved scenario instead of replacing
   await context.close();
 });
 
+test('a full browser storage is reported, and the work stays on screen', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'entas.workspace') throw new DOMException('full', 'QuotaExceededError');
+      return real.call(this, key, value);
+    };
+  });
+  const app = new EntasPage(await context.newPage(), env.url);
+  await app.open();
+  await app.typeLever('cash_budget', '90');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('Penyimpanan peramban penuh'));
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp90,0 M/tahun', 'nothing on screen is lost');
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
 test('two tabs each save a scenario: both survive', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const a = new EntasPage(await context.newPage(), env.url);
