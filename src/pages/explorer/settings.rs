@@ -88,7 +88,7 @@ pub fn Settings() -> impl IntoView {
                         on:change=move |ev| {
                             let l = lang.get();
                             let (lo, hi) = (0.1 * gk(), gk());
-                            match format::parse_number(&event_target_value(&ev), l).filter(|v| *v >= lo && *v <= hi) {
+                            match typed_in(&ev, l, lo, hi) {
                                 Some(rp) => {
                                     rupiah_error.set(None);
                                     w.extreme_line.set(ExtremeLine::Rupiah { rp });
@@ -146,7 +146,7 @@ pub fn Settings() -> impl IntoView {
                     prop:value=move || w.p0_target().map(|t| format::number(t.value_pct, 2, lang.get())).unwrap_or_default()
                     on:change=move |ev| {
                         let l = lang.get();
-                        match format::parse_number(&event_target_value(&ev), l).filter(|v| (0.0..=100.0).contains(v)) {
+                        match typed_in(&ev, l, 0.0, 100.0) {
                             Some(v) => {
                                 target_error.set(None);
                                 w.set_p0_target_value(v);
@@ -182,7 +182,7 @@ pub fn Settings() -> impl IntoView {
                         }
                         on:change=move |ev| {
                             let l = lang.get();
-                            match format::parse_number(&event_target_value(&ev), l).filter(|v| (0.0..=5.0).contains(v)) {
+                            match typed_in(&ev, l, 0.0, 5.0) {
                                 Some(v) => {
                                     tolerance_error.set(None);
                                     w.set_extreme_tolerance(v);
@@ -198,4 +198,9 @@ pub fn Settings() -> impl IntoView {
             </p>
         </div>
     }
+}
+
+/// The number typed in the field of `ev`, in either language's style, if it lies in [lo, hi].
+fn typed_in(ev: &leptos::ev::Event, l: crate::i18n::Lang, lo: f64, hi: f64) -> Option<f64> {
+    format::parse_number(&event_target_value(ev), l).filter(|v| (lo..=hi).contains(v))
 }

@@ -32,16 +32,15 @@ impl Programme {
     ];
 
     /// Everything with a budget: the programmes and registry updating (the players of the Shapley wedge).
-    pub const BUDGETED: [Programme; 8] = [
-        Programme::Cash,
-        Programme::Food,
-        Programme::Health,
-        Programme::Graduation,
-        Programme::Enterprise,
-        Programme::Housing,
-        Programme::Wash,
-        Programme::DataUpdating,
-    ];
+    pub const BUDGETED: [Programme; 8] = {
+        let mut all = [Programme::DataUpdating; 8];
+        let mut i = 0;
+        while i < Programme::ALL.len() {
+            all[i] = Programme::ALL[i];
+            i += 1;
+        }
+        all
+    };
 
     /// Whether its effect is counted in consumption poverty. Housing and water report their own indicators
     /// (RTLH, access to water and sanitation) and are kept out of cost per person lifted.
