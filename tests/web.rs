@@ -113,3 +113,21 @@ fn wasm_reproduces_the_native_golden_csv() {
     }
     assert_eq!(rows.len(), golden.lines().count() - 1);
 }
+
+/// The browser computes every number of the engine's full-precision oracle bit for bit as the native build
+/// wrote it (shape, every world and year, Shapley wedge, Monte Carlo): wasm = native, not just to four
+/// decimals.
+#[wasm_bindgen_test]
+fn wasm_reproduces_the_native_full_precision_oracle() {
+    let scenario = include_str!("../crates/entas-model/tests/oracle/pockets_shock_gap_filling.json");
+    let expected: serde_json::Value = serde_json::from_str(include_str!(
+        "../crates/entas-model/tests/oracle/pockets_shock_gap_filling.expected.json"
+    ))
+    .unwrap();
+    let actual = entas_model::oracle_digest(&entas_model::Scenario::from_json(scenario).unwrap());
+    let differing = |key: &str| expected[key] != actual[key];
+    for key in ["shape", "outcome", "wedge", "bands"] {
+        assert!(!differing(key), "{key} differs from the native oracle");
+    }
+    assert_eq!(expected, actual);
+}

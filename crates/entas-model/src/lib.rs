@@ -41,3 +41,19 @@ impl Model {
         simulate::simulate(&self.scenario, &self.population)
     }
 }
+
+/// Everything the engine computes for a scenario, at full precision, as one JSON value: the calibrated
+/// shape, the whole outcome, the Shapley wedge and a three-draw Monte Carlo. The native and the browser
+/// oracle tests compare it number by number with a file the engine wrote before a speed change.
+pub fn oracle_digest(s: &Scenario) -> serde_json::Value {
+    let model = Model::new(s.clone()).expect("an oracle scenario is valid");
+    let outcome = model.simulate();
+    let wedge = analysis::shapley_wedge(&model.scenario, &model.scenario.levers, &model.population);
+    let bands = analysis::monte_carlo(s, &s.levers, 3, |_, _| {}).expect("valid");
+    serde_json::json!({
+        "shape": model.population.shape,
+        "outcome": outcome,
+        "wedge": wedge,
+        "bands": bands,
+    })
+}
