@@ -46,6 +46,7 @@ fn the_engine_reproduces_its_full_precision_oracle() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle");
     let update = std::env::var("ENTAS_UPDATE_ORACLE").is_ok_and(|v| v == "1");
     let mut checked = 0;
+    let mut failures = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
     for path in paths.iter().filter(|p| !p.to_string_lossy().ends_with(".expected.json")) {
@@ -61,7 +62,7 @@ fn the_engine_reproduces_its_full_precision_oracle() {
         let mut diff = Vec::new();
         differences("", &expected, &actual, &mut diff);
         if let Some(worst) = diff.iter().max_by(|a, b| relative(&a.1, &a.2).total_cmp(&relative(&b.1, &b.2))) {
-            panic!(
+            failures.push(format!(
                 "{}: {} numbers differ from the oracle; largest relative change {:.3e} at {} ({} → {})",
                 path.display(),
                 diff.len(),
@@ -69,10 +70,11 @@ fn the_engine_reproduces_its_full_precision_oracle() {
                 worst.0,
                 worst.1,
                 worst.2
-            );
+            ));
         }
         checked += 1;
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked >= 4, "oracle scenarios found: {checked}");
     // The digest is not trivially equal for different scenarios (a check that can fail).
     let a = oracle_digest(&Scenario::from_json(include_str!("oracle/muba_programmes.json")).unwrap());

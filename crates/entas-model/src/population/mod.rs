@@ -14,6 +14,9 @@ use crate::lognormal::Lognormal;
 use crate::normal;
 use crate::rng::{self, Stream};
 use crate::scenario::{Calibration, Scenario};
+use upper_tail::{newton_root, UpperTail};
+
+mod upper_tail;
 
 /// The names a calibration's second target can have (`CalibrationReport::second_name`).
 pub const SECOND_TARGETS: [&str; 3] = ["p1", "extreme_pct", "gini"];
@@ -216,10 +219,17 @@ impl Population {
             _ => d.gini,
         };
         if let Some(g) = gini_target {
-            shape.sigma_high = bisect(0.05, 3.0, |sh| gini_sorted(&size, &x0, &Shape { sigma_high: sh, ..shape }) - g);
+            let upper = UpperTail::new(&size, &x0, &shape);
+            shape.sigma_high = newton_root(0.05, 3.0, |sh| {
+                let (v, dv) = upper.gini(sh);
+                (v - g, dv)
+            });
         } else if let Some(m) = d.mean_consumption {
-            shape.sigma_high =
-                bisect(0.05, 3.0, |sh| mean_consumption(&size, &x0, &Shape { sigma_high: sh, ..shape }) - m);
+            let upper = UpperTail::new(&size, &x0, &shape);
+            shape.sigma_high = newton_root(0.05, 3.0, |sh| {
+                let (v, dv) = upper.mean(sh);
+                (v - m, dv)
+            });
         }
 
         let kecamatan = assign_kecamatan(s, &x0, &shape, z);
