@@ -38,14 +38,60 @@ fn mix(mut z: u64) -> u64 {
 /// 64 random bits for (seed, stream, a, b).
 #[inline]
 pub fn bits(seed: u64, stream: Stream, a: u64, b: u64) -> u64 {
-    let k = mix(seed ^ (stream as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-    mix(k ^ mix(a.wrapping_add(0x632b_e59b_d9b4_e019)) ^ b.wrapping_mul(0xd6e8_feb8_6659_fd93))
+    Key::new(seed, stream).bits(a, b)
 }
 
 /// A uniform draw in [0, 1) for (seed, stream, a, b).
 #[inline]
 pub fn uniform(seed: u64, stream: Stream, a: u64, b: u64) -> f64 {
-    (bits(seed, stream, a, b) >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    to_unit(bits(seed, stream, a, b))
+}
+
+#[inline]
+fn to_unit(bits: u64) -> f64 {
+    (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// The mix of a first index (a household), the part of a draw that does not depend on the second index
+/// (a year): computed once per household, it leaves one mix per household-year.
+#[inline]
+pub fn index_hash(a: u64) -> u64 {
+    mix(a.wrapping_add(0x632b_e59b_d9b4_e019))
+}
+
+/// A (seed, stream) pair mixed once, for loops that draw many numbers of one stream. Every draw equals the
+/// free function's for the same arguments, bit for bit.
+#[derive(Clone, Copy, Debug)]
+pub struct Key(u64);
+
+impl Key {
+    #[inline]
+    pub fn new(seed: u64, stream: Stream) -> Key {
+        Key(mix(seed ^ (stream as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)))
+    }
+
+    #[inline]
+    pub fn bits(self, a: u64, b: u64) -> u64 {
+        self.hashed_bits(index_hash(a), b)
+    }
+
+    /// Bits for (a, b) given `index_hash(a)`.
+    #[inline]
+    pub fn hashed_bits(self, a_hash: u64, b: u64) -> u64 {
+        mix(self.0 ^ a_hash ^ b.wrapping_mul(0xd6e8_feb8_6659_fd93))
+    }
+
+    /// `uniform(seed, stream, a, b)` given `index_hash(a)`.
+    #[inline]
+    pub fn hashed_uniform(self, a_hash: u64, b: u64) -> f64 {
+        to_unit(self.hashed_bits(a_hash, b))
+    }
+
+    /// `normal(seed, stream, a, b)` given `index_hash(a)`.
+    #[inline]
+    pub fn hashed_normal(self, a_hash: u64, b: u64) -> f64 {
+        normal_from_unit(self.hashed_uniform(a_hash, b))
+    }
 }
 
 const NORMAL_TABLE: usize = 4096;
@@ -66,8 +112,13 @@ fn normal_table() -> &'static [f64] {
 /// interpolated (tails truncated at ±3.5σ, which is immaterial for churn shocks).
 #[inline]
 pub fn normal(seed: u64, stream: Stream, a: u64, b: u64) -> f64 {
+    normal_from_unit(uniform(seed, stream, a, b))
+}
+
+#[inline]
+fn normal_from_unit(u: f64) -> f64 {
     let t = normal_table();
-    let u = uniform(seed, stream, a, b) * NORMAL_TABLE as f64;
+    let u = u * NORMAL_TABLE as f64;
     let i = u as usize;
     let f = u - i as f64;
     t[i] + (t[i + 1] - t[i]) * f
@@ -83,6 +134,9 @@ mod tests {
         assert_ne!(bits(7, Stream::Churn, 3, 4), bits(7, Stream::Churn, 4, 3));
         assert_ne!(bits(7, Stream::Churn, 3, 4), bits(8, Stream::Churn, 3, 4));
         assert_ne!(bits(7, Stream::Churn, 3, 4), bits(7, Stream::Health, 3, 4));
+        let key = Key::new(7, Stream::Churn);
+        assert_eq!(key.hashed_uniform(index_hash(3), 4), uniform(7, Stream::Churn, 3, 4));
+        assert_eq!(key.hashed_normal(index_hash(3), 4), normal(7, Stream::Churn, 3, 4));
     }
 
     #[test]

@@ -122,9 +122,12 @@ pub struct Population {
     pub kecamatan: Vec<u16>,
     /// Per-household registry draws that never change over a run, drawn once here rather than on every run.
     pub draws: Vec<RegistryDraws>,
-    /// Draws that decide an uninhabitable house and missing sanitation (uniform).
+    /// Draws that decide an uninhabitable house, missing sanitation and an enterprise's survival (uniform).
     pub u_house: Vec<f64>,
     pub u_sanitation: Vec<f64>,
+    pub u_enterprise: Vec<f64>,
+    /// `rng::index_hash` of each household's index: the household's half of every yearly draw, mixed once.
+    pub hash: Vec<u64>,
     pub shape: Shape,
     pub report: CalibrationReport,
 }
@@ -302,6 +305,8 @@ impl Population {
                 .collect(),
             u_house: uniform(Stream::House),
             u_sanitation: uniform(Stream::Sanitation),
+            u_enterprise: uniform(Stream::Enterprise),
+            hash: (0..h_count as u64).map(rng::index_hash).collect(),
             shape,
             report,
         }

@@ -80,8 +80,8 @@ pub(crate) struct Acc {
     extreme: f64,
     vulnerable: f64,
     consumption: f64,
-    pub rtlh: f64,
-    pub no_sanitation: f64,
+    rtlh: f64,
+    no_sanitation: f64,
     lorenz: Vec<[f64; 2]>,
     pub distribution: Vec<f64>,
 }
@@ -124,6 +124,23 @@ impl Acc {
         b[0] += wp;
         b[1] += wp * y;
         self.distribution[distribution_bin(y, lines.inv_z)] += wp;
+    }
+
+    /// Adds every household: people `people[h]` at consumption `y[h]`, in household order.
+    pub fn add_all(&mut self, people: &[f64], y: &[f64], lines: &Lines) {
+        for (wp, y) in people.iter().zip(y) {
+            self.add(*wp, *y, lines);
+        }
+    }
+
+    /// Counts households (weight `w`) still in an uninhabitable house or without sanitation.
+    pub fn count_unserved(&mut self, w: f64, lacks_house: &[bool], lacks_wash: &[bool], house: &[bool], wash: &[bool]) {
+        for (lacks, done) in lacks_house.iter().zip(house) {
+            self.rtlh += if *lacks && !*done { w } else { 0.0 };
+        }
+        for (lacks, done) in lacks_wash.iter().zip(wash) {
+            self.no_sanitation += if *lacks && !*done { w } else { 0.0 };
+        }
     }
 
     fn gini(&self) -> f64 {

@@ -124,7 +124,8 @@ struct Ctx {
     extreme_lines: Vec<f64>,
     lacks_house: Vec<bool>,
     lacks_wash: Vec<bool>,
-    u_enterprise: Vec<f64>,
+    /// Per projected year (index t, 0 unused), one bit per household: a health event this year.
+    health_hits: Vec<Vec<u64>>,
     pockets: Vec<bool>,
     n_kec: usize,
     people: Vec<f64>,
@@ -146,11 +147,22 @@ impl Ctx {
         let g_b40 = trend.map(|g| g / 100.0).unwrap_or(pct(LeverId::GrowthB40));
         let ze0 = s.extreme_line.rupiah_in(d.poverty_line, d.base_year);
         let drift = pct(LeverId::ExtremeLineDrift);
-        let lack = |share: f64, stream: Stream| -> Vec<bool> {
-            (0..n)
-                .map(|h| rng::uniform(seed, stream, h as u64, 0) < (2.0 * share * (1.0 - pop.rank0[h])).min(1.0))
-                .collect()
+        let lack = |share: f64, u: &[f64]| -> Vec<bool> {
+            (0..n).map(|h| u[h] < (2.0 * share * (1.0 - pop.rank0[h])).min(1.0)).collect()
         };
+        let health_rate = pct(LeverId::HealthShockRate);
+        let health = rng::Key::new(seed, Stream::Health);
+        let health_hits = (0..=s.years() as u64)
+            .map(|t| {
+                let mut bits = vec![0u64; n.div_ceil(64)];
+                if t >= 1 {
+                    for (h, hash) in pop.hash.iter().enumerate() {
+                        bits[h / 64] |= ((health.hashed_uniform(*hash, t) < health_rate) as u64) << (h % 64);
+                    }
+                }
+                bits
+            })
+            .collect();
         Ctx {
             n,
             years: s.years(),
@@ -166,18 +178,24 @@ impl Ctx {
             shock_year: lv.get(LeverId::ShockYear) as usize,
             shock_x: normal::quantile(pct(LeverId::ShockShare).clamp(1e-9, 1.0 - 1e-9)),
             shock_ln: libm::log(1.0 - pct(LeverId::ShockDepth)),
-            health_rate: pct(LeverId::HealthShockRate),
+            health_rate,
             health_loss: lv.get(LeverId::HealthConsumptionFactor) * pct(LeverId::HealthCostShare),
             people_total: pop.size.iter().map(|s| w * s).sum(),
             ze0,
             extreme_lines: (0..=s.years()).map(|t| ze0 / libm::pow(1.0 + drift, t as f64)).collect(),
-            lacks_house: lack(pct(LeverId::RtlhShare), Stream::House),
-            lacks_wash: lack(pct(LeverId::NoSanitationShare), Stream::Sanitation),
-            u_enterprise: (0..n).map(|h| rng::uniform(seed, Stream::Enterprise, h as u64, 0)).collect(),
+            lacks_house: lack(pct(LeverId::RtlhShare), &pop.u_house),
+            lacks_wash: lack(pct(LeverId::NoSanitationShare), &pop.u_sanitation),
+            health_hits,
             pockets: pocket_kecamatan(s),
             n_kec: d.kecamatan.len().max(1),
             people: pop.size.iter().map(|s| w * s).collect(),
         }
+    }
+
+    /// Whether household `h` has a health event in projected year `t`.
+    #[inline]
+    fn health_hit(&self, t: usize, h: usize) -> bool {
+        (self.health_hits[t][h / 64] >> (h % 64)) & 1 == 1
     }
 
     /// ln of the covariate shock in year `t`: its year in full, half of it the year after.
@@ -211,8 +229,9 @@ impl Path {
     fn advance(&mut self, c: &Ctx, pop: &Population, t: usize) -> f64 {
         // With no churn nothing moves, and the scores stay exactly where calibration put them.
         if t >= 1 && c.innovation > 0.0 {
-            for (h, xh) in self.x.iter_mut().enumerate() {
-                *xh = c.r * *xh + c.innovation * rng::normal(c.seed, Stream::Churn, h as u64, t as u64);
+            let churn = rng::Key::new(c.seed, Stream::Churn);
+            for (xh, hash) in self.x.iter_mut().zip(&pop.hash) {
+                *xh = c.r * *xh + c.innovation * churn.hashed_normal(*hash, t as u64);
             }
             self.reranker.apply(&mut self.x, &c.people);
         }
@@ -247,6 +266,7 @@ impl Path {
             size: &pop.size,
             w: c.w,
             kecamatan: &pop.kecamatan,
+            hash: &pop.hash,
             pockets: &c.pockets,
             lacks_house: &c.lacks_house,
             lacks_wash: &c.lacks_wash,

@@ -38,6 +38,8 @@ impl ReferenceKey {
 /// slider run, Shapley coalitions, Monte Carlo comparisons. The scenario pass then computes only its own world.
 pub struct Reference {
     key: ReferenceKey,
+    /// What every pass computes from the assumptions alone, whatever its programmes.
+    ctx: Ctx,
     sq_levers: LeverValues,
     /// Per year: the latent score below which households are in desil 1–4.
     desil_cut: Vec<f64>,
@@ -85,19 +87,25 @@ impl Reference {
         let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), pop, &base.x_pre, c.r);
         let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), pop, &base.x_pre, c.r);
         let mut path = base.path(&c);
+        let keep_path = c.n * (c.years + 1) <= PATH_CACHE_LIMIT;
+        let years = c.years;
         let mut out = Reference {
             key: ReferenceKey::new(s, lv, pop),
+            ctx: c,
             sq_levers: sq_levers.clone(),
-            desil_cut: Vec::with_capacity(c.years + 1),
-            sel_sq: Vec::with_capacity(c.years + 1),
-            counterfactual: Vec::with_capacity(c.years + 1),
-            baseline: Vec::with_capacity(c.years + 1),
+            desil_cut: Vec::with_capacity(years + 1),
+            sel_sq: Vec::with_capacity(years + 1),
+            counterfactual: Vec::with_capacity(years + 1),
+            baseline: Vec::with_capacity(years + 1),
             programmes_baseline: Vec::new(),
-            distribution_baseline: Vec::with_capacity(c.years + 1),
-            kecamatan_baseline: Vec::with_capacity(c.years + 1),
-            path: (c.n * (c.years + 1) <= PATH_CACHE_LIMIT).then(|| Vec::with_capacity(c.years + 1)),
+            distribution_baseline: Vec::with_capacity(years + 1),
+            kecamatan_baseline: Vec::with_capacity(years + 1),
+            path: keep_path.then(|| Vec::with_capacity(years + 1)),
             base: BaseYear { x_pre: Vec::new(), y_pre: Vec::new(), y_pub: Vec::new() },
         };
+        let c = &out.ctx;
+        // Consumption of each household in the two worlds this year.
+        let (mut y_none, mut y_sq) = (vec![0.0; c.n], vec![0.0; c.n]);
         for (t, ze) in c.extreme_lines.iter().enumerate() {
             let year = d.base_year + t as i32;
             let lines = Lines::new(c.z, *ze, KINK_LINE);
@@ -109,31 +117,28 @@ impl Reference {
             let sel_sq = sq.select(&sh, pop);
             let norm = c.health_norm(sel_sq.insured_people);
             let sel_none = none.select(&sh, pop);
+            if t == 0 {
+                // The base year is observed: the status quo as published; the counterfactual backs it out.
+                y_none.copy_from_slice(&path.y_ref);
+                y_sq.copy_from_slice(&base.y_pub);
+            } else {
+                let (loss, u) = (c.health_loss, &pop.u_enterprise);
+                for h in 0..c.n {
+                    let (y_pre, hit) = (path.y_ref[h], c.health_hit(t, h));
+                    y_none[h] = none.apply(&sel_none, &sh, h, y_pre, hit, loss, norm, u[h]);
+                    y_sq[h] = sq.apply(&sel_sq, &sh, h, y_pre, hit, loss, norm, u[h]);
+                }
+            }
             let (mut acc_none, mut acc_sq) = (Acc::new(), Acc::new());
+            acc_none.add_all(&c.people, &y_none, &lines);
+            acc_sq.add_all(&c.people, &y_sq, &lines);
+            acc_none.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &none.house_done, &none.wash_done);
+            acc_sq.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &sq.house_done, &sq.wash_done);
             let mut kec = vec![[0.0; 2]; c.n_kec];
-            for h in 0..c.n {
-                let wp = c.people[h];
-                let y_pre = path.y_ref[h];
-                let (y_none, y_sq) = if t == 0 {
-                    // The base year is observed: the status quo as published; the counterfactual backs it out.
-                    (y_pre, base.y_pub[h])
-                } else {
-                    let hit = rng::uniform(c.seed, Stream::Health, h as u64, t as u64) < c.health_rate;
-                    let (loss, ue) = (c.health_loss, c.u_enterprise[h]);
-                    (
-                        none.apply(&sel_none, &sh, h, y_pre, hit, loss, norm, ue),
-                        sq.apply(&sel_sq, &sh, h, y_pre, hit, loss, norm, ue),
-                    )
-                };
-                acc_none.add(wp, y_none, &lines);
-                acc_sq.add(wp, y_sq, &lines);
-                acc_none.rtlh += if c.lacks_house[h] { c.w } else { 0.0 };
-                acc_none.no_sanitation += if c.lacks_wash[h] { c.w } else { 0.0 };
-                acc_sq.rtlh += if c.lacks_house[h] && !sq.house_done[h] { c.w } else { 0.0 };
-                acc_sq.no_sanitation += if c.lacks_wash[h] && !sq.wash_done[h] { c.w } else { 0.0 };
-                let k = &mut kec[pop.kecamatan[h] as usize];
+            for ((k, wp), y) in pop.kecamatan.iter().zip(&c.people).zip(&y_sq) {
+                let k = &mut kec[*k as usize];
                 k[0] += wp;
-                k[1] += if y_sq < c.z { wp } else { 0.0 };
+                k[1] += if *y < c.z { *wp } else { 0.0 };
             }
             let (rows_sq, reach_sq) = sq.finish_year(&sh, year, &sel_sq);
             let (_, reach_none) = none.finish_year(&sh, year, &sel_none);
@@ -173,7 +178,7 @@ impl Reference {
         if self.key != ReferenceKey::new(s, lv, pop) {
             return Reference::new(s, lv, pop).scenario(s, lv, pop, active, dump);
         }
-        let c = Ctx::new(s, lv, pop);
+        let c = &self.ctx;
         let d = &s.district;
         let years = c.years;
         let mut scenario = Vec::with_capacity(years + 1);
@@ -206,7 +211,8 @@ impl Reference {
             }
         } else {
             let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.base.x_pre, c.r);
-            let mut path = self.path.is_none().then(|| self.base.path(&c));
+            let mut path = self.path.is_none().then(|| self.base.path(c));
+            let mut y = vec![0.0; c.n];
             for (t, ze) in c.extreme_lines.iter().enumerate() {
                 let year = d.base_year + t as i32;
                 let lines = Lines::new(c.z, *ze, KINK_LINE);
@@ -217,32 +223,34 @@ impl Reference {
                     None => {
                         let path = path.as_mut().expect("walked without a kept path");
                         if t == 0 {
-                            (&self.base.x_pre, &self.base.y_pub, self.base.total(&c))
+                            (&self.base.x_pre, &self.base.y_pub, self.base.total(c))
                         } else {
-                            let total = path.advance(&c, pop, t);
+                            let total = path.advance(c, pop, t);
                             (&path.x, &path.y_ref, total)
                         }
                     }
                 };
-                let sh = Path::shared_on(x, &c, pop, t, total, self.desil_cut[t]);
+                let sh = Path::shared_on(x, c, pop, t, total, self.desil_cut[t]);
                 let norm = c.health_norm(sel_sq.insured_people);
                 let sel = scen.select(&sh, pop);
+                if t == 0 {
+                    y.copy_from_slice(y_pre);
+                } else {
+                    for h in 0..c.n {
+                        let hit = c.health_hit(t, h);
+                        y[h] = scen.apply(&sel, &sh, h, y_pre[h], hit, c.health_loss, norm, pop.u_enterprise[h]);
+                    }
+                }
                 let mut acc = Acc::new();
+                acc.add_all(&c.people, &y, &lines);
+                acc.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &scen.house_done, &scen.wash_done);
                 let mut kec = vec![0.0; c.n_kec];
-                for h in 0..c.n {
-                    let wp = c.people[h];
-                    let y = if t == 0 {
-                        y_pre[h]
-                    } else {
-                        let hit = rng::uniform(c.seed, Stream::Health, h as u64, t as u64) < c.health_rate;
-                        scen.apply(&sel, &sh, h, y_pre[h], hit, c.health_loss, norm, c.u_enterprise[h])
-                    };
-                    acc.add(wp, y, &lines);
-                    acc.rtlh += if c.lacks_house[h] && !scen.house_done[h] { c.w } else { 0.0 };
-                    acc.no_sanitation += if c.lacks_wash[h] && !scen.wash_done[h] { c.w } else { 0.0 };
-                    kec[pop.kecamatan[h] as usize] += if y < c.z { wp } else { 0.0 };
-                    if let Some(f) = dump.as_mut() {
-                        f(HouseholdRow { year, household: h, weight: c.w, size: pop.size[h], consumption_pc: y });
+                for ((k, wp), y) in pop.kecamatan.iter().zip(&c.people).zip(&y) {
+                    kec[*k as usize] += if *y < c.z { *wp } else { 0.0 };
+                }
+                if let Some(f) = dump.as_mut() {
+                    for (h, y) in y.iter().enumerate() {
+                        f(HouseholdRow { year, household: h, weight: c.w, size: pop.size[h], consumption_pc: *y });
                     }
                 }
                 let (rows, reach) = scen.finish_year(&sh, year, &sel);
@@ -268,7 +276,7 @@ impl Reference {
                 }
             }
         }
-        self.outcome(s, &c, scenario, programmes, distribution, kecamatan)
+        self.outcome(s, c, scenario, programmes, distribution, kecamatan)
     }
 
     fn outcome(

@@ -52,6 +52,8 @@ pub(crate) struct Shared<'a> {
     pub size: &'a [f64],
     pub w: f64,
     pub kecamatan: &'a [u16],
+    /// `rng::index_hash` of each household.
+    pub hash: &'a [u64],
     pub pockets: &'a [bool],
     pub lacks_house: &'a [bool],
     pub lacks_wash: &'a [bool],
@@ -170,8 +172,9 @@ impl World {
         let share = affordable.min(1.0);
         let mut refreshed = 0.0;
         if share > 0.0 {
+            let refresh = rng::Key::new(sh.seed, Stream::Refresh);
             for h in 0..n {
-                if rng::uniform(sh.seed, Stream::Refresh, h as u64, t as u64) < share {
+                if refresh.hashed_uniform(sh.hash[h], t as u64) < share {
                     let reg = &mut self.registry;
                     reg.x_record[h] = sh.x[h];
                     reg.enumerated[h] = t as f64;
