@@ -110,10 +110,10 @@ impl Reference {
             let year = d.base_year + t as i32;
             let lines = Lines::new(c.z, *ze, KINK_LINE);
             // The path is welfare before district programmes; every world adds its own programmes to it.
-            let total = if t == 0 { base.total(&c) } else { path.advance(&c, pop, t) };
+            let total = if t == 0 { base.total(c) } else { path.advance(c, pop, t) };
             let desil = desil4_cut(&path.x);
             out.desil_cut.push(desil);
-            let sh = path.shared(&c, pop, t, total, desil);
+            let sh = path.shared(c, pop, t, total, desil);
             let sel_sq = sq.select(&sh, pop);
             let norm = c.health_norm(sel_sq.insured_people);
             let sel_none = none.select(&sh, pop);
