@@ -107,17 +107,14 @@ impl Acc {
     pub fn add(&mut self, wp: f64, y: f64, lines: &Lines) {
         self.people += wp;
         self.consumption += wp * y;
-        if y < lines.z {
-            let g = 1.0 - y * lines.inv_z;
-            self.poor += wp;
-            self.gap += wp * g;
-            self.gap2 += wp * g * g;
-        } else if y < lines.z_vulnerable {
-            self.vulnerable += wp;
-        }
-        if y < lines.ze {
-            self.extreme += wp;
-        }
+        // Without branches: a household above a line adds an exact zero, which leaves a sum as it was.
+        let poor = y < lines.z;
+        let g = if poor { 1.0 - y * lines.inv_z } else { 0.0 };
+        self.poor += if poor { wp } else { 0.0 };
+        self.gap += wp * g;
+        self.gap2 += wp * g * g;
+        self.vulnerable += if !poor && y < lines.z_vulnerable { wp } else { 0.0 };
+        self.extreme += if y < lines.ze { wp } else { 0.0 };
         // Positive doubles order like their bit patterns: the top bits are a log-scale bin (256 per octave).
         let key = ((y.max(1.0).to_bits() >> 44) as i64 - lines.gini_key0).clamp(0, GINI_BINS as i64 - 1) as usize;
         let b = &mut self.lorenz[key];

@@ -51,6 +51,23 @@ pub(super) fn threshold(hist: &[f64], quota: f64) -> (f64, f64) {
     (f64::INFINITY, cum)
 }
 
+/// `threshold` on a histogram of whole counts, each worth `unit` (a household's weight).
+pub(super) fn threshold_counts(counts: &[u32], unit: f64, quota: f64) -> (f64, f64) {
+    if quota <= 0.0 {
+        return (f64::NEG_INFINITY, 0.0);
+    }
+    let mut cum = 0.0;
+    for (b, c) in counts.iter().enumerate() {
+        let w = *c as f64 * unit;
+        if *c > 0 && cum + w >= quota {
+            let frac = (quota - cum) / w;
+            return (SCORE_LO + (b as f64 + frac) / BIN_SCALE, quota);
+        }
+        cum += w;
+    }
+    (f64::INFINITY, cum)
+}
+
 /// Per-household registry state of a world: the record, its scores on each list, and registration.
 pub(super) struct Registry {
     /// Latent score at the record's enumeration.
@@ -59,6 +76,8 @@ pub(super) struct Registry {
     pub(super) enumerated: Vec<f64>,
     pub(super) full: Vec<bool>,
     pub(super) score: Vec<[f64; LISTS]>,
+    /// `bin` of each score, kept with it.
+    pub(super) bins: Vec<[u16; LISTS]>,
     pub(super) registered: Vec<u8>,
     pub(super) accuracy: f64,
     pub(super) noise_weight: f64,
@@ -81,6 +100,7 @@ impl Registry {
             enumerated: vec![-p.registry_age; n],
             full: vec![false; n],
             score: vec![[0.0; LISTS]; n],
+            bins: vec![[0; LISTS]; n],
             registered: vec![0; n],
             accuracy: p.accuracy,
             noise_weight: libm::sqrt((1.0 - p.accuracy * p.accuracy).max(0.0)),
@@ -103,6 +123,7 @@ impl Registry {
         for l in 0..LISTS {
             let noise = self.common * d.noise[0] as f64 + self.own * d.noise[1 + l] as f64;
             self.score[h][l] = self.accuracy * self.x_record[h] + self.noise_weight * noise;
+            self.bins[h][l] = bin(self.score[h][l]) as u16;
             if self.common * (d.registration[0] as f64) + self.own * (d.registration[1 + l] as f64) < q {
                 bits |= 1 << l;
             }
@@ -114,39 +135,30 @@ impl Registry {
     pub(super) fn on(&self, h: usize, l: List) -> Option<f64> {
         (self.registered[h] & (1 << l as u8) != 0).then(|| self.score[h][l as usize])
     }
-}
 
-pub(super) struct Hists {
-    pub(super) social: Vec<f64>,
-    pub(super) gap: Vec<f64>,
-    pub(super) health: Vec<f64>,
-    pub(super) graduation: Vec<f64>,
-    pub(super) enterprise: Vec<f64>,
-    /// [not pocket, pocket]
-    pub(super) house: [Vec<f64>; 2],
-    pub(super) wash: [Vec<f64>; 2],
-}
-
-impl Hists {
-    pub(super) fn new() -> Hists {
-        let v = || vec![0.0; BINS];
-        Hists {
-            social: v(),
-            gap: v(),
-            health: v(),
-            graduation: v(),
-            enterprise: v(),
-            house: [v(), v()],
-            wash: [v(), v()],
-        }
+    /// The score's bin when household `h` is on list `l`.
+    #[inline]
+    pub(super) fn bin_on(&self, h: usize, l: List) -> Option<usize> {
+        (self.registered[h] & (1 << l as u8) != 0).then(|| self.bins[h][l as usize] as usize)
     }
+}
 
-    pub(super) fn clear(&mut self) {
-        for h in [&mut self.social, &mut self.gap, &mut self.health, &mut self.graduation, &mut self.enterprise] {
-            h.fill(0.0);
-        }
-        for h in self.house.iter_mut().chain(self.wash.iter_mut()) {
-            h.fill(0.0);
-        }
+/// Households (people, for health) still to be served on each list, by score bin, in whole counts: kept up
+/// to date as records are refreshed and one-off packages delivered, instead of counted again every year.
+pub(super) struct Counts {
+    pub(super) social: Vec<u32>,
+    /// People, not households.
+    pub(super) health: Vec<u32>,
+    pub(super) graduation: Vec<u32>,
+    pub(super) enterprise: Vec<u32>,
+    /// [not pocket, pocket]
+    pub(super) house: [Vec<u32>; 2],
+    pub(super) wash: [Vec<u32>; 2],
+}
+
+impl Counts {
+    pub(super) fn new() -> Counts {
+        let v = || vec![0; BINS];
+        Counts { social: v(), health: v(), graduation: v(), enterprise: v(), house: [v(), v()], wash: [v(), v()] }
     }
 }

@@ -12,7 +12,7 @@
 //! resolved levers live in `registry` and `params`.
 
 use super::params::Params;
-use super::registry::{bin, threshold, Hists, List, Registry};
+use super::registry::{threshold, threshold_counts, Counts, List, Registry, BINS};
 use super::{Programme, ProgrammeYear};
 use crate::population::{Population, Shape};
 use crate::rng::{self, Stream};
@@ -135,7 +135,11 @@ pub(crate) struct World {
     enterprise: Vec<i32>,
     pub house_done: Vec<bool>,
     pub wash_done: Vec<bool>,
-    hist: Hists,
+    /// Who is left to serve on each list, by score bin (counted at the first selection, then kept).
+    counts: Counts,
+    counted: bool,
+    /// Gap filling's yearly histogram.
+    gap: Vec<f64>,
     progs: [ProgAcc; 7],
     poor_households: f64,
     eligible_households: f64,
@@ -154,11 +158,43 @@ impl World {
             enterprise: vec![-1; n],
             house_done: vec![false; n],
             wash_done: vec![false; n],
-            hist: Hists::new(),
+            counts: Counts::new(),
+            counted: false,
+            gap: Vec::new(),
             progs: [ProgAcc::default(); 7],
             poor_households: 0.0,
             eligible_households: 0.0,
             reach: Reach::default(),
+        }
+    }
+
+    /// Adds (or removes) household `h` to the counts of what is left to serve, by its record and what it
+    /// has received.
+    fn count(&mut self, sh: &Shared, h: usize, add: bool) {
+        let (reg, c) = (&self.registry, &mut self.counts);
+        let one = |n: u32| if add { n } else { n.wrapping_neg() };
+        if let Some(b) = reg.bin_on(h, List::Social) {
+            c.social[b] = c.social[b].wrapping_add(one(1));
+        }
+        if let Some(b) = reg.bin_on(h, List::Health) {
+            c.health[b] = c.health[b].wrapping_add(one(sh.size[h] as u32));
+        }
+        if let Some(b) = reg.bin_on(h, List::Empowerment) {
+            if self.graduated[h] < 0 {
+                c.graduation[b] = c.graduation[b].wrapping_add(one(1));
+            }
+            if self.enterprise[h] < 0 {
+                c.enterprise[b] = c.enterprise[b].wrapping_add(one(1));
+            }
+        }
+        if let Some(b) = reg.bin_on(h, List::Housing) {
+            let pocket = sh.pockets[sh.kecamatan[h] as usize] as usize;
+            if sh.lacks_house[h] && !self.house_done[h] {
+                c.house[pocket][b] = c.house[pocket][b].wrapping_add(one(1));
+            }
+            if sh.lacks_wash[h] && !self.wash_done[h] {
+                c.wash[pocket][b] = c.wash[pocket][b].wrapping_add(one(1));
+            }
         }
     }
 
@@ -170,77 +206,65 @@ impl World {
         // Re-enumeration: a random share of households gets a fresh record.
         let affordable = p.data_budget[t] * p.absorption / (p.data_cost * sh.households_total);
         let share = affordable.min(1.0);
+        if !self.counted {
+            for h in 0..n {
+                self.count(sh, h, true);
+            }
+            self.counted = true;
+        }
         let mut refreshed = 0.0;
         if share > 0.0 {
             let refresh = rng::Key::new(sh.seed, Stream::Refresh);
             for h in 0..n {
                 if refresh.hashed_uniform(sh.hash[h], t as u64) < share {
+                    self.count(sh, h, false);
                     let reg = &mut self.registry;
                     reg.x_record[h] = sh.x[h];
                     reg.enumerated[h] = t as f64;
                     reg.full[h] = true;
                     reg.record(h, pop);
+                    self.count(sh, h, true);
                     refreshed += sh.w;
                 }
             }
         }
+        let p = &self.p;
         let data_spend = refreshed * p.data_cost;
-        let hist = &mut self.hist;
-        hist.clear();
-        let reg = &self.registry;
-        for h in 0..n {
-            let w = sh.w;
-            let size = sh.size[h];
-            if let Some(sc) = reg.on(h, List::Social) {
-                let b = bin(sc);
-                hist.social[b] += w;
-                if p.gap_filling {
-                    hist.gap[b] += w * gross_gap_pc(p, sh, sc) * size * 12.0;
-                }
-            }
-            if let Some(sc) = reg.on(h, List::Health) {
-                hist.health[bin(sc)] += w * size;
-            }
-            if let Some(sc) = reg.on(h, List::Empowerment) {
-                let b = bin(sc);
-                if self.graduated[h] < 0 {
-                    hist.graduation[b] += w;
-                }
-                if self.enterprise[h] < 0 {
-                    hist.enterprise[b] += w;
-                }
-            }
-            if let Some(sc) = reg.on(h, List::Housing) {
-                let b = bin(sc);
-                let pocket = sh.pockets[sh.kecamatan[h] as usize] as usize;
-                if sh.lacks_house[h] && !self.house_done[h] {
-                    hist.house[pocket][b] += w;
-                }
-                if sh.lacks_wash[h] && !self.wash_done[h] {
-                    hist.wash[pocket][b] += w;
+        if p.gap_filling {
+            let reg = &self.registry;
+            self.gap.clear();
+            self.gap.resize(BINS, 0.0);
+            for h in 0..n {
+                if let (Some(sc), Some(b)) = (reg.on(h, List::Social), reg.bin_on(h, List::Social)) {
+                    self.gap[b] += sh.w * gross_gap_pc(p, sh, sc) * sh.size[h] * 12.0;
                 }
             }
         }
+        let (counts, w) = (&self.counts, sh.w);
         let net = |q: Programme| p.budgets[t][q as usize] * p.net_share;
         let cash_quota = if p.gap_filling { net(Programme::Cash) } else { net(Programme::Cash) / p.cash_benefit };
-        let (cash_tau, cash_filled) = threshold(if p.gap_filling { &hist.gap } else { &hist.social }, cash_quota);
+        let (cash_tau, cash_filled) = if p.gap_filling {
+            threshold(&self.gap, cash_quota)
+        } else {
+            threshold_counts(&counts.social, w, cash_quota)
+        };
         let cash_paid_year = if p.gap_filling { cash_filled } else { cash_filled * p.cash_benefit };
         let food_quota = net(Programme::Food) / p.food_benefit_year;
-        let (food_tau, food_filled) = threshold(&hist.social, food_quota);
+        let (food_tau, food_filled) = threshold_counts(&counts.social, w, food_quota);
         let pbi_quota = p.pbi_share * sh.people_total;
-        let (pbi_tau, pbi_filled) = threshold(&hist.health, pbi_quota);
+        let (pbi_tau, pbi_filled) = threshold_counts(&counts.health, w, pbi_quota);
         let health_quota = net(Programme::Health) / p.premium_year;
-        let (health_tau, health_filled) = threshold(&hist.health, pbi_filled + health_quota);
+        let (health_tau, health_filled) = threshold_counts(&counts.health, w, pbi_filled + health_quota);
         let grad_quota = net(Programme::Graduation) / p.grad_cost;
-        let (grad_tau, grad_filled) = threshold(&hist.graduation, grad_quota);
+        let (grad_tau, grad_filled) = threshold_counts(&counts.graduation, w, grad_quota);
         let ent_quota = net(Programme::Enterprise) / p.ent_grant;
-        let (ent_tau, ent_filled) = threshold(&hist.enterprise, ent_quota);
+        let (ent_tau, ent_filled) = threshold_counts(&counts.enterprise, w, ent_quota);
         let house_quota = net(Programme::Housing) / p.house_cost;
-        let (hp, hf1) = threshold(&hist.house[1], house_quota);
-        let (ho, hf2) = threshold(&hist.house[0], house_quota - hf1);
+        let (hp, hf1) = threshold_counts(&counts.house[1], w, house_quota);
+        let (ho, hf2) = threshold_counts(&counts.house[0], w, house_quota - hf1);
         let wash_quota = net(Programme::Wash) / p.wash_cost;
-        let (wp, wf1) = threshold(&hist.wash[1], wash_quota);
-        let (wo, wf2) = threshold(&hist.wash[0], wash_quota - wf1);
+        let (wp, wf1) = threshold_counts(&counts.wash[1], w, wash_quota);
+        let (wo, wf2) = threshold_counts(&counts.wash[0], w, wash_quota - wf1);
         let filled = |f: f64, q: f64| if q > 0.0 { (f / q).min(1.0) } else { 0.0 };
         let shares = [
             filled(cash_filled, cash_quota),
@@ -295,7 +319,7 @@ impl World {
     /// district programmes `y_pre`, its health event (`hit`, relative loss `loss`, mean-keeping `norm`),
     /// and the enterprise-survival draw `u_enterprise`. Updates the world's one-off programme state.
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(always)]
     pub fn apply(
         &mut self,
         sel: &Selection,
@@ -356,6 +380,9 @@ impl World {
         if self.graduated[h] < 0 && empowerment.is_some_and(|sc| sc < sel.grad_tau) {
             self.graduated[h] = t;
             self.grad_gain[h] = p.grad_effect * sh.z;
+            if let Some(b) = reg.bin_on(h, List::Empowerment) {
+                self.counts.graduation[b] -= 1;
+            }
             add(Programme::Graduation);
             reached += 1;
             // Consumption support in the package year.
@@ -366,6 +393,9 @@ impl World {
         }
         if self.enterprise[h] < 0 && empowerment.is_some_and(|sc| sc < sel.ent_tau) {
             self.enterprise[h] = t;
+            if let Some(b) = reg.bin_on(h, List::Empowerment) {
+                self.counts.enterprise[b] -= 1;
+            }
             add(Programme::Enterprise);
             reached += 1;
         }
@@ -379,11 +409,13 @@ impl World {
             let pocket = sh.pockets[sh.kecamatan[h] as usize];
             if sh.lacks_house[h] && !self.house_done[h] && sc < if pocket { sel.house_tau.1 } else { sel.house_tau.0 } {
                 self.house_done[h] = true;
+                self.counts.house[pocket as usize][reg.bins[h][List::Housing as usize] as usize] -= 1;
                 add(Programme::Housing);
                 reached += 1;
             }
             if sh.lacks_wash[h] && !self.wash_done[h] && sc < if pocket { sel.wash_tau.1 } else { sel.wash_tau.0 } {
                 self.wash_done[h] = true;
+                self.counts.wash[pocket as usize][reg.bins[h][List::Housing as usize] as usize] -= 1;
                 add(Programme::Wash);
                 reached += 1;
             }
