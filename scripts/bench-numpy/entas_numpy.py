@@ -3,11 +3,13 @@
 
     entas_numpy.py [HOUSEHOLDS]          (default 350000)
 
-Does the work of `entas run --preset muba_2024 --households N` and prints the same CSV on stdout; calibration
-and phase timings go to stderr. Whole-array steps, no loop over households; each part names the Rust it mirrors.
+Does the work of `entas run --preset muba_2024 --households N` as the engine did at commit 1376907 (later
+speed commits -- 31b0718 Newton sigma_high, b17d602 context kept, c447260 lists kept up to date -- cut Rust's
+work, not this port's) and prints the same CSV on stdout; calibration and phase timings go to stderr.
+Whole-array steps, no loop over households; each part names the Rust it mirrors.
 Ported: Population::build (Poisson sizes in rank order, mid-ranks -> normal quantiles by Acklam + a Halley step,
 fit_p1 -- muba_2024 calibrates to p0_p1 --, sigma_high by bisection on mean consumption: 62 passes with an exp
-per household, as population.rs at HEAD; the calibration report; registry draws), Ctx::new (twice, as in Rust),
+per household; the calibration report; registry draws), Ctx::new (twice, as Reference::new and ::scenario did),
 BaseYear's 3 rounds, Reference::new's counterfactual and status-quo worlds every year (churn + Reranker, growth,
 health events, World::select histograms and quota thresholds, World::apply, measure.rs Acc, finish_year).
 muba_2024's levers are its status quo, so Reference::scenario copies the baseline (same_as_status_quo); so do we.

@@ -351,38 +351,42 @@ impl World {
             a.selected_poor += if poor { w } else { 0.0 };
             a.selected_eligible += if eligible { w } else { 0.0 };
         };
-        let health = reg.on(h, List::Health);
-        let insured = health.is_some_and(|sc| sc < sel.health_tau);
-        if health.is_some_and(|sc| sc >= sel.pbi_tau && sc < sel.health_tau) {
+        // Branch only on what is rare (being selected, holding a package): list membership and thresholds
+        // combine without short-circuits, so the common household runs straight through.
+        let bits = reg.registered[h];
+        let sc = reg.score[h];
+        let on = |l: List| bits & (1 << l as u8) != 0;
+        let (on_social, on_health, on_empowerment, on_housing) =
+            (on(List::Social), on(List::Health), on(List::Empowerment), on(List::Housing));
+        let insured = on_health & (sc[List::Health as usize] < sel.health_tau);
+        if insured & (sc[List::Health as usize] >= sel.pbi_tau) {
             add(Programme::Health);
             reached += 1;
         }
-        let mut y = if hit && insured { y_norm } else { y_base };
+        let mut y = if hit & insured { y_norm } else { y_base };
         let mut factor = sel.multiplier_factor;
         let mut income = 0.0;
-        if let Some(sc) = reg.on(h, List::Social) {
-            if sc < sel.cash_tau {
-                let cash = cash_arrives_pc(p, sh, sc, size);
-                if cash > 0.0 {
-                    add(Programme::Cash);
-                    reached += 1;
-                    income += cash;
-                }
-            }
-            if sc < sel.food_tau {
-                add(Programme::Food);
+        let social = sc[List::Social as usize];
+        if on_social & (social < sel.cash_tau) {
+            let cash = cash_arrives_pc(p, sh, social, size);
+            if cash > 0.0 {
+                add(Programme::Cash);
                 reached += 1;
-                income += p.food_benefit_year / 12.0 / size * p.food_arrives * p.pass;
+                income += cash;
             }
         }
+        if on_social & (social < sel.food_tau) {
+            add(Programme::Food);
+            reached += 1;
+            income += p.food_benefit_year / 12.0 / size * p.food_arrives * p.pass;
+        }
         let recurring = reached;
-        let empowerment = reg.on(h, List::Empowerment);
-        if self.graduated[h] < 0 && empowerment.is_some_and(|sc| sc < sel.grad_tau) {
+        let empowerment = sc[List::Empowerment as usize];
+        let bin_empowerment = reg.bins[h][List::Empowerment as usize] as usize;
+        if (self.graduated[h] < 0) & on_empowerment & (empowerment < sel.grad_tau) {
             self.graduated[h] = t;
             self.grad_gain[h] = p.grad_effect * sh.z;
-            if let Some(b) = reg.bin_on(h, List::Empowerment) {
-                self.counts.graduation[b] -= 1;
-            }
+            self.counts.graduation[bin_empowerment] -= 1;
             add(Programme::Graduation);
             reached += 1;
             // Consumption support in the package year.
@@ -391,44 +395,42 @@ impl World {
         if self.graduated[h] >= 0 {
             income += self.grad_gain[h] * graduation_ramp(t - self.graduated[h], p.grad_decay);
         }
-        if self.enterprise[h] < 0 && empowerment.is_some_and(|sc| sc < sel.ent_tau) {
+        if (self.enterprise[h] < 0) & on_empowerment & (empowerment < sel.ent_tau) {
             self.enterprise[h] = t;
-            if let Some(b) = reg.bin_on(h, List::Empowerment) {
-                self.counts.enterprise[b] -= 1;
-            }
+            self.counts.enterprise[bin_empowerment] -= 1;
             add(Programme::Enterprise);
             reached += 1;
         }
-        if self.enterprise[h] >= 0 {
-            // A running enterprise yields from the year after the grant; one that closes yields nothing.
-            if t > self.enterprise[h] && u_enterprise < p.ent_survival {
-                income += p.ent_return * p.ent_grant / size * p.pass;
-            }
+        // A running enterprise yields from the year after the grant; one that closes yields nothing.
+        if (self.enterprise[h] >= 0) & (t > self.enterprise[h]) & (u_enterprise < p.ent_survival) {
+            income += p.ent_return * p.ent_grant / size * p.pass;
         }
-        if let Some(sc) = reg.on(h, List::Housing) {
+        let needs_house = sh.lacks_house[h] & !self.house_done[h];
+        let needs_wash = sh.lacks_wash[h] & !self.wash_done[h];
+        if on_housing & (needs_house | needs_wash) {
+            let housing = sc[List::Housing as usize];
+            let bin_housing = reg.bins[h][List::Housing as usize] as usize;
             let pocket = sh.pockets[sh.kecamatan[h] as usize];
-            if sh.lacks_house[h] && !self.house_done[h] && sc < if pocket { sel.house_tau.1 } else { sel.house_tau.0 } {
+            if needs_house && housing < if pocket { sel.house_tau.1 } else { sel.house_tau.0 } {
                 self.house_done[h] = true;
-                self.counts.house[pocket as usize][reg.bins[h][List::Housing as usize] as usize] -= 1;
+                self.counts.house[pocket as usize][bin_housing] -= 1;
                 add(Programme::Housing);
                 reached += 1;
             }
-            if sh.lacks_wash[h] && !self.wash_done[h] && sc < if pocket { sel.wash_tau.1 } else { sel.wash_tau.0 } {
+            if needs_wash && housing < if pocket { sel.wash_tau.1 } else { sel.wash_tau.0 } {
                 self.wash_done[h] = true;
-                self.counts.wash[pocket as usize][reg.bins[h][List::Housing as usize] as usize] -= 1;
+                self.counts.wash[pocket as usize][bin_housing] -= 1;
                 add(Programme::Wash);
                 reached += 1;
             }
         }
-        let covered = recurring
-            + (self.graduated[h] >= 0) as u32
-            + (self.enterprise[h] >= 0) as u32
-            + self.house_done[h] as u32
-            + self.wash_done[h] as u32;
-        if self.house_done[h] {
+        let (house, wash) = (self.house_done[h], self.wash_done[h]);
+        let covered =
+            recurring + (self.graduated[h] >= 0) as u32 + (self.enterprise[h] >= 0) as u32 + house as u32 + wash as u32;
+        if house {
             factor *= 1.0 + p.services_effect;
         }
-        if self.wash_done[h] {
+        if wash {
             factor *= 1.0 + p.services_effect;
         }
         let r = &mut self.reach;
@@ -436,10 +438,9 @@ impl World {
             r.households += w;
             r.people += w * size;
         }
-        if eligible {
-            r.desil_by_count[(covered as usize).min(3)] += w;
-            r.desil_registered_pct += if reg.on(h, List::Social).is_some() { w } else { 0.0 };
-        }
+        // Adding an exact zero for a household outside desil 1–4 leaves the sums as they were.
+        r.desil_by_count[(covered as usize).min(3)] += if eligible { w } else { 0.0 };
+        r.desil_registered_pct += if eligible & on_social { w } else { 0.0 };
         y = y * factor + income;
         y
     }
