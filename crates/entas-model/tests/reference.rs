@@ -66,9 +66,12 @@ fn shapley_wedge_adds_up_to_the_total_lifted() {
 #[test]
 fn monte_carlo_bands_are_ordered_and_probabilities_are_shares() {
     let m = Model::new(small("muba_2024", 1500, 3)).unwrap();
-    let mut calls = 0;
-    let b = analysis::monte_carlo(&m.scenario, &m.scenario.levers, 12, |_, _| calls += 1).unwrap();
-    assert_eq!(calls, 12);
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let b = analysis::monte_carlo(&m.scenario, &m.scenario.levers, 12, |_, _| {
+        calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    })
+    .unwrap();
+    assert_eq!(calls.into_inner(), 12);
     for y in 0..b.years.len() {
         assert!(b.p0_p10[y] <= b.p0_p50[y] && b.p0_p50[y] <= b.p0_p90[y]);
         assert!(b.extreme_p10[y] <= b.extreme_p90[y]);
@@ -88,4 +91,25 @@ fn backtest_reports_every_observed_year_after_the_base() {
         let (lo, hi, o) = (r.observed_p0_low.unwrap(), r.observed_p0_high.unwrap(), r.observed_p0_pct.unwrap());
         assert!(lo < o && o < hi, "{r:?}");
     }
+}
+
+/// Work split over web workers or threads merges to the same numbers, whatever the split and the order in
+/// which the parts come back: bands from draws run one by one in reverse equal `monte_carlo`'s, and a wedge
+/// from coalitions computed in reverse equals `shapley_wedge`.
+#[test]
+fn split_work_merges_to_the_same_numbers_in_any_order() {
+    let m = Model::new(small("muba_2024", 1500, 3)).unwrap();
+    let (s, lv) = (&m.scenario, &m.scenario.levers);
+    let whole = analysis::monte_carlo(s, lv, 6, |_, _| {}).unwrap();
+    let parts: Vec<_> = (0..6u64).rev().map(|d| analysis::run_draw(s, lv, d)).collect();
+    assert_eq!(analysis::bands_of(s, &parts), whole);
+    assert_ne!(analysis::bands_of(s, &parts[..3]), whole, "three draws are not six");
+
+    let players = analysis::wedge_players(s, lv);
+    let reference = entas_model::simulate::Reference::new(s, lv, &m.population);
+    let mut values = vec![Vec::new(); 1 << players.len()];
+    for mask in (0..values.len()).rev() {
+        values[mask] = analysis::coalition_lifted(s, lv, &m.population, &reference, &players, mask);
+    }
+    assert_eq!(analysis::wedge_from_values(s, &players, &values), analysis::shapley_wedge(s, lv, &m.population));
 }

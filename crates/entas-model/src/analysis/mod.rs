@@ -8,9 +8,13 @@ mod shapley;
 mod targets;
 
 pub use backtest::{backtest, backtest_miss, BacktestRow};
-pub use monte_carlo::{centred_draw, draw_district, draw_levers, monte_carlo, Bands, MonteCarlo};
+pub use monte_carlo::{
+    bands_of, centred_draw, draw_district, draw_levers, monte_carlo, run_draw, Bands, DrawSummary, MonteCarlo,
+};
 pub use registry_check::{registry_check, RegistryCheck};
-pub use shapley::{programme_costs, shapley_wedge, ProgrammeCost, Wedge};
+pub use shapley::{
+    coalition_lifted, programme_costs, shapley_wedge, wedge_from_values, wedge_players, ProgrammeCost, Wedge,
+};
 pub use targets::{target_status, TargetStatus, Verdict};
 
 use crate::scenario::{Indicator, Target};

@@ -6,7 +6,7 @@ use crate::levers::{LeverId, LeverValues, LEVERS};
 use crate::population::Population;
 use crate::rng::{self, Stream};
 use crate::scenario::{Scenario, ScenarioError};
-use crate::simulate::{simulate_with, Active, Outcome, YearResult};
+use crate::simulate::{simulate_with, Active, Outcome};
 
 /// Percentile bands over Monte Carlo draws, per year of the scenario run.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -111,6 +111,49 @@ pub fn draw_district(s: &Scenario, levers: &LeverValues, d: u64) -> crate::scena
     district
 }
 
+/// What the bands need of one Monte Carlo draw: a few numbers per year instead of its whole outcome, so
+/// draws run apart (web workers, threads) travel cheaply and merge in draw order.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DrawSummary {
+    /// The draw's index.
+    pub draw: u64,
+    /// Per year, base year first: scenario P0 and extreme rate, status-quo P0, people lifted against it.
+    pub p0_pct: Vec<f64>,
+    pub extreme_pct: Vec<f64>,
+    pub baseline_p0_pct: Vec<f64>,
+    pub lifted: Vec<f64>,
+    pub cost_per_person_year_lifted: Option<f64>,
+    pub cost_per_person_lifted_by_year: Vec<Option<f64>>,
+    /// Per scenario target: met by its year in this draw.
+    pub target_met: Vec<bool>,
+}
+
+impl DrawSummary {
+    fn new(s: &Scenario, draw: u64, o: &Outcome) -> DrawSummary {
+        DrawSummary {
+            draw,
+            p0_pct: o.scenario.iter().map(|r| r.p0_pct).collect(),
+            extreme_pct: o.scenario.iter().map(|r| r.extreme_pct).collect(),
+            baseline_p0_pct: o.baseline.iter().map(|r| r.p0_pct).collect(),
+            lifted: o.lifted.clone(),
+            cost_per_person_year_lifted: o.cost_per_person_year_lifted,
+            cost_per_person_lifted_by_year: o.cost_per_person_lifted_by_year.clone(),
+            target_met: s.targets.iter().map(|t| year_met(&o.scenario, t).is_some_and(|y| y <= t.year)).collect(),
+        }
+    }
+}
+
+/// Runs Monte Carlo draw `d` of a valid scenario: a new population seed, new assumption values.
+pub fn run_draw(s: &Scenario, levers: &LeverValues, d: u64) -> DrawSummary {
+    let mut sd = s.clone();
+    sd.seed = rng::bits(s.seed, Stream::Draw, d, u64::MAX);
+    let (lv, status_quo) = draw_levers(s, levers, d);
+    sd.district = draw_district(s, levers, d);
+    sd.district.status_quo = status_quo;
+    let pop = Population::build(&sd, &lv);
+    DrawSummary::new(s, d, &simulate_with(&sd, &lv, &pop, Active::ALL, None))
+}
+
 /// Monte Carlo in steps of one draw, so a caller (a web worker) can report progress and drop a job that
 /// has gone stale between steps.
 #[derive(Clone, Debug)]
@@ -118,7 +161,7 @@ pub struct MonteCarlo {
     scenario: Scenario,
     levers: LeverValues,
     draws: usize,
-    runs: Vec<Outcome>,
+    runs: Vec<DrawSummary>,
 }
 
 impl MonteCarlo {
@@ -137,94 +180,106 @@ impl MonteCarlo {
         self.runs.len() >= self.draws
     }
 
-    /// Runs the next draw (new population seed, new assumption values); does nothing when done.
+    /// Runs the next draw; does nothing when done.
     pub fn step(&mut self) {
         if self.is_done() {
             return;
         }
-        let d = self.runs.len() as u64;
-        let mut sd = self.scenario.clone();
-        sd.seed = rng::bits(self.scenario.seed, Stream::Draw, d, u64::MAX);
-        let (lv, status_quo) = draw_levers(&self.scenario, &self.levers, d);
-        sd.district = draw_district(&self.scenario, &self.levers, d);
-        sd.district.status_quo = status_quo;
-        let pop = Population::build(&sd, &lv);
-        self.runs.push(simulate_with(&sd, &lv, &pop, Active::ALL, None));
+        self.runs.push(run_draw(&self.scenario, &self.levers, self.runs.len() as u64));
     }
 
     /// Percentile bands and target probabilities over the draws run so far.
     pub fn bands(&self) -> Bands {
-        let s = &self.scenario;
-        let runs = &self.runs;
-        let n_years = s.years() + 1;
-        let pct = |f: &dyn Fn(&YearResult) -> f64, q: f64| -> Vec<f64> {
-            (0..n_years).map(|y| percentile(runs.iter().map(|r| f(&r.scenario[y])).collect(), q)).collect()
-        };
-        let p0 = |r: &YearResult| r.p0_pct;
-        let ex = |r: &YearResult| r.extreme_pct;
-        let n = runs.len().max(1) as f64;
-        let per_year = |f: &dyn Fn(&Outcome, usize) -> f64, q: f64| -> Vec<f64> {
-            (0..n_years).map(|y| percentile(runs.iter().map(|r| f(r, y)).collect(), q)).collect()
-        };
-        let lifted = |r: &Outcome, y: usize| r.lifted[y];
-        let base_p0 = |r: &Outcome, y: usize| r.baseline[y].p0_pct;
-        let costs: Vec<f64> = runs.iter().filter_map(|r| r.cost_per_person_year_lifted).collect();
-        let cost = |q: f64| (!costs.is_empty()).then(|| percentile(costs.clone(), q));
-        let cost_by_year = |q: f64| -> Vec<Option<f64>> {
-            (0..n_years)
-                .map(|y| {
-                    let v: Vec<f64> = runs
-                        .iter()
-                        .filter_map(|r| r.cost_per_person_lifted_by_year.get(y).copied().flatten())
-                        .collect();
-                    (!v.is_empty()).then(|| percentile(v, q))
-                })
-                .collect()
-        };
-        let target_probability = s
-            .targets
-            .iter()
-            .map(|t| runs.iter().filter(|r| year_met(&r.scenario, t).is_some_and(|y| y <= t.year)).count() as f64 / n)
-            .collect();
-        Bands {
-            draws: runs.len(),
-            years: (0..n_years as i32).map(|t| s.district.base_year + t).collect(),
-            p0_p10: pct(&p0, 0.1),
-            p0_p50: pct(&p0, 0.5),
-            p0_p90: pct(&p0, 0.9),
-            extreme_p10: pct(&ex, 0.1),
-            extreme_p50: pct(&ex, 0.5),
-            extreme_p90: pct(&ex, 0.9),
-            baseline_p0_p10: per_year(&base_p0, 0.1),
-            baseline_p0_p90: per_year(&base_p0, 0.9),
-            lifted_p10: per_year(&lifted, 0.1),
-            lifted_p50: per_year(&lifted, 0.5),
-            lifted_p90: per_year(&lifted, 0.9),
-            cost_per_person_year_p10: cost(0.1),
-            cost_per_person_year_p50: cost(0.5),
-            cost_per_person_year_p90: cost(0.9),
-            cost_per_person_lifted_p10: cost_by_year(0.1),
-            cost_per_person_lifted_p90: cost_by_year(0.9),
-            target_probability,
-        }
+        bands_of(&self.scenario, &self.runs)
+    }
+}
+
+/// Percentile bands and target probabilities over draws, whichever order they came in and wherever they
+/// ran: the result depends only on the set of draws.
+pub fn bands_of(s: &Scenario, draws: &[DrawSummary]) -> Bands {
+    let mut runs: Vec<&DrawSummary> = draws.iter().collect();
+    runs.sort_by_key(|r| r.draw);
+    let n_years = s.years() + 1;
+    let per_year = |f: fn(&DrawSummary) -> &[f64], q: f64| -> Vec<f64> {
+        (0..n_years)
+            .map(|y| percentile(runs.iter().map(|r| f(r).get(y).copied().unwrap_or(f64::NAN)).collect(), q))
+            .collect()
+    };
+    fn p0(r: &DrawSummary) -> &[f64] {
+        &r.p0_pct
+    }
+    fn ex(r: &DrawSummary) -> &[f64] {
+        &r.extreme_pct
+    }
+    fn base_p0(r: &DrawSummary) -> &[f64] {
+        &r.baseline_p0_pct
+    }
+    fn lifted(r: &DrawSummary) -> &[f64] {
+        &r.lifted
+    }
+    let n = runs.len().max(1) as f64;
+    let costs: Vec<f64> = runs.iter().filter_map(|r| r.cost_per_person_year_lifted).collect();
+    let cost = |q: f64| (!costs.is_empty()).then(|| percentile(costs.clone(), q));
+    let cost_by_year = |q: f64| -> Vec<Option<f64>> {
+        (0..n_years)
+            .map(|y| {
+                let v: Vec<f64> =
+                    runs.iter().filter_map(|r| r.cost_per_person_lifted_by_year.get(y).copied().flatten()).collect();
+                (!v.is_empty()).then(|| percentile(v, q))
+            })
+            .collect()
+    };
+    let target_probability = (0..s.targets.len())
+        .map(|i| runs.iter().filter(|r| r.target_met.get(i).copied().unwrap_or(false)).count() as f64 / n)
+        .collect();
+    Bands {
+        draws: runs.len(),
+        years: (0..n_years as i32).map(|t| s.district.base_year + t).collect(),
+        p0_p10: per_year(p0, 0.1),
+        p0_p50: per_year(p0, 0.5),
+        p0_p90: per_year(p0, 0.9),
+        extreme_p10: per_year(ex, 0.1),
+        extreme_p50: per_year(ex, 0.5),
+        extreme_p90: per_year(ex, 0.9),
+        baseline_p0_p10: per_year(base_p0, 0.1),
+        baseline_p0_p90: per_year(base_p0, 0.9),
+        lifted_p10: per_year(lifted, 0.1),
+        lifted_p50: per_year(lifted, 0.5),
+        lifted_p90: per_year(lifted, 0.9),
+        cost_per_person_year_p10: cost(0.1),
+        cost_per_person_year_p50: cost(0.5),
+        cost_per_person_year_p90: cost(0.9),
+        cost_per_person_lifted_p10: cost_by_year(0.1),
+        cost_per_person_lifted_p90: cost_by_year(0.9),
+        target_probability,
     }
 }
 
 /// Runs `draws` Monte Carlo draws (new population seed and assumption values each) and summarises them.
-/// `progress` is called after each draw with (done, total).
+/// `progress` is called after each draw with (done, total). With the `parallel` feature the draws run on
+/// every core (rayon); the bands are the same numbers either way.
 pub fn monte_carlo(
     s: &Scenario,
     levers: &LeverValues,
     draws: usize,
-    mut progress: impl FnMut(usize, usize),
+    progress: impl Fn(usize, usize) + Sync,
 ) -> Result<Bands, ScenarioError> {
-    let mut mc = MonteCarlo::new(s, levers, draws)?;
-    while !mc.is_done() {
-        mc.step();
-        let (done, total) = mc.progress();
-        progress(done, total);
-    }
-    Ok(mc.bands())
+    s.validate()?;
+    let draws = draws.max(1);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let one = |d: usize| {
+        let r = run_draw(s, levers, d as u64);
+        progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, draws);
+        r
+    };
+    #[cfg(feature = "parallel")]
+    let runs: Vec<DrawSummary> = {
+        use rayon::prelude::*;
+        (0..draws).into_par_iter().map(one).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let runs: Vec<DrawSummary> = (0..draws).map(one).collect();
+    Ok(bands_of(s, &runs))
 }
 
 /// Linear-interpolated percentile (q in 0–1).

@@ -24,25 +24,33 @@ pub struct Wedge {
     pub total: Vec<f64>,
 }
 
-/// The Shapley wedge: each budget's average marginal contribution to people lifted, over every order in
-/// which they could be added. Exact: 2^K runs for the K programmes with a budget, data updating included
-/// (K ≤ 8), all sharing one reference.
-pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> Wedge {
-    let players: Vec<Programme> = Programme::BUDGETED
+/// The programmes a wedge shares out: those with a budget in some projected year (data updating included).
+pub fn wedge_players(s: &Scenario, levers: &LeverValues) -> Vec<Programme> {
+    Programme::BUDGETED
         .into_iter()
         .filter(|p| (1..=s.years()).any(|t| s.budget(levers, p.budget_lever(), t) > 0.0))
-        .collect();
+        .collect()
+}
+
+/// People lifted per year (against "without district programmes") by coalition `mask` of `players` (bit i:
+/// players[i] active), on a shared reference. The base year is observed, so nothing in it is lifted.
+pub fn coalition_lifted(
+    s: &Scenario,
+    levers: &LeverValues,
+    pop: &Population,
+    reference: &Reference,
+    players: &[Programme],
+    mask: usize,
+) -> Vec<f64> {
+    let chosen: Vec<Programme> = (0..players.len()).filter(|i| mask & (1 << i) != 0).map(|i| players[i]).collect();
+    let mut lifted = reference.scenario(s, levers, pop, Active::from_programmes(&chosen), None).lifted_vs_none;
+    lifted[0] = 0.0;
+    lifted
+}
+
+/// The wedge from every coalition's people lifted (`values[mask]`, 2^K of them, however they were computed).
+pub fn wedge_from_values(s: &Scenario, players: &[Programme], values: &[Vec<f64>]) -> Wedge {
     let k = players.len();
-    // The counterfactual and the status quo are the same for every coalition: computed once.
-    let reference = Reference::new(s, levers, pop);
-    let lifted = |mask: usize| -> Vec<f64> {
-        let chosen: Vec<Programme> = (0..k).filter(|i| mask & (1 << i) != 0).map(|i| players[i]).collect();
-        let mut lifted = reference.scenario(s, levers, pop, Active::from_programmes(&chosen), None).lifted_vs_none;
-        // The base year is observed, not projected: nothing in it is the scenario's doing.
-        lifted[0] = 0.0;
-        lifted
-    };
-    let values: Vec<Vec<f64>> = (0..(1usize << k)).map(lifted).collect();
     let n_years = s.years() + 1;
     let fact = |n: usize| (1..=n).map(|i| i as f64).product::<f64>();
     let by_programme = (0..k)
@@ -67,6 +75,24 @@ pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> We
         total: values[(1usize << k) - 1].clone(),
         registry: values[0].clone(),
     }
+}
+
+/// The Shapley wedge: each budget's average marginal contribution to people lifted, over every order in
+/// which they could be added. Exact: 2^K runs for the K programmes with a budget, data updating included
+/// (K ≤ 8), all sharing one reference. With the `parallel` feature the coalitions run on every core.
+pub fn shapley_wedge(s: &Scenario, levers: &LeverValues, pop: &Population) -> Wedge {
+    let players = wedge_players(s, levers);
+    // The counterfactual and the status quo are the same for every coalition: computed once.
+    let reference = Reference::new(s, levers, pop);
+    let lifted = |mask: usize| coalition_lifted(s, levers, pop, &reference, &players, mask);
+    #[cfg(feature = "parallel")]
+    let values: Vec<Vec<f64>> = {
+        use rayon::prelude::*;
+        (0..(1usize << players.len())).into_par_iter().map(lifted).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let values: Vec<Vec<f64>> = (0..(1usize << players.len())).map(lifted).collect();
+    wedge_from_values(s, &players, &values)
 }
 
 /// Cost-effectiveness of one programme over the horizon.

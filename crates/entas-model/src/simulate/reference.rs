@@ -371,10 +371,12 @@ impl BaseYear {
             let income: Vec<f64> = (0..c.n).map(|h| sq.recurring_income(&sel, &sh, h)).collect();
             // Welfare with the status quo's transfers, ranked and given the published distribution.
             let with: Vec<f64> = (0..c.n).map(|h| y_pre[h] * sel.multiplier_factor + income[h]).collect();
-            let mut order: Vec<usize> = (0..c.n).collect();
-            order.sort_by(|a, b| with[*a].total_cmp(&with[*b]).then(pop.x0[*a].total_cmp(&pop.x0[*b])));
+            // Sorted by welfare with transfers, then the published rank, then the index: the order a stable
+            // sort of the indices by the first two gives, with the keys kept beside the index.
+            let mut order: Vec<(f64, f64, usize)> = (0..c.n).map(|h| (with[h], pop.x0[h], h)).collect();
+            order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
             let mut cum = 0.0;
-            for &h in &order {
+            for &(_, _, h) in &order {
                 let mid = (cum + 0.5 * c.people[h]) / total_people;
                 cum += c.people[h];
                 x_pub[h] = normal::quantile(mid.clamp(1e-12, 1.0 - 1e-12));
