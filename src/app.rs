@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang, Lang, UiLang};
-use crate::jobs::{Client, DRAWS};
+use crate::jobs::Client;
 use crate::pages::{brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks};
 use crate::session;
 use crate::state::{use_state, Page, State};
@@ -29,10 +29,11 @@ pub fn App() -> impl IntoView {
     // The heavy analysis follows every run, in the worker; stale answers are dropped there and here.
     let client = StoredValue::new_local(Client::spawn(st.jobs));
     provide_context(JobClient(client));
+    let draws = crate::jobs::draws();
     // Ask once the levers have been still for a moment: a drag does not restart Monte Carlo at every step
     // and the worker does not compete with the main thread while a slider moves.
     let request = leptos_use::use_debounce_fn(
-        move || client.with_value(|c| c.analyse(st.working.current_scenario_untracked(), DRAWS)),
+        move || client.with_value(|c| c.analyse(st.working.current_scenario_untracked(), draws)),
         ANALYSIS_DELAY_MS,
     );
     Effect::new(move |_| {

@@ -132,6 +132,29 @@ test('the worker delivers the wedge, costs, bands and target probabilities witho
   await context.close();
 });
 
+test('the analysis split over one or three workers gives the same wedge, costs, bands and probabilities', async () => {
+  const results = [];
+  for (const workers of [1, 3]) {
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const app = new EntasPage(await context.newPage(), `${env.url}?workers=${workers}`);
+    await app.open();
+    await app.analysisDone();
+    assert.equal(await app.analysisStatus.getAttribute('data-workers'), String(workers));
+    const tables = {};
+    for (const name of ['wedge', 'cost', 'trajectory']) {
+      await app.openTable(name);
+      tables[name] = await app.chartTable(name).locator('table').textContent();
+    }
+    tables.target = await app.kpi('target-0').textContent();
+    assert.deepEqual(app.errors, []);
+    results.push(tables);
+    await context.close();
+  }
+  assert.match(results[0].trajectory, /\(Rp[\d,]+ jt–Rp[\d,]+ jt\)/, 'the trajectory table carries the Monte Carlo band');
+  assert.match(results[0].target, /peluang \d+%/, 'the target card carries its probability');
+  assert.deepEqual(results[1], results[0]);
+});
+
 test('the how-it-works page lists every parameter and both back-tests', async () => {
   const { context, app } = await openApp(env);
   const levers = await app.page.locator('.levers .lever').count();

@@ -1,19 +1,23 @@
-//! Heavy work off the main thread: one enum of job kinds (`Request`), run in a web worker (`worker`), one slot
-//! and one generation per kind. A newer request of a kind replaces the running job of that kind; the page
-//! keeps only updates of the latest generation of each kind.
+//! Heavy work off the main thread, in a pool of web workers (`worker`): one enum of job kinds, one generation
+//! per kind. A newer request of a kind replaces the running job of that kind; the page keeps only replies of
+//! the latest generation of each kind.
 //!
-//! - `Analysis`: the Shapley wedge, costs and Monte Carlo bands of the working scenario (one step per draw).
-//! - `Compare`: a batch of saved scenarios, one simulated per step (the compare page; later the workshop board).
+//! - `Analysis`: the Shapley wedge, costs and Monte Carlo bands of the working scenario, split into parts
+//!   (chunks of coalitions, single draws) that idle workers take one at a time; the page merges them with
+//!   the model's own merge (`wedge_from_values`, `bands_of`), so the numbers are the same for any number of
+//!   workers and any order of arrival.
+//! - `Compare`: a batch of saved scenarios, one simulated per step, on the first worker.
 
 mod worker;
 
 pub use worker::{Json, Worker};
 
-use std::cell::Cell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
 
-use entas_model::analysis::{Bands, ProgrammeCost, Wedge};
-use entas_model::{Outcome, Scenario};
+use entas_model::analysis::{self, Bands, DrawSummary, ProgrammeCost, Wedge};
+use entas_model::{Outcome, Programme, Scenario};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -36,29 +40,58 @@ impl Kind {
     }
 }
 
-/// What the page asks the worker to do.
+/// Most workers the pool starts, whatever the machine has.
+pub const MAX_WORKERS: usize = 4;
+
+/// Coalitions per part of a wedge (16 of the 128 for seven programmes).
+const COALITIONS_PER_PART: usize = 16;
+
+/// One part of an analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Part {
+    /// Coalition masks `from..to` of the wedge.
+    Coalitions { from: usize, to: usize },
+    /// One Monte Carlo draw.
+    Draw { draw: u64 },
+}
+
+/// What a part gives back.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum PartResult {
+    /// People lifted per year by each coalition from `from` on; the chunk holding the full coalition also
+    /// brings the run's spending per programme.
+    Coalitions {
+        from: usize,
+        values: Vec<Vec<f64>>,
+        spend: Option<Vec<(Programme, f64)>>,
+    },
+    Draw(DrawSummary),
+    Error(String),
+}
+
+/// What the page asks a worker to do.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
-    Analysis { generation: u64, scenario: Box<Scenario>, draws: usize },
+    Part { generation: u64, scenario: Box<Scenario>, part: Part },
     Compare { generation: u64, scenarios: Vec<Scenario> },
 }
 
 impl Request {
     pub fn kind(&self) -> Kind {
         match self {
-            Request::Analysis { .. } => Kind::Analysis,
+            Request::Part { .. } => Kind::Analysis,
             Request::Compare { .. } => Kind::Compare,
         }
     }
 
     pub fn generation(&self) -> u64 {
         match self {
-            Request::Analysis { generation, .. } | Request::Compare { generation, .. } => *generation,
+            Request::Part { generation, .. } | Request::Compare { generation, .. } => *generation,
         }
     }
 }
 
-/// Progress and results of an analysis, sent after every step.
+/// Progress and results of an analysis, as merged on the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct AnalysisUpdate {
     pub generation: u64,
@@ -84,12 +117,12 @@ pub struct CompareUpdate {
     pub outcome: Result<String, String>,
 }
 
-/// What the worker sends back.
+/// What a worker sends back.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Reply {
-    /// An `AnalysisUpdate` as JSON, parsed by the page: the results hold floats, and one that is not finite
+    /// A `PartResult` as JSON, parsed by the page: the results hold floats, and one that is not finite
     /// (written as `null`) must give an error message, never a panic in the codec.
-    Analysis {
+    Part {
         generation: u64,
         json: String,
     },
@@ -144,37 +177,30 @@ impl Results {
         self.analysis.with(|a| a.as_ref().and_then(|a| a.bands.clone()))
     }
 
-    /// Takes in an update of the latest generation of its kind.
-    fn receive(&self, u: Reply) {
-        match u {
-            Reply::Analysis { json, .. } => {
-                let u: AnalysisUpdate = match serde_json::from_str(&json) {
-                    Ok(u) => u,
-                    Err(e) => {
-                        self.progress.set(Progress { done: 0, total: 0, error: Some(format!("analysis: {e}")) });
-                        return;
-                    }
-                };
-                self.progress.set(Progress { done: u.done, total: u.total, error: u.error.clone() });
-                // Results change twice per analysis (wedge, then bands): only then do charts redraw.
-                let changed = self.analysis.with_untracked(|a| match a {
-                    None => u.wedge.is_some() || u.bands.is_some(),
-                    Some(a) => a.wedge != u.wedge || a.bands.is_some() != u.bands.is_some(),
-                });
-                if changed {
-                    self.analysis.set(Some(u));
-                }
-            }
-            Reply::Compare(u) => self.compare.update(|c| {
-                if c.generation == u.generation && u.index < c.outcomes.len() {
-                    c.outcomes[u.index] =
-                        match u.outcome.and_then(|j| serde_json::from_str(&j).map_err(|e| e.to_string())) {
-                            Ok(o) => Compared::Done(std::sync::Arc::new(o)),
-                            Err(e) => Compared::Failed(e),
-                        };
-                }
-            }),
+    /// Takes in the merged analysis: progress always, results only when they change (the wedge, then the
+    /// bands), so progress never redraws the charts.
+    fn set_analysis(&self, u: AnalysisUpdate) {
+        self.progress.set(Progress { done: u.done, total: u.total, error: u.error.clone() });
+        let changed = self.analysis.with_untracked(|a| match a {
+            None => u.wedge.is_some() || u.bands.is_some(),
+            Some(a) => a.wedge != u.wedge || a.bands.is_some() != u.bands.is_some(),
+        });
+        if changed {
+            self.analysis.set(Some(u));
         }
+    }
+
+    /// Takes in a compare row of the latest generation.
+    fn receive_compare(&self, u: CompareUpdate) {
+        self.compare.update(|c| {
+            if c.generation == u.generation && u.index < c.outcomes.len() {
+                c.outcomes[u.index] = match u.outcome.and_then(|j| serde_json::from_str(&j).map_err(|e| e.to_string()))
+                {
+                    Ok(o) => Compared::Done(std::sync::Arc::new(o)),
+                    Err(e) => Compared::Failed(e),
+                };
+            }
+        })
     }
 }
 
@@ -184,74 +210,236 @@ impl Default for Results {
     }
 }
 
-/// The page's side: sends requests, keeps only the latest generation's updates of each kind.
+/// An analysis being computed: the parts still to hand out, what each worker is on, and what has come back.
+struct Dispatch {
+    generation: u64,
+    scenario: Box<Scenario>,
+    queue: VecDeque<Part>,
+    /// Per worker: busy with a part.
+    busy: Vec<bool>,
+    players: Vec<Programme>,
+    values: Vec<Option<Vec<f64>>>,
+    spend: Option<Vec<(Programme, f64)>>,
+    draws: Vec<DrawSummary>,
+    total_draws: usize,
+    wedge: Option<Wedge>,
+    costs: Option<Vec<ProgrammeCost>>,
+    error: Option<String>,
+}
+
+impl Dispatch {
+    fn new(generation: u64, scenario: Scenario, draws: usize, workers: usize) -> Dispatch {
+        let players = analysis::wedge_players(&scenario, &scenario.levers);
+        let all = 1usize << players.len();
+        let mut queue: VecDeque<Part> = (0..all)
+            .step_by(COALITIONS_PER_PART)
+            .map(|from| Part::Coalitions { from, to: (from + COALITIONS_PER_PART).min(all) })
+            .collect();
+        queue.extend((0..draws as u64).map(|draw| Part::Draw { draw }));
+        Dispatch {
+            generation,
+            scenario: Box::new(scenario),
+            queue,
+            busy: vec![false; workers],
+            values: vec![None; all],
+            players,
+            spend: None,
+            draws: Vec::with_capacity(draws),
+            total_draws: draws,
+            wedge: None,
+            costs: None,
+            error: None,
+        }
+    }
+
+    /// Hands the next parts to idle workers.
+    fn hand_out(&mut self, bridges: &[gloo_worker::WorkerBridge<Worker>]) {
+        for (i, bridge) in bridges.iter().enumerate() {
+            if self.error.is_some() {
+                return;
+            }
+            if !self.busy[i] {
+                if let Some(part) = self.queue.pop_front() {
+                    self.busy[i] = true;
+                    bridge.send(Request::Part { generation: self.generation, scenario: self.scenario.clone(), part });
+                }
+            }
+        }
+    }
+
+    /// Merges worker `i`'s result of its part.
+    fn merge(&mut self, i: usize, json: &str) {
+        if let Some(b) = self.busy.get_mut(i) {
+            *b = false;
+        }
+        match serde_json::from_str::<PartResult>(json) {
+            Ok(PartResult::Coalitions { from, values, spend }) => {
+                for (k, v) in values.into_iter().enumerate() {
+                    if let Some(slot) = self.values.get_mut(from + k) {
+                        *slot = Some(v);
+                    }
+                }
+                if spend.is_some() {
+                    self.spend = spend;
+                }
+                if self.wedge.is_none() && self.values.iter().all(Option::is_some) {
+                    let values: Vec<Vec<f64>> = self.values.iter().flatten().cloned().collect();
+                    let wedge = analysis::wedge_from_values(&self.scenario, &self.players, &values);
+                    self.costs = Some(analysis::costs_from_spend(self.spend.as_deref().unwrap_or(&[]), &wedge));
+                    self.wedge = Some(wedge);
+                }
+            }
+            Ok(PartResult::Draw(d)) => self.draws.push(d),
+            Ok(PartResult::Error(e)) => self.error = Some(e),
+            Err(e) => self.error = Some(format!("analysis: {e}")),
+        }
+    }
+
+    fn update(&self) -> AnalysisUpdate {
+        let done_draws = self.draws.len() == self.total_draws;
+        AnalysisUpdate {
+            generation: self.generation,
+            done: self.wedge.is_some() as usize + self.draws.len(),
+            total: 1 + self.total_draws,
+            wedge: self.wedge.clone(),
+            costs: self.costs.clone(),
+            bands: (self.wedge.is_some() && done_draws).then(|| analysis::bands_of(&self.scenario, &self.draws)),
+            error: self.error.clone(),
+        }
+    }
+}
+
+/// The page's side: a pool of workers, the analysis being dispatched, the latest generation of each kind.
 #[derive(Clone)]
 pub struct Client {
-    generations: Rc<[Cell<u64>; Kind::ALL.len()]>,
-    bridge: Option<Rc<gloo_worker::WorkerBridge<Worker>>>,
+    inner: Rc<Pool>,
+}
+
+struct Pool {
+    generations: [Cell<u64>; Kind::ALL.len()],
+    bridges: RefCell<Vec<gloo_worker::WorkerBridge<Worker>>>,
+    analysis: RefCell<Option<Dispatch>>,
     results: Results,
 }
 
+/// A whole number from the address's query (`?name=N`), when it is in `range`.
+fn query_number(name: &str, range: std::ops::RangeInclusive<usize>) -> Option<usize> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let prefix = format!("{name}=");
+    let value = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix(prefix.as_str()))?;
+    value.parse::<usize>().ok().filter(|n| range.contains(n))
+}
+
+/// How many workers to start: the browser's logical processors (`navigator.hardwareConcurrency`), at most
+/// `MAX_WORKERS`; `?workers=N` in the address (1–8) overrides it, for checks and slow machines.
+pub fn worker_count() -> usize {
+    let cores = web_sys::window().map_or(1, |w| w.navigator().hardware_concurrency() as usize);
+    query_number("workers", 1..=8).unwrap_or_else(|| cores.clamp(1, MAX_WORKERS))
+}
+
+/// Monte Carlo draws of the explorer's analysis: `DRAWS`, or `?draws=N` in the address (10–1000) for a
+/// final brief that wants tighter bands.
+pub fn draws() -> usize {
+    query_number("draws", 10..=1000).unwrap_or(DRAWS)
+}
+
 impl Client {
-    /// Spawns the worker (built by Trunk as `entas-worker.js`). Without worker support the client stays idle
+    /// Spawns the workers (built by Trunk as `entas-worker.js`). Without worker support the client stays idle
     /// and the heavy results simply never arrive.
     pub fn spawn(results: Results) -> Client {
         use gloo_worker::Spawnable;
-        let generations: Rc<[Cell<u64>; Kind::ALL.len()]> = Rc::new(Kind::ALL.map(|_| Cell::new(0)));
-        let current = generations.clone();
+        let pool = Rc::new(Pool {
+            generations: Kind::ALL.map(|_| Cell::new(0)),
+            bridges: RefCell::new(Vec::new()),
+            analysis: RefCell::new(None),
+            results,
+        });
         let supported = web_sys::window()
             .and_then(|w| js_sys::Reflect::has(&w, &JsValue::from_str("Worker")).ok())
             .unwrap_or(false);
-        let bridge = supported.then(|| {
-            Rc::new(
-                Worker::spawner()
-                    .encoding::<Json>()
-                    .as_module(false)
-                    .callback(move |u: Reply| {
-                        let (kind, generation) = match &u {
-                            Reply::Analysis { generation, .. } => (Kind::Analysis, *generation),
-                            Reply::Compare(c) => (Kind::Compare, c.generation),
-                        };
-                        if generation == current[kind.index()].get() {
-                            results.receive(u);
-                        }
-                    })
-                    .spawn("./entas-worker.js"),
-            )
-        });
-        Client { generations, bridge, results }
+        if supported {
+            let bridges = (0..worker_count())
+                .map(|i| {
+                    let pool: Weak<Pool> = Rc::downgrade(&pool);
+                    Worker::spawner()
+                        .encoding::<Json>()
+                        .as_module(false)
+                        .callback(move |u: Reply| {
+                            if let Some(pool) = pool.upgrade() {
+                                pool.receive(i, u);
+                            }
+                        })
+                        .spawn("./entas-worker.js")
+                })
+                .collect();
+            *pool.bridges.borrow_mut() = bridges;
+        }
+        Client { inner: pool }
     }
 
+    /// Workers in the pool.
+    pub fn workers(&self) -> usize {
+        self.inner.bridges.borrow().len()
+    }
+
+    /// Asks for an analysis of `scenario` with `draws` Monte Carlo draws; an earlier analysis becomes stale.
+    pub fn analyse(&self, scenario: Scenario, draws: usize) {
+        let pool = &self.inner;
+        pool.results.analysis.set(None);
+        pool.results.progress.set(Progress::default());
+        let generation = pool.next_generation(Kind::Analysis);
+        let bridges = pool.bridges.borrow();
+        if bridges.is_empty() {
+            return;
+        }
+        let mut dispatch = Dispatch::new(generation, scenario, draws, bridges.len());
+        dispatch.hand_out(&bridges);
+        *pool.analysis.borrow_mut() = Some(dispatch);
+    }
+
+    /// Asks for a compare batch, unless it is the batch already asked for (the results stay).
+    pub fn compare(&self, scenarios: Vec<Scenario>) {
+        let pool = &self.inner;
+        if pool.results.compare.with_untracked(|c| c.scenarios == scenarios && c.generation > 0) {
+            return;
+        }
+        let generation = pool.next_generation(Kind::Compare);
+        let pending = vec![Compared::Pending; scenarios.len()];
+        pool.results.compare.set(CompareResults { generation, scenarios: scenarios.clone(), outcomes: pending });
+        if let (false, Some(first)) = (scenarios.is_empty(), pool.bridges.borrow().first()) {
+            first.send(Request::Compare { generation, scenarios });
+        }
+    }
+}
+
+impl Pool {
     fn next_generation(&self, kind: Kind) -> u64 {
         let g = self.generations[kind.index()].get() + 1;
         self.generations[kind.index()].set(g);
         g
     }
 
-    /// Asks for an analysis of `scenario`; an earlier analysis becomes stale.
-    pub fn analyse(&self, scenario: Scenario, draws: usize) {
-        self.results.analysis.set(None);
-        self.results.progress.set(Progress::default());
-        let generation = self.next_generation(Kind::Analysis);
-        self.send(Request::Analysis { generation, scenario: Box::new(scenario), draws });
-    }
-
-    /// Asks for a compare batch, unless it is the batch already asked for (the results stay).
-    pub fn compare(&self, scenarios: Vec<Scenario>) {
-        if self.results.compare.with_untracked(|c| c.scenarios == scenarios && c.generation > 0) {
-            return;
-        }
-        let generation = self.next_generation(Kind::Compare);
-        let pending = vec![Compared::Pending; scenarios.len()];
-        self.results.compare.set(CompareResults { generation, scenarios: scenarios.clone(), outcomes: pending });
-        if !scenarios.is_empty() {
-            self.send(Request::Compare { generation, scenarios });
-        }
-    }
-
-    fn send(&self, r: Request) {
-        if let Some(b) = &self.bridge {
-            b.send(r);
+    /// A reply from worker `i`: merged when it is of the latest generation, then the worker gets more work.
+    fn receive(&self, i: usize, u: Reply) {
+        match u {
+            Reply::Part { generation, json } => {
+                if generation != self.generations[Kind::Analysis.index()].get() {
+                    return;
+                }
+                let update = {
+                    let mut slot = self.analysis.borrow_mut();
+                    let Some(dispatch) = slot.as_mut().filter(|d| d.generation == generation) else { return };
+                    dispatch.merge(i, &json);
+                    dispatch.hand_out(&self.bridges.borrow());
+                    dispatch.update()
+                };
+                self.results.set_analysis(update);
+            }
+            Reply::Compare(c) => {
+                if c.generation == self.generations[Kind::Compare.index()].get() {
+                    self.results.receive_compare(c);
+                }
+            }
         }
     }
 }

@@ -1,13 +1,16 @@
-//! The worker side: one slot per job kind, one step per message. Each step yields to the worker's event loop
-//! before the next, so a newer request replaces a running job of its kind: stale work is dropped, not finished.
+//! The worker side. Several of these run at once (`Pool`); each takes one part of an analysis at a time — a
+//! chunk of Shapley coalitions or one Monte Carlo draw — and the page merges the parts. A worker keeps the
+//! model and the shared reference of the analysis it is on, so its next coalition chunk starts at once.
+//! Between draws and compare rows it yields to its event loop, so a newer request replaces stale work.
 
-use entas_model::analysis::{self, MonteCarlo, ProgrammeCost, Wedge};
-use entas_model::{Model, Scenario};
+use entas_model::analysis;
+use entas_model::simulate::{Active, Reference};
+use entas_model::{Model, Programme, Scenario};
 use gloo_worker::{Codec, HandlerId, WorkerScope};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::{AnalysisUpdate, CompareUpdate, Kind, Reply, Request};
+use super::{CompareUpdate, Kind, Part, PartResult, Reply, Request};
 
 /// Messages between the worker and the page travel as JSON text (the scenario has tagged enums that a
 /// binary codec cannot carry).
@@ -24,13 +27,17 @@ impl Codec for Json {
     }
 }
 
-struct AnalysisJob {
-    id: HandlerId,
+/// The analysis this worker is on: its scenario, and the model and reference once a coalition needs them.
+struct Analysis {
     generation: u64,
     scenario: Scenario,
-    monte_carlo: MonteCarlo,
-    wedge: Option<Wedge>,
-    costs: Option<Vec<ProgrammeCost>>,
+    model: Option<(Model, Reference, Vec<Programme>)>,
+}
+
+struct PartJob {
+    id: HandlerId,
+    generation: u64,
+    part: Part,
 }
 
 struct CompareJob {
@@ -40,9 +47,10 @@ struct CompareJob {
     next: usize,
 }
 
-/// The worker: the latest job of each kind.
+/// The worker: the analysis it is on, its current part, the latest compare batch.
 pub struct Worker {
-    analysis: Option<AnalysisJob>,
+    analysis: Option<Analysis>,
+    part: Option<PartJob>,
     compare: Option<CompareJob>,
 }
 
@@ -53,12 +61,12 @@ impl gloo_worker::Worker for Worker {
     type Output = Reply;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Worker { analysis: None, compare: None }
+        Worker { analysis: None, part: None, compare: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, (kind, generation): (Kind, u64)) {
         match kind {
-            Kind::Analysis => self.analysis_step(scope, generation),
+            Kind::Analysis => self.part_step(scope, generation),
             Kind::Compare => self.compare_step(scope, generation),
         }
     }
@@ -66,19 +74,12 @@ impl gloo_worker::Worker for Worker {
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Request, id: HandlerId) {
         let (kind, generation) = (msg.kind(), msg.generation());
         match msg {
-            Request::Analysis { scenario, draws, .. } => match MonteCarlo::new(&scenario, &scenario.levers, draws) {
-                Ok(monte_carlo) => {
-                    let scenario = *scenario;
-                    self.analysis =
-                        Some(AnalysisJob { id, generation, scenario, monte_carlo, wedge: None, costs: None });
+            Request::Part { scenario, part, .. } => {
+                if self.analysis.as_ref().is_none_or(|a| a.generation != generation) {
+                    self.analysis = Some(Analysis { generation, scenario: *scenario, model: None });
                 }
-                Err(e) => {
-                    self.analysis = None;
-                    let u = AnalysisUpdate { generation, error: Some(e.to_string()), ..Default::default() };
-                    scope.respond(id, analysis_reply(&u));
-                    return;
-                }
-            },
+                self.part = Some(PartJob { id, generation, part });
+            }
             Request::Compare { scenarios, .. } => {
                 self.compare = Some(CompareJob { id, generation, scenarios, next: 0 });
             }
@@ -88,44 +89,17 @@ impl gloo_worker::Worker for Worker {
 }
 
 impl Worker {
-    fn analysis_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
-        let Some(job) = self.analysis.as_mut().filter(|j| j.generation == generation) else {
-            return; // a newer request replaced this job
+    fn part_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
+        let Some(job) = self.part.take().filter(|j| j.generation == generation) else {
+            return; // a newer request replaced this part
         };
-        if job.wedge.is_none() {
-            match Model::new(job.scenario.clone()) {
-                Ok(model) => {
-                    let wedge = analysis::shapley_wedge(&model.scenario, &model.scenario.levers, &model.population);
-                    job.costs = Some(analysis::programme_costs(&model.simulate(), &wedge));
-                    job.wedge = Some(wedge);
-                }
-                Err(e) => {
-                    let u = AnalysisUpdate { generation, error: Some(e.to_string()), ..Default::default() };
-                    scope.respond(job.id, analysis_reply(&u));
-                    self.analysis = None;
-                    return;
-                }
-            }
-        } else {
-            job.monte_carlo.step();
-        }
-        let (draws_done, draws) = job.monte_carlo.progress();
-        let done = job.monte_carlo.is_done();
-        let u = AnalysisUpdate {
-            generation,
-            done: 1 + draws_done,
-            total: 1 + draws,
-            wedge: job.wedge.clone(),
-            costs: job.costs.clone(),
-            bands: done.then(|| job.monte_carlo.bands()),
-            error: None,
+        let Some(analysis) = self.analysis.as_mut().filter(|a| a.generation == generation) else { return };
+        let result = match run_part(analysis, job.part) {
+            Ok(r) => r,
+            Err(e) => PartResult::Error(e),
         };
-        scope.respond(job.id, analysis_reply(&u));
-        if done {
-            self.analysis = None;
-        } else {
-            next_step(scope, Kind::Analysis, generation);
-        }
+        let json = serde_json::to_string(&result).unwrap_or_default();
+        scope.respond(job.id, Reply::Part { generation, json });
     }
 
     fn compare_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
@@ -150,8 +124,34 @@ impl Worker {
     }
 }
 
-fn analysis_reply(u: &AnalysisUpdate) -> Reply {
-    Reply::Analysis { generation: u.generation, json: serde_json::to_string(u).unwrap_or_default() }
+/// Computes one part of an analysis.
+fn run_part(a: &mut Analysis, part: Part) -> Result<PartResult, String> {
+    match part {
+        Part::Coalitions { from, to } => {
+            if a.model.is_none() {
+                let model = Model::new(a.scenario.clone()).map_err(|e| e.to_string())?;
+                let (s, lv) = (&model.scenario, &model.scenario.levers);
+                let reference = Reference::new(s, lv, &model.population);
+                let players = analysis::wedge_players(s, lv);
+                a.model = Some((model, reference, players));
+            }
+            let Some((model, reference, players)) = a.model.as_ref() else { unreachable!("built above") };
+            let (s, lv, pop) = (&model.scenario, &model.scenario.levers, &model.population);
+            let all = 1usize << players.len();
+            let values = (from..to.min(all))
+                .map(|mask| analysis::coalition_lifted(s, lv, pop, reference, players, mask))
+                .collect();
+            // The chunk with the full coalition also reports the run's spending (for cost per person lifted).
+            let spend = (from..to)
+                .contains(&(all - 1))
+                .then(|| analysis::programme_spend(&reference.scenario(s, lv, pop, Active::ALL, None)));
+            Ok(PartResult::Coalitions { from, values, spend })
+        }
+        Part::Draw { draw } => {
+            a.scenario.validate().map_err(|e| e.to_string())?;
+            Ok(PartResult::Draw(analysis::run_draw(&a.scenario, &a.scenario.levers, draw)))
+        }
+    }
 }
 
 /// Runs the next step after the worker's event loop has had a chance to deliver newer requests.

@@ -49,7 +49,9 @@ pub fn KpiStrip() -> impl IntoView {
 pub fn AnalysisStatus() -> impl IntoView {
     let progress = use_state().jobs.progress;
     let lang = use_lang();
+    let workers = use_context::<crate::app::JobClient>().map_or(0, |c| c.0.with_value(|c| c.workers())).to_string();
     move || {
+        let workers = workers.clone();
         let l = lang.get();
         let p = progress.get();
         if let Some(e) = p.error {
@@ -65,7 +67,7 @@ pub fn AnalysisStatus() -> impl IntoView {
             l.tf("analysis.progress", &[("done", p.done.to_string()), ("total", p.total.to_string())])
         };
         view! {
-            <p class="status" data-testid="analysis-status" data-done=finished.to_string()>
+            <p class="status" data-testid="analysis-status" data-done=finished.to_string() data-workers=workers>
                 <progress max=p.total.to_string() value=p.done.to_string()></progress>
                 " "{text}
             </p>

@@ -13,7 +13,8 @@ pub use monte_carlo::{
 };
 pub use registry_check::{registry_check, RegistryCheck};
 pub use shapley::{
-    coalition_lifted, programme_costs, shapley_wedge, wedge_from_values, wedge_players, ProgrammeCost, Wedge,
+    coalition_lifted, costs_from_spend, programme_costs, programme_spend, shapley_wedge, wedge_from_values,
+    wedge_players, ProgrammeCost, Wedge,
 };
 pub use targets::{target_status, TargetStatus, Verdict};
 

@@ -109,11 +109,25 @@ pub struct ProgrammeCost {
 
 /// Spend ÷ Shapley-attributed person-years lifted, per programme with a budget.
 pub fn programme_costs(outcome: &Outcome, wedge: &Wedge) -> Vec<ProgrammeCost> {
+    costs_from_spend(&programme_spend(outcome), wedge)
+}
+
+/// Realised spending over the projected years per programme of a run, Rp (data updating included).
+pub fn programme_spend(outcome: &Outcome) -> Vec<(Programme, f64)> {
+    Programme::BUDGETED
+        .into_iter()
+        .map(|p| (p, outcome.programmes.iter().filter(|r| r.programme == p).map(|r| r.spend_rp).sum()))
+        .collect()
+}
+
+/// `programme_costs` from the run's spending per programme (`programme_spend`), where the run itself is
+/// elsewhere (a web worker).
+pub fn costs_from_spend(spend: &[(Programme, f64)], wedge: &Wedge) -> Vec<ProgrammeCost> {
     wedge
         .by_programme
         .iter()
         .map(|(p, lifted)| {
-            let spend_rp: f64 = outcome.programmes.iter().filter(|r| r.programme == *p).map(|r| r.spend_rp).sum();
+            let spend_rp = spend.iter().find(|(q, _)| q == p).map_or(0.0, |(_, s)| *s);
             let person_years_lifted: f64 = lifted.iter().skip(1).sum();
             ProgrammeCost {
                 programme: *p,
