@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { serveDir } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DIST = join(here, '..', '..', 'dist');
+// ENTAS_DIST serves another build (e.g. a worktree's, for before/after benchmarks).
+export const DIST = process.env.ENTAS_DIST ?? join(here, '..', '..', 'dist');
 export const ARTIFACTS = join(here, '..', 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
