@@ -88,19 +88,7 @@ pub(crate) struct Acc {
 
 impl Acc {
     pub fn new() -> Acc {
-        Acc {
-            people: 0.0,
-            poor: 0.0,
-            gap: 0.0,
-            gap2: 0.0,
-            extreme: 0.0,
-            vulnerable: 0.0,
-            consumption: 0.0,
-            rtlh: 0.0,
-            no_sanitation: 0.0,
-            lorenz: vec![[0.0; 2]; GINI_BINS],
-            distribution: vec![0.0; DISTRIBUTION_BINS],
-        }
+        Acc { lorenz: vec![[0.0; 2]; GINI_BINS], distribution: vec![0.0; DISTRIBUTION_BINS], ..Acc::empty() }
     }
 
     #[inline]
@@ -121,6 +109,31 @@ impl Acc {
         b[0] += wp;
         b[1] += wp * y;
         self.distribution[distribution_bin(y, lines.inv_z)] += wp;
+    }
+
+    /// Back to no household, keeping the buffers (a fresh 128 KiB Lorenz table per world-year costs page
+    /// faults).
+    pub fn reset(&mut self) {
+        let (mut lorenz, mut distribution) = (std::mem::take(&mut self.lorenz), std::mem::take(&mut self.distribution));
+        lorenz.fill([0.0; 2]);
+        distribution.fill(0.0);
+        *self = Acc { lorenz, distribution, ..Acc::empty() };
+    }
+
+    fn empty() -> Acc {
+        Acc {
+            people: 0.0,
+            poor: 0.0,
+            gap: 0.0,
+            gap2: 0.0,
+            extreme: 0.0,
+            vulnerable: 0.0,
+            consumption: 0.0,
+            rtlh: 0.0,
+            no_sanitation: 0.0,
+            lorenz: Vec::new(),
+            distribution: Vec::new(),
+        }
     }
 
     /// Adds every household: people `people[h]` at consumption `y[h]`, in household order.

@@ -91,13 +91,14 @@ pub fn simulate_with(
 
 /// The latent score below which lie the poorest 40% of households (desil 1–4, ranked as Kemensos ranks
 /// households by welfare): every synthetic household has the same weight, so it is the 40th percentile.
-fn desil4_cut(x: &[f64]) -> f64 {
+fn desil4_cut(x: &[f64], scratch: &mut Vec<f64>) -> f64 {
     let k = (0.4 * x.len() as f64) as usize;
     if k == 0 {
         return f64::NEG_INFINITY;
     }
-    let mut v = x.to_vec();
-    let (_, cut, _) = v.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+    scratch.clear();
+    scratch.extend_from_slice(x);
+    let (_, cut, _) = scratch.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
     *cut
 }
 

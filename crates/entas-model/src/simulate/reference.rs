@@ -106,12 +106,14 @@ impl Reference {
         let c = &out.ctx;
         // Consumption of each household in the two worlds this year.
         let (mut y_none, mut y_sq) = (vec![0.0; c.n], vec![0.0; c.n]);
+        let (mut acc_none, mut acc_sq) = (Acc::new(), Acc::new());
+        let mut scratch = Vec::with_capacity(c.n);
         for (t, ze) in c.extreme_lines.iter().enumerate() {
             let year = d.base_year + t as i32;
             let lines = Lines::new(c.z, *ze, KINK_LINE);
             // The path is welfare before district programmes; every world adds its own programmes to it.
             let total = if t == 0 { base.total(c) } else { path.advance(c, pop, t) };
-            let desil = desil4_cut(&path.x);
+            let desil = desil4_cut(&path.x, &mut scratch);
             out.desil_cut.push(desil);
             let sh = path.shared(c, pop, t, total, desil);
             let sel_sq = sq.select(&sh, pop);
@@ -129,7 +131,8 @@ impl Reference {
                     y_sq[h] = sq.apply(&sel_sq, &sh, h, y_pre, hit, loss, norm, u[h]);
                 }
             }
-            let (mut acc_none, mut acc_sq) = (Acc::new(), Acc::new());
+            acc_none.reset();
+            acc_sq.reset();
             acc_none.add_all(&c.people, &y_none, &lines);
             acc_sq.add_all(&c.people, &y_sq, &lines);
             acc_none.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &none.house_done, &none.wash_done);
@@ -213,6 +216,7 @@ impl Reference {
             let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.base.x_pre, c.r);
             let mut path = self.path.is_none().then(|| self.base.path(c));
             let mut y = vec![0.0; c.n];
+            let mut acc = Acc::new();
             for (t, ze) in c.extreme_lines.iter().enumerate() {
                 let year = d.base_year + t as i32;
                 let lines = Lines::new(c.z, *ze, KINK_LINE);
@@ -241,7 +245,7 @@ impl Reference {
                         y[h] = scen.apply(&sel, &sh, h, y_pre[h], hit, c.health_loss, norm, pop.u_enterprise[h]);
                     }
                 }
-                let mut acc = Acc::new();
+                acc.reset();
                 acc.add_all(&c.people, &y, &lines);
                 acc.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &scen.house_done, &scen.wash_done);
                 let mut kec = vec![0.0; c.n_kec];
