@@ -67,3 +67,26 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Runs `f` as a User Timing measure named `name`, replacing the previous one of that name (the browser's
+/// performance panel shows it; the slider benchmark reads the last one). Outside the browser it only runs `f`.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return f() };
+        let (start, end) = (format!("{name}-start"), format!("{name}-end"));
+        let _ = perf.mark(&start);
+        let out = f();
+        let _ = perf.mark(&end);
+        perf.clear_measures_with_measure_name(name);
+        let _ = perf.measure_with_start_mark_and_end_mark(name, &start, &end);
+        perf.clear_marks_with_mark_name(&start);
+        perf.clear_marks_with_mark_name(&end);
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        f()
+    }
+}

@@ -122,7 +122,10 @@ impl Working {
             s.growth_basis = growth_basis.get();
             let pop = population.get();
             // Rebuilt inside `scenario` if it was made for other inputs, so a stale memo cannot mislead.
-            let outcome = reference.get().0.scenario(&s, &s.levers, &pop.0, Active::ALL, None);
+            let reference = reference.get();
+            let outcome = crate::browser::measured("entas-run", || {
+                reference.0.scenario(&s, &s.levers, &pop.0, Active::ALL, None)
+            });
             Run { scenario: Arc::new(s), outcome: Arc::new(outcome) }
         });
         Working { start, base, levers, extreme_line, horizon, targets, growth_basis, reference_levers, population, run }
