@@ -43,7 +43,7 @@ pub fn coalition_lifted(
     mask: usize,
 ) -> Vec<f64> {
     let chosen: Vec<Programme> = (0..players.len()).filter(|i| mask & (1 << i) != 0).map(|i| players[i]).collect();
-    let mut lifted = reference.scenario(s, levers, pop, Active::from_programmes(&chosen), None).lifted_vs_none;
+    let mut lifted = reference.lifted_vs_none(s, levers, pop, Active::from_programmes(&chosen));
     lifted[0] = 0.0;
     lifted
 }

@@ -213,43 +213,14 @@ impl Reference {
                 }
             }
         } else {
-            let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.base.x_pre, c.r);
-            let mut path = self.path.is_none().then(|| self.base.path(c));
-            let mut y = vec![0.0; c.n];
             let mut acc = Acc::new();
-            for (t, ze) in c.extreme_lines.iter().enumerate() {
+            self.walk(s, lv, pop, active, |t, y, scen, sh, sel| {
                 let year = d.base_year + t as i32;
-                let lines = Lines::new(c.z, *ze, KINK_LINE);
-                let sel_sq = &self.sel_sq[t];
-                // Scores and consumption before programmes: kept by the reference, or walked again.
-                let (x, y_pre, total): (&[f64], &[f64], f64) = match &self.path {
-                    Some(cache) => (&cache[t].0, &cache[t].1, cache[t].2),
-                    None => {
-                        let path = path.as_mut().expect("walked without a kept path");
-                        if t == 0 {
-                            (&self.base.x_pre, &self.base.y_pub, self.base.total(c))
-                        } else {
-                            let total = path.advance(c, pop, t);
-                            (&path.x, &path.y_ref, total)
-                        }
-                    }
-                };
-                let sh = Path::shared_on(x, c, pop, t, total, self.desil_cut[t]);
-                let norm = c.health_norm(sel_sq.insured_people);
-                let sel = scen.select(&sh, pop);
-                if t == 0 {
-                    y.copy_from_slice(y_pre);
-                } else {
-                    for h in 0..c.n {
-                        let hit = c.health_hit(t, h);
-                        y[h] = scen.apply(&sel, &sh, h, y_pre[h], hit, c.health_loss, norm, pop.u_enterprise[h]);
-                    }
-                }
                 acc.reset();
-                acc.add_all(&c.people, &y, &lines);
+                acc.add_all(&c.people, y, &Lines::new(c.z, c.extreme_lines[t], KINK_LINE));
                 acc.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &scen.house_done, &scen.wash_done);
                 let mut kec = vec![0.0; c.n_kec];
-                for ((k, wp), y) in pop.kecamatan.iter().zip(&c.people).zip(&y) {
+                for ((k, wp), y) in pop.kecamatan.iter().zip(&c.people).zip(y) {
                     kec[*k as usize] += if *y < c.z { *wp } else { 0.0 };
                 }
                 if let Some(f) = dump.as_mut() {
@@ -257,7 +228,7 @@ impl Reference {
                         f(HouseholdRow { year, household: h, weight: c.w, size: pop.size[h], consumption_pc: *y });
                     }
                 }
-                let (rows, reach) = scen.finish_year(&sh, year, &sel);
+                let (rows, reach) = scen.finish_year(sh, year, sel);
                 let spend = if t == 0 { 0.0 } else { rows.iter().map(|r| r.spend_rp).sum() };
                 scenario.push(acc.result(year, spend, &reach));
                 distribution.push(Distribution {
@@ -278,9 +249,80 @@ impl Reference {
                         });
                     }
                 }
-            }
+            });
         }
         self.outcome(s, c, scenario, programmes, distribution, kecamatan)
+    }
+
+    /// People lifted per year against "without district programmes" by the scenario's `active` programmes:
+    /// the scenario world alone with only its poor counted (no Gini, distribution, kecamatan or programme
+    /// rows) — what a Shapley coalition or a solver's evaluation needs. Equal, bit for bit, to
+    /// `scenario(..).lifted_vs_none`.
+    pub fn lifted_vs_none(&self, s: &Scenario, lv: &LeverValues, pop: &Population, active: Active) -> Vec<f64> {
+        if self.key != ReferenceKey::new(s, lv, pop) {
+            return Reference::new(s, lv, pop).lifted_vs_none(s, lv, pop, active);
+        }
+        let none = self.counterfactual.iter();
+        if same_as_status_quo(s, lv, &self.sq_levers, active) {
+            return none.zip(&self.baseline).map(|(n, b)| n.poor_people - b.poor_people).collect();
+        }
+        let c = &self.ctx;
+        let mut lifted = Vec::with_capacity(c.years + 1);
+        self.walk(s, lv, pop, active, |t, y, scen, _, _| {
+            // The same sum, in the same order, as the measures' count of the poor.
+            let mut poor = 0.0;
+            for (wp, y) in c.people.iter().zip(y) {
+                poor += if *y < c.z { *wp } else { 0.0 };
+            }
+            scen.reset_year();
+            lifted.push(self.counterfactual[t].poor_people - poor);
+        });
+        lifted
+    }
+
+    /// Walks the scenario world year by year on this reference, handing each year's consumption (`y`, Rp per
+    /// capita per month by household), the world, and the year's shared inputs and selection to `year_done`,
+    /// which must end the world's year (`finish_year` or `reset_year`).
+    fn walk(
+        &self,
+        s: &Scenario,
+        lv: &LeverValues,
+        pop: &Population,
+        active: Active,
+        mut year_done: impl FnMut(usize, &[f64], &mut World, &Shared, &Selection),
+    ) {
+        let c = &self.ctx;
+        let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.base.x_pre, c.r);
+        let mut path = self.path.is_none().then(|| self.base.path(c));
+        let mut y = vec![0.0; c.n];
+        for t in 0..=c.years {
+            let sel_sq = &self.sel_sq[t];
+            // Scores and consumption before programmes: kept by the reference, or walked again.
+            let (x, y_pre, total): (&[f64], &[f64], f64) = match &self.path {
+                Some(cache) => (&cache[t].0, &cache[t].1, cache[t].2),
+                None => {
+                    let path = path.as_mut().expect("walked without a kept path");
+                    if t == 0 {
+                        (&self.base.x_pre, &self.base.y_pub, self.base.total(c))
+                    } else {
+                        let total = path.advance(c, pop, t);
+                        (&path.x, &path.y_ref, total)
+                    }
+                }
+            };
+            let sh = Path::shared_on(x, c, pop, t, total, self.desil_cut[t]);
+            let norm = c.health_norm(sel_sq.insured_people);
+            let sel = scen.select(&sh, pop);
+            if t == 0 {
+                y.copy_from_slice(y_pre);
+            } else {
+                for h in 0..c.n {
+                    let hit = c.health_hit(t, h);
+                    y[h] = scen.apply(&sel, &sh, h, y_pre[h], hit, c.health_loss, norm, pop.u_enterprise[h]);
+                }
+            }
+            year_done(t, &y, &mut scen, &sh, &sel);
+        }
     }
 
     fn outcome(

@@ -482,11 +482,16 @@ impl World {
         let t = sh.t as f64;
         reach.record_age = self.registry.enumerated.iter().map(|e| t - e).sum::<f64>() / sh.x.len() as f64;
         reach.desil_registered_pct = pct(reach.desil_registered_pct, self.eligible_households);
+        self.reset_year();
+        (rows, reach)
+    }
+
+    /// Ends the year without its rows: the counters back to zero.
+    pub fn reset_year(&mut self) {
         self.progs = [ProgAcc::default(); 7];
         self.poor_households = 0.0;
         self.eligible_households = 0.0;
         self.reach = Reach::default();
-        (rows, reach)
     }
 }
 
