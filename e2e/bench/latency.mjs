@@ -20,6 +20,7 @@ try {
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const out = [];
     const runs = [];
+    const parts = {};
     let changed = 0;
     for (let i = 0; i < rounds; i++) {
       const before = kpi.textContent;
@@ -31,9 +32,13 @@ try {
       // The scenario world's run alone (a User Timing measure the app records around it).
       const run = performance.getEntriesByName('entas-run', 'measure').at(-1);
       if (run) runs.push(run.duration);
+      // Chart specs and canvas drawing of this move (User Timing measures the chart cards record).
+      for (const m of performance.getEntriesByType('measure')) {
+        if (m.startTime >= t0 && /^entas-(spec|draw)-/.test(m.name)) (parts[m.name] ??= []).push(m.duration);
+      }
       if (kpi.textContent !== before) changed++;
     }
-    return { out, runs, changed };
+    return { out, runs, parts, changed };
   }, ROUNDS);
   const sorted = [...times.out].sort((a, b) => a - b);
   const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -44,6 +49,10 @@ try {
     const rq = (p) => r[Math.min(r.length - 1, Math.floor(p * r.length))];
     // Same work as criterion's slider_20k_6y/scenario_world_on_shared_reference: compare for wasm ÷ native.
     console.log(`  of which the scenario world's run (wasm): p50 ${rq(0.5).toFixed(1)} ms   p95 ${rq(0.95).toFixed(1)} ms   (${r.length} runs)`);
+  }
+  for (const [name, v] of Object.entries(times.parts).sort()) {
+    const r = [...v].sort((a, b) => a - b);
+    console.log(`  ${name.padEnd(34)} p50 ${r[Math.floor(r.length / 2)].toFixed(1)} ms   (${r.length} of ${ROUNDS} moves)`);
   }
   await context.close();
 } finally {

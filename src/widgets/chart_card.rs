@@ -45,11 +45,11 @@ pub fn ChartCard(
             return;
         }
         let axis = AxisStyle { decimal_comma: lang.get() == Lang::Id };
-        let s = spec.get();
+        let s = crate::browser::measured(&format!("entas-spec-{testid}"), || spec.get());
         // Projector mode: larger chart text and lines, like the rest of the page.
         let boost = if projector.get() { 1.35 } else { 1.0 };
         if let Some(el) = canvas.get() {
-            draw_on_canvas(&el, &s, axis, boost);
+            crate::browser::measured(&format!("entas-draw-{testid}"), || draw_on_canvas(&el, &s, axis, boost));
         }
     });
     view! {
