@@ -39,6 +39,11 @@ pub(crate) struct Params {
 }
 
 impl Params {
+    /// What a registry is built from (coverage, accuracy, convergence, record age), as bits.
+    pub fn enablers(&self) -> [u64; 4] {
+        [self.coverage0, self.accuracy, self.convergence, self.registry_age].map(f64::to_bits)
+    }
+
     /// `schedules` false: budgets are the constant lever values (the status quo has no schedules).
     pub fn new(s: &Scenario, lv: &LeverValues, active: Active, schedules: bool) -> Params {
         let pct = |id: LeverId| lv.get(id) / 100.0;

@@ -3,6 +3,7 @@
 
 // The yearly loop's private parts (`Ctx`, `Path`, the worlds) live in the parent module.
 use super::*;
+use world::WorldStart;
 
 /// What identifies a reference: everything it depends on apart from the scenario's policy levers.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +51,9 @@ pub struct Reference {
     distribution_baseline: Vec<Vec<f64>>,
     /// Per year, per kecamatan: people and status-quo poor people.
     kecamatan_baseline: Vec<Vec<[f64; 2]>>,
+    /// The status-quo world's registry before any year changed it (the scenario world starts from a copy when
+    /// its enablers are the status quo's).
+    start: Option<WorldStart>,
     /// The base year: welfare before district programmes (what records enumerated before it are backcast
     /// from, and where the path starts) and as published.
     base: BaseYear,
@@ -102,6 +106,7 @@ impl Reference {
             kecamatan_baseline: Vec::with_capacity(years + 1),
             path: keep_path.then(|| Vec::with_capacity(years + 1)),
             base: BaseYear { x_pre: Vec::new(), y_pre: Vec::new(), y_pub: Vec::new() },
+            start: None,
         };
         let c = &out.ctx;
         // Consumption of each household in the two worlds this year.
@@ -117,6 +122,9 @@ impl Reference {
             out.desil_cut.push(desil);
             let sh = path.shared(c, pop, t, total, desil);
             let sel_sq = sq.select(&sh, pop);
+            if t == 0 {
+                out.start = Some(sq.start());
+            }
             let norm = c.health_norm(sel_sq.insured_people);
             let sel_none = none.select(&sh, pop);
             if t == 0 {
@@ -292,7 +300,11 @@ impl Reference {
         mut year_done: impl FnMut(usize, &[f64], &mut World, &Shared, &Selection),
     ) {
         let c = &self.ctx;
-        let mut scen = World::new(Params::new(s, lv, active, true), pop, &self.base.x_pre, c.r);
+        let p = Params::new(s, lv, active, true);
+        let mut scen = match self.start.as_ref().filter(|w| w.fits(&p)) {
+            Some(start) => World::from_start(p, start),
+            None => World::new(p, pop, &self.base.x_pre, c.r),
+        };
         let mut path = self.path.is_none().then(|| self.base.path(c));
         let mut y = vec![0.0; c.n];
         for t in 0..=c.years {

@@ -69,6 +69,7 @@ pub(super) fn threshold_counts(counts: &[u32], unit: f64, quota: f64) -> (f64, f
 }
 
 /// Per-household registry state of a world: the record, its scores on each list, and registration.
+#[derive(Clone)]
 pub(super) struct Registry {
     /// Latent score at the record's enumeration.
     pub(super) x_record: Vec<f64>,
@@ -145,6 +146,7 @@ impl Registry {
 
 /// Households (people, for health) still to be served on each list, by score bin, in whole counts: kept up
 /// to date as records are refreshed and one-off packages delivered, instead of counted again every year.
+#[derive(Clone)]
 pub(super) struct Counts {
     pub(super) social: Vec<u32>,
     /// People, not households.

@@ -123,6 +123,21 @@ pub(crate) struct Reach {
     pub desil_registered_pct: f64,
 }
 
+/// A world's registry before any year has changed it, kept by the reference: the scenario world with the
+/// same enablers starts from a copy.
+pub(crate) struct WorldStart {
+    enablers: [u64; 4],
+    registry: Registry,
+    counts: Counts,
+}
+
+impl WorldStart {
+    /// Whether a world with these levers starts from this registry.
+    pub fn fits(&self, p: &Params) -> bool {
+        self.enablers == p.enablers()
+    }
+}
+
 /// A world's state across years.
 pub(crate) struct World {
     pub p: Params,
@@ -166,6 +181,34 @@ impl World {
             eligible_households: 0.0,
             reach: Reach::default(),
         }
+    }
+
+    /// A world whose registry starts as `start`'s did (the same enablers): its records, scores and counts
+    /// copied rather than computed again.
+    pub fn from_start(p: Params, start: &WorldStart) -> World {
+        let n = start.registry.x_record.len();
+        World {
+            registry: start.registry.clone(),
+            p,
+            graduated: vec![-1; n],
+            grad_gain: vec![0.0; n],
+            enterprise: vec![-1; n],
+            house_done: vec![false; n],
+            wash_done: vec![false; n],
+            counts: start.counts.clone(),
+            counted: true,
+            gap: Vec::new(),
+            progs: [ProgAcc::default(); 7],
+            poor_households: 0.0,
+            eligible_households: 0.0,
+            reach: Reach::default(),
+        }
+    }
+
+    /// This world's registry and counts as they stand after its base-year selection (nothing refreshed or
+    /// delivered yet), with the enablers they were made from.
+    pub fn start(&self) -> WorldStart {
+        WorldStart { enablers: self.p.enablers(), registry: self.registry.clone(), counts: self.counts.clone() }
     }
 
     /// Adds (or removes) household `h` to the counts of what is left to serve, by its record and what it
