@@ -241,7 +241,7 @@ impl Population {
         let y: Vec<f64> = x0.iter().map(|x| libm::exp(shape.mu_log + shape.spread(*x))).collect();
         let share_below =
             |line: f64| size.iter().zip(&y).filter(|(_, y)| **y < line).map(|(s, _)| *s).sum::<f64>() / people;
-        let gini_achieved = gini_sorted(&size, &x0, &shape);
+        let gini_achieved = gini_sorted(&size, &y);
         let fgt = |a: i32| {
             100.0 * size.iter().zip(&y).filter(|(_, y)| **y < z).map(|(s, y)| s * (1.0 - y / z).powi(a)).sum::<f64>()
                 / people
@@ -275,7 +275,7 @@ impl Population {
             second_achieved,
             gini_target,
             gini_achieved,
-            mean_consumption_achieved: mean_consumption(&size, &x0, &shape),
+            mean_consumption_achieved: mean_consumption(&size, &y),
             p1_achieved,
             p2_achieved,
             extreme_achieved_pct: 100.0 * share_below(s.extreme_line.rupiah_in(z, d.base_year)),
@@ -368,23 +368,23 @@ fn bisect(mut lo: f64, mut hi: f64, f: impl Fn(f64) -> f64) -> f64 {
     0.5 * (lo + hi)
 }
 
-/// Person-weighted mean consumption (households are in rank order).
-fn mean_consumption(size: &[f64], x: &[f64], shape: &Shape) -> f64 {
+/// Person-weighted mean consumption of households with consumption `y`.
+fn mean_consumption(size: &[f64], y: &[f64]) -> f64 {
     let (mut num, mut den) = (0.0, 0.0);
-    for (s, x) in size.iter().zip(x) {
-        num += s * libm::exp(shape.mu_log + shape.spread(*x));
+    for (s, y) in size.iter().zip(y) {
+        num += s * y;
         den += s;
     }
     num / den
 }
 
-/// Person-weighted Gini of households already sorted by consumption.
-fn gini_sorted(size: &[f64], x: &[f64], shape: &Shape) -> f64 {
+/// Person-weighted Gini of households already sorted by consumption `y`.
+fn gini_sorted(size: &[f64], y: &[f64]) -> f64 {
     let total_people: f64 = size.iter().sum();
-    let total: f64 = size.iter().zip(x).map(|(s, x)| s * libm::exp(shape.mu_log + shape.spread(*x))).sum();
+    let total: f64 = size.iter().zip(y).map(|(s, y)| s * y).sum();
     let (mut area, mut cum) = (0.0, 0.0);
-    for (s, x) in size.iter().zip(x) {
-        let c = s * libm::exp(shape.mu_log + shape.spread(*x)) / total;
+    for (s, y) in size.iter().zip(y) {
+        let c = s * y / total;
         area += (s / total_people) * (2.0 * cum + c);
         cum += c;
     }

@@ -88,7 +88,9 @@ impl Reference {
             let _ = none_levers.set(l.id, 0.0);
         }
         let base = BaseYear::new(s, &sq_levers, &c, pop);
-        let mut none = World::new(Params::new(s, &none_levers, Active::ALL, false), pop, &base.x_pre, c.r);
+        // Made at the base year from the status quo's registry (the same enablers, no budgets).
+        let mut none_params = Some(Params::new(s, &none_levers, Active::ALL, false));
+        let mut none_world: Option<World> = None;
         let mut sq = World::new(Params::new(s, &sq_levers, Active::ALL, false), pop, &base.x_pre, c.r);
         let mut path = base.path(&c);
         let keep_path = c.n * (c.years + 1) <= PATH_CACHE_LIMIT;
@@ -125,6 +127,13 @@ impl Reference {
             if t == 0 {
                 out.start = Some(sq.start());
             }
+            let none = none_world.get_or_insert_with(|| {
+                let p = none_params.take().expect("made once");
+                match out.start.as_ref().filter(|w| w.fits(&p)) {
+                    Some(start) => World::from_start(p, start),
+                    None => World::new(p, pop, &base.x_pre, c.r),
+                }
+            });
             let norm = c.health_norm(sel_sq.insured_people);
             let sel_none = none.select(&sh, pop);
             if t == 0 {
