@@ -164,39 +164,29 @@ pub(crate) struct World {
 impl World {
     /// `x_base`: the base year's latent scores the registry's records are backcast from.
     pub fn new(p: Params, pop: &Population, x_base: &[f64], r: f64) -> World {
-        let n = pop.len();
-        World {
-            registry: Registry::new(&p, pop, x_base, r),
-            p,
-            graduated: vec![-1; n],
-            grad_gain: vec![0.0; n],
-            enterprise: vec![-1; n],
-            house_done: vec![false; n],
-            wash_done: vec![false; n],
-            counts: Counts::new(),
-            counted: false,
-            gap: Vec::new(),
-            progs: [ProgAcc::default(); 7],
-            poor_households: 0.0,
-            eligible_households: 0.0,
-            reach: Reach::default(),
-        }
+        let registry = Registry::new(&p, pop, x_base, r);
+        World::with_registry(p, registry, Counts::new(), false)
     }
 
     /// A world whose registry starts as `start`'s did (the same enablers): its records, scores and counts
     /// copied rather than computed again.
     pub fn from_start(p: Params, start: &WorldStart) -> World {
-        let n = start.registry.x_record.len();
+        World::with_registry(p, start.registry.clone(), start.counts.clone(), true)
+    }
+
+    /// A world on `registry` in which nobody has received anything yet.
+    fn with_registry(p: Params, registry: Registry, counts: Counts, counted: bool) -> World {
+        let n = registry.x_record.len();
         World {
-            registry: start.registry.clone(),
+            registry,
             p,
             graduated: vec![-1; n],
             grad_gain: vec![0.0; n],
             enterprise: vec![-1; n],
             house_done: vec![false; n],
             wash_done: vec![false; n],
-            counts: start.counts.clone(),
-            counted: true,
+            counts,
+            counted,
             gap: Vec::new(),
             progs: [ProgAcc::default(); 7],
             poor_households: 0.0,
