@@ -19,6 +19,7 @@
 //!    health events cut consumption of the uninsured;
 //! 3. targeting and programme effects per world (`world`), then FGT measures (`measure`).
 
+mod base_year;
 mod dynamics;
 mod measure;
 mod outcome;
