@@ -341,6 +341,11 @@ mod tests {
         presets::preset("muba_2024").unwrap()
     }
 
+    /// A saved Muba scenario with this id and name.
+    fn sv(id: u64, name: &str) -> Saved {
+        Saved { id, name: name.into(), preset: MUBA, scenario: muba() }
+    }
+
     #[test]
     fn a_link_round_trips_exactly_and_stays_short_for_a_preset() {
         let mut s = muba();
@@ -452,7 +457,6 @@ mod tests {
 
     #[test]
     fn duplicate_saved_ids_are_renumbered_not_merged() {
-        let sv = |id: u64, name: &str| Saved { id, name: name.into(), preset: MUBA, scenario: muba() };
         let mut ws = Workspace::new(sv(0, ""));
         ws.saved = vec![sv(3, "a"), sv(3, "b"), sv(4, "c")];
         ws.next_id = 2;
@@ -466,7 +470,6 @@ mod tests {
 
     #[test]
     fn one_bad_saved_scenario_is_quarantined_and_the_others_load() {
-        let sv = |id: u64, name: &str| Saved { id, name: name.into(), preset: MUBA, scenario: muba() };
         let mut ws = Workspace::new(sv(0, ""));
         ws.saved = vec![sv(1, "good"), sv(2, "bad"), sv(3, "also good")];
         ws.next_id = 4;

@@ -37,29 +37,21 @@ pub(super) fn bin(score: f64) -> usize {
 /// The score below which the cumulative histogram reaches `quota`, and the quota actually filled.
 /// Within the boundary bin scores are taken as evenly spread.
 pub(super) fn threshold(hist: &[f64], quota: f64) -> (f64, f64) {
-    if quota <= 0.0 {
-        return (f64::NEG_INFINITY, 0.0);
-    }
-    let mut cum = 0.0;
-    for (b, w) in hist.iter().enumerate() {
-        if *w > 0.0 && cum + w >= quota {
-            let frac = (quota - cum) / w;
-            return (SCORE_LO + (b as f64 + frac) / BIN_SCALE, quota);
-        }
-        cum += w;
-    }
-    (f64::INFINITY, cum)
+    threshold_of(hist.iter().copied(), quota)
 }
 
 /// `threshold` on a histogram of whole counts, each worth `unit` (a household's weight).
 pub(super) fn threshold_counts(counts: &[u32], unit: f64, quota: f64) -> (f64, f64) {
+    threshold_of(counts.iter().map(|c| *c as f64 * unit), quota)
+}
+
+fn threshold_of(bins: impl Iterator<Item = f64>, quota: f64) -> (f64, f64) {
     if quota <= 0.0 {
         return (f64::NEG_INFINITY, 0.0);
     }
     let mut cum = 0.0;
-    for (b, c) in counts.iter().enumerate() {
-        let w = *c as f64 * unit;
-        if *c > 0 && cum + w >= quota {
+    for (b, w) in bins.enumerate() {
+        if w > 0.0 && cum + w >= quota {
             let frac = (quota - cum) / w;
             return (SCORE_LO + (b as f64 + frac) / BIN_SCALE, quota);
         }
