@@ -225,11 +225,25 @@ pub enum Failure {
 /// households, so the check is about the inputs' values, not their size) to finite numbers. Ok(true) when
 /// the input was accepted.
 pub fn check(entry: Entry, input: &str) -> Result<bool, Failure> {
+    check_with(entry, input, &mut Simulated::default())
+}
+
+/// Scenarios already simulated to finite numbers in this run (as JSON). The simulation is a pure function of
+/// the scenario, so a scenario seen before (most of a mutated workspace is the unmutated one) need not run
+/// again: that is what makes 10⁶ workspaces an afternoon rather than a day.
+#[derive(Default)]
+pub struct Simulated(std::collections::HashSet<String>);
+
+fn check_with(entry: Entry, input: &str, seen: &mut Simulated) -> Result<bool, Failure> {
     let t0 = Instant::now();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let Ok(accepted) = entry.run(input) else { return Ok(false) };
         for mut s in accepted {
             s.households = 500;
+            let key = serde_json::to_string(&s).unwrap_or_default();
+            if seen.0.contains(&key) {
+                continue;
+            }
             let m = Model::new(s).map_err(|e| format!("accepted, then refused by Model::new: {e}"))?;
             let o = m.simulate();
             for r in o.scenario.iter().chain(&o.baseline).chain(&o.counterfactual) {
@@ -237,6 +251,9 @@ pub fn check(entry: Entry, input: &str) -> Result<bool, Failure> {
                 if let Some(x) = v.iter().find(|x| !x.is_finite()) {
                     return Err(format!("{} in year {}", x, r.year));
                 }
+            }
+            if seen.0.len() < 200_000 {
+                seen.0.insert(key);
             }
         }
         Ok(true)
@@ -266,21 +283,53 @@ pub struct Tally {
     pub seconds: f64,
 }
 
-/// Runs `n` mutated inputs through `entry` from `seed`.
+/// Runs `n` mutated inputs through `entry` from `seed`, on one thread.
 pub fn run(entry: Entry, n: usize, seed: u64) -> Tally {
+    run_part(entry, n, seed, 0)
+}
+
+/// Runs `n` inputs split over `threads` threads, each with its own stream of edits (`seed`, thread), and adds
+/// up their tallies. The inputs tried depend on the thread count, never on timing.
+pub fn run_parallel(entry: Entry, n: usize, seed: u64, threads: usize) -> Tally {
+    let threads = threads.clamp(1, 64);
+    let t0 = Instant::now();
+    let parts: Vec<Tally> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let share = n / threads + usize::from(t < n % threads);
+                scope.spawn(move || run_part(entry, share, seed, t as u8))
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    let mut tally = Tally::default();
+    for p in parts {
+        tally.inputs += p.inputs;
+        tally.accepted += p.accepted;
+        for (f, input) in p.failures {
+            tally.failures.entry(f).or_insert(input);
+        }
+    }
+    tally.seconds = t0.elapsed().as_secs_f64();
+    tally
+}
+
+fn run_part(entry: Entry, n: usize, seed: u64, part: u8) -> Tally {
     let base = entry.base();
     let mut key = [0u8; 32];
     key[..8].copy_from_slice(&seed.to_le_bytes());
     key[8] = entry as u8;
+    key[9] = part;
     let mut runner = TestRunner::new_with_rng(Default::default(), TestRng::from_seed(RngAlgorithm::ChaCha, &key));
     let strategy = edits();
     let mut tally = Tally::default();
+    let mut seen = Simulated::default();
     let t0 = Instant::now();
     for _ in 0..n {
         let Ok(tree) = strategy.new_tree(&mut runner) else { continue };
         let input = mutate(&base, &tree.current());
         tally.inputs += 1;
-        match check(entry, &input) {
+        match check_with(entry, &input, &mut seen) {
             Ok(accepted) => tally.accepted += usize::from(accepted),
             Err(f) => {
                 tally.failures.entry(f).or_insert_with(|| input.chars().take(2000).collect());
