@@ -7,7 +7,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use entas_model::scenario::{District, ExtremeLine, Target};
+use entas_model::scenario::{District, ExtremeLine, Problem, ScenarioError, Target};
 use entas_model::{presets, LeverValues, Scenario};
 use serde::{Deserialize, Serialize};
 
@@ -96,15 +96,49 @@ struct WorkspaceV1 {
     scenario: Scenario,
 }
 
-/// Why something read from outside was refused; `message_key` is a translation key, `detail` the specifics.
+/// Why something read from outside was refused: `message_key` is a translation key (what was refused and
+/// that nothing changed), `why` the specifics as data, worded in the UI language by `present::problems`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Refused {
     pub message_key: &'static str,
-    pub detail: String,
+    pub why: Why,
 }
 
-fn refused(message_key: &'static str, detail: impl Into<String>) -> Refused {
-    Refused { message_key, detail: detail.into() }
+/// The specifics of a refusal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Why {
+    /// A value of the scenario (or of the text around it), by its JSON path.
+    Scenario(ScenarioError),
+    /// A link longer than `MAX_LINK_CHARS`.
+    LinkTooLong { chars: usize, max: usize },
+    /// No `<version>.` before the payload, or no `version` in storage.
+    NoVersion,
+    /// A format version this build does not read.
+    Version(String),
+    /// A link whose payload is not base64url.
+    NotBase64,
+    /// A payload that unpacks past `MAX_LINK_BYTES`.
+    Unpacks { max: usize },
+    /// A payload that is not deflate data.
+    NotCompressed,
+    /// A link without a district that names no built-in preset.
+    NoPreset,
+}
+
+fn refused(message_key: &'static str, why: Why) -> Refused {
+    Refused { message_key, why }
+}
+
+/// A refusal by the model's validation (or serde's, read the same way).
+fn invalid(message_key: &'static str) -> impl Fn(ScenarioError) -> Refused {
+    move |e| refused(message_key, Why::Scenario(e))
+}
+
+/// A refusal of text that is not JSON.
+fn not_json(message_key: &'static str) -> impl Fn(serde_json::Error) -> Refused {
+    move |e| {
+        refused(message_key, Why::Scenario(ScenarioError { field: "(file)".into(), problem: Problem::not_json(&e) }))
+    }
 }
 
 impl Workspace {
@@ -144,27 +178,20 @@ impl Workspace {
     /// scenario is read and validated on its own: one that cannot be used is quarantined, as it was stored,
     /// and never takes the others with it (a bad working scenario is replaced by the first preset).
     pub fn from_json(text: &str) -> Result<Loaded, Refused> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| refused("persist.bad_storage", e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(not_json("persist.bad_storage"))?;
         let mut quarantined = Vec::new();
         let mut ws = match value.get("version").and_then(|v| v.as_u64()) {
             Some(1) => {
-                let v1: WorkspaceV1 = entas_model::scenario::from_value_at_path(value)
-                    .map_err(|e| refused("persist.bad_storage", e.to_string()))?;
+                let v1: WorkspaceV1 =
+                    entas_model::scenario::from_value_at_path(value).map_err(invalid("persist.bad_storage"))?;
                 let ws = migrate_v1(v1);
-                ws.current.scenario.validate().map_err(|e| refused("persist.bad_storage", e.to_string()))?;
+                ws.current.scenario.validate().map_err(invalid("persist.bad_storage"))?;
                 ws
             }
             Some(2) => {
                 let mut read = |v: &serde_json::Value| -> Option<Saved> {
-                    let why = match entas_model::scenario::from_value_at_path::<Saved>(v.clone()) {
-                        Ok(mut s) => {
-                            s.scenario.district.migrate();
-                            match s.scenario.validate() {
-                                Ok(()) => return Some(s),
-                                Err(e) => e.to_string(),
-                            }
-                        }
+                    let why = match read_saved(v) {
+                        Ok(s) => return Some(s),
                         Err(e) => e.to_string(),
                     };
                     let name = v.get("name").and_then(|n| n.as_str()).unwrap_or_default().chars().take(200).collect();
@@ -191,12 +218,32 @@ impl Workspace {
                     compare: ids("compare"),
                 }
             }
-            Some(v) => return Err(refused("persist.newer_storage", format!("version {v}"))),
-            None => return Err(refused("persist.bad_storage", "no version")),
+            Some(v) => return Err(refused("persist.newer_storage", Why::Version(v.to_string()))),
+            None => return Err(refused("persist.bad_storage", Why::NoVersion)),
         };
         ws.current.scenario.district.migrate();
         ws.renumber_duplicates();
         Ok(Loaded { workspace: ws, quarantined })
+    }
+}
+
+/// One stored scenario, read and validated on its own.
+fn read_saved(v: &serde_json::Value) -> Result<Saved, ScenarioError> {
+    let mut s = entas_model::scenario::from_value_at_path::<Saved>(v.clone())?;
+    s.scenario.district.migrate();
+    s.scenario.validate()?;
+    Ok(s)
+}
+
+impl Quarantined {
+    /// Why the record cannot be used, as data (read again from the record, so it is worded in the UI
+    /// language of today, whatever build quarantined it); None when it can be used after all.
+    pub fn problem(&self) -> Option<ScenarioError> {
+        let value = serde_json::from_str::<serde_json::Value>(&self.raw);
+        match value {
+            Ok(v) => read_saved(&v).err(),
+            Err(e) => Some(ScenarioError { field: "(file)".into(), problem: Problem::not_json(&e) }),
+        }
     }
 }
 
@@ -215,7 +262,8 @@ pub struct Loaded {
 }
 
 /// A stored scenario that could not be used, kept exactly as it was stored so it can be exported and
-/// repaired: its name (if it had one), why, and the stored JSON.
+/// repaired: its name (if it had one), why (in English, for whoever reads the stored record; the page words
+/// `problem()` in its own language), and the stored JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quarantined {
     pub name: String,
@@ -272,27 +320,24 @@ pub fn encode_link(start: Start, s: &Scenario) -> String {
 /// Decodes a share-link fragment back to (start, validated scenario).
 pub fn decode_link(fragment: &str) -> Result<(Start, Scenario), Refused> {
     if fragment.len() > MAX_LINK_CHARS {
-        return Err(refused("persist.bad_link", format!("{} characters; at most {MAX_LINK_CHARS}", fragment.len())));
+        return Err(refused("persist.bad_link", Why::LinkTooLong { chars: fragment.len(), max: MAX_LINK_CHARS }));
     }
-    let (version, data) = fragment.split_once('.').ok_or_else(|| refused("persist.bad_link", "no version"))?;
+    let (version, data) = fragment.split_once('.').ok_or(refused("persist.bad_link", Why::NoVersion))?;
     if version != LINK_VERSION {
-        return Err(refused("persist.newer_link", format!("version {version}")));
+        let shown = version.chars().take(20).collect();
+        return Err(refused("persist.newer_link", Why::Version(shown)));
     }
-    let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|e| refused("persist.bad_link", e.to_string()))?;
+    let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| refused("persist.bad_link", Why::NotBase64))?;
     // The error carries the partial output: report only what went wrong, never the bytes.
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_LINK_BYTES).map_err(|e| {
         let why = match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                format!("it unpacks to more than {MAX_LINK_BYTES} bytes")
-            }
-            status => format!("not a compressed scenario ({status:?})"),
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Why::Unpacks { max: MAX_LINK_BYTES },
+            _ => Why::NotCompressed,
         };
         refused("persist.bad_link", why)
     })?;
-    let value: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|e| refused("persist.bad_link", e.to_string()))?;
-    let p: LinkPayload =
-        entas_model::scenario::from_value_at_path(value).map_err(|e| refused("persist.bad_link", e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_slice(&json).map_err(not_json("persist.bad_link"))?;
+    let p: LinkPayload = entas_model::scenario::from_value_at_path(value).map_err(invalid("persist.bad_link"))?;
     let base = presets::preset(p.preset.name());
     let district = match (p.district, base.as_ref()) {
         (Some(mut d), _) => {
@@ -300,7 +345,7 @@ pub fn decode_link(fragment: &str) -> Result<(Start, Scenario), Refused> {
             d
         }
         (None, Some(b)) => b.district.clone(),
-        (None, None) => return Err(refused("persist.bad_link", "a link without a district must name a preset")),
+        (None, None) => return Err(refused("persist.bad_link", Why::NoPreset)),
     };
     let s = Scenario {
         schema_version: entas_model::scenario::SCHEMA_VERSION,
@@ -315,13 +360,13 @@ pub fn decode_link(fragment: &str) -> Result<(Start, Scenario), Refused> {
         targets: p.targets,
         growth_basis: p.growth_basis,
     };
-    s.validate().map_err(|e| refused("persist.bad_link", e.to_string()))?;
+    s.validate().map_err(invalid("persist.bad_link"))?;
     Ok((if base.is_some() { p.preset } else { Start::Custom }, s))
 }
 
 /// Reads a scenario file (the CLI's format). The start is the preset whose district it carries, if any.
 pub fn read_scenario_file(text: &str) -> Result<(Start, Scenario), Refused> {
-    let s = Scenario::from_json(text).map_err(|e| refused("persist.bad_file", e.to_string()))?;
+    let s = Scenario::from_json(text).map_err(invalid("persist.bad_file"))?;
     Ok((Start::of(&s.district), s))
 }
 
@@ -378,7 +423,7 @@ mod tests {
             "extreme_line":{"kind":"usd215"},"levers":{"absorption":500.0},"targets":[]});
         let packed = miniz_oxide::deflate::compress_to_vec(bad.to_string().as_bytes(), 9);
         let err = decode_link(&format!("1.{}", URL_SAFE_NO_PAD.encode(packed))).unwrap_err();
-        assert!(err.detail.contains("levers.absorption"), "{err:?}");
+        assert!(matches!(err.why, Why::Scenario(ref e) if e.field == "levers.absorption"), "{err:?}");
     }
 
     #[test]
@@ -400,7 +445,7 @@ mod tests {
         let mut s = muba();
         s.horizon = 2100;
         let v1 = serde_json::json!({ "version": 1, "preset": "muba_2024", "scenario": s }).to_string();
-        assert!(Workspace::from_json(&v1).unwrap_err().detail.contains("horizon"));
+        assert!(matches!(Workspace::from_json(&v1).unwrap_err().why, Why::Scenario(e) if e.field == "horizon"));
     }
 
     #[test]
@@ -436,9 +481,9 @@ mod tests {
         assert!(link.len() < MAX_LINK_CHARS, "{} chars", link.len());
         let err = decode_link(&link).unwrap_err();
         assert_eq!(err.message_key, "persist.bad_link");
-        assert_eq!(err.detail, format!("it unpacks to more than {MAX_LINK_BYTES} bytes"));
+        assert_eq!(err.why, Why::Unpacks { max: MAX_LINK_BYTES });
         let long = decode_link(&"1.".repeat(MAX_LINK_CHARS)).unwrap_err();
-        assert!(long.detail.ends_with(&format!("at most {MAX_LINK_CHARS}")) && long.detail.len() < 60, "{long:?}");
+        assert_eq!(long.why, Why::LinkTooLong { chars: 2 * MAX_LINK_CHARS, max: MAX_LINK_CHARS });
     }
 
     #[test]
@@ -447,12 +492,22 @@ mod tests {
         s.district.name = "Kabupaten Contoh".into();
         s.district.observed[0].p0_pct = Some(1e308);
         let err = decode_link(&encode_link(Start::Custom, &s)).unwrap_err();
-        assert_eq!(err.detail, "district.observed[0].p0_pct: 1e308 is outside the allowed range 0 to 100");
+        assert_eq!(
+            err.why,
+            Why::Scenario(ScenarioError {
+                field: "district.observed[0].p0_pct".into(),
+                problem: Problem::OutOfRange { value: 1e308, min: 0.0, max: 100.0 }
+            })
+        );
         let null = serde_json::json!({"preset":"muba_2024","name":"x","horizon":2030,"households":20000,"seed":1,
             "extreme_line":{"kind":"usd215"},"levers":{"absorption":null},"targets":[]});
         let packed = miniz_oxide::deflate::compress_to_vec(null.to_string().as_bytes(), 9);
         let err = decode_link(&format!("1.{}", URL_SAFE_NO_PAD.encode(packed))).unwrap_err();
-        assert!(err.detail.starts_with("levers.absorption: invalid type: null"), "{err:?}");
+        assert!(
+            matches!(err.why, Why::Scenario(ref e) if e.field == "levers.absorption"
+                && matches!(e.problem, Problem::WrongType { ref found, .. } if found == "null")),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -482,6 +537,7 @@ mod tests {
         let q = &loaded.quarantined[0];
         assert_eq!(q.name, "bad");
         assert!(q.why.starts_with("horizon: 2100 is outside"), "{q:?}");
+        assert_eq!(q.problem().map(|e| e.field), Some("horizon".into()), "read again from the record");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&q.raw).unwrap(), v["saved"][1], "kept exactly as stored");
         // A working scenario that cannot be used is quarantined too, and the first preset is opened instead.
         let mut v = serde_json::to_value(&ws).unwrap();

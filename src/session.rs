@@ -74,13 +74,13 @@ pub fn restore(st: State) {
             }
             Err(e) if e.message_key == "persist.newer_storage" => {
                 st.ui.read_only.set(true);
-                st.ui.notify(Notice::error(e.message_key, e.detail));
+                st.ui.notify(Notice::refused(e));
             }
             Err(e) => {
                 // Keep what could not be read, under a key of its own, before the autosave replaces it.
                 let kept = storage.set_item(&free_key(&format!("{STORAGE_KEY}.unreadable.")), &text).is_ok();
                 st.ui.read_only.set(!kept);
-                st.ui.notify(Notice::error(e.message_key, e.detail));
+                st.ui.notify(Notice::refused(e));
             }
         }
     }
@@ -96,7 +96,7 @@ pub fn restore(st: State) {
                     None => st.ui.notify(Notice::info("persist.link_loaded", "")),
                 }
             }
-            Err(e) => st.ui.notify(Notice::error(e.message_key, e.detail)),
+            Err(e) => st.ui.notify(Notice::refused(e)),
         }
         // The link has done its work: a reload shows the autosaved state.
         crate::browser::clear_fragment();

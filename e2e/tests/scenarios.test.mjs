@@ -150,8 +150,11 @@ async function openLink(fragment) {
   const notice = await app.notice.textContent();
   const frame = await app.page.evaluate(() => new Promise((r) => { const t = performance.now(); requestAnimationFrame(() => r(performance.now() - t)); }));
   const kpi = await app.kpiValue('p0').textContent();
+  // The same refusal, reworded when the language changes.
+  await app.switchLanguage('en');
+  const noticeEn = await app.notice.textContent();
   await context.close();
-  return { notice, frame, kpi, errors: app.errors };
+  return { notice, noticeEn, frame, kpi, errors: app.errors };
 }
 
 test('a link with an absurd observation or a decompression bomb is refused briefly; the page stays responsive', async () => {
@@ -165,13 +168,15 @@ test('a link with an absurd observation or a decompression bomb is refused brief
   const payload = { preset: 'custom', name: 'x', district: s.district, horizon: s.horizon, households: s.households, seed: s.seed,
     extreme_line: s.extreme_line, levers: s.levers, schedules: s.schedules, targets: s.targets, growth_basis: s.growth_basis };
   const absurd = await openLink(linkOf(Buffer.from(JSON.stringify(payload))));
-  assert.match(absurd.notice, /district\.observed\[0\]\.p0_pct: 1e308 is outside the allowed range 0 to 100/);
+  assert.match(absurd.notice, /district\.observed\[0\]\.p0_pct: 1e308 di luar rentang yang diizinkan, 0 sampai 100/);
+  assert.match(absurd.noticeEn, /district\.observed\[0\]\.p0_pct: 1e308 is outside the allowed range, 0 to 100/);
   assert.ok(absurd.notice.length < 300, `a short message (${absurd.notice.length} chars)`);
   // A link of a few thousand characters that would unpack to 4 MiB.
   const bomb = linkOf(Buffer.alloc(4 << 20, 32));
   assert.ok(bomb.length < 10000, `${bomb.length} chars`);
   const boom = await openLink(bomb);
-  assert.match(boom.notice, /unpacks to more than 262144 bytes/);
+  assert.match(boom.notice, /isinya membesar melebihi 262\.144 bita/);
+  assert.match(boom.noticeEn, /it unpacks to more than 262,144 bytes/);
   assert.ok(boom.notice.length < 300, `a short message (${boom.notice.length} chars)`);
   for (const r of [absurd, boom]) {
     assert.ok(r.frame < 100, `a frame within 100 ms (${r.frame.toFixed(1)} ms)`);

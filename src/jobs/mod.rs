@@ -12,7 +12,7 @@ mod pool;
 mod worker;
 
 pub use pool::{draws, worker_count, Client, MAX_WORKERS};
-pub use worker::{Json, Worker};
+pub use worker::{Json, Wire, Worker};
 
 use entas_model::analysis::{Bands, DrawSummary, ProgrammeCost, Wedge};
 use entas_model::{Outcome, Programme, Scenario};
@@ -57,7 +57,26 @@ pub enum PartResult {
         spend: Option<Vec<(Programme, f64)>>,
     },
     Draw(DrawSummary),
-    Error(String),
+    Error(JobError),
+}
+
+/// Why a job gave no result; the page words it in the UI language (`present::problems::job_error`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum JobError {
+    /// The model refused the scenario (the page validates what it sends, so this is a bug if seen).
+    Refused(entas_model::ScenarioError),
+    /// A reply that did not parse: a number that is not finite travels as `null`.
+    Reply(entas_model::scenario::Problem),
+    /// A message the other side could not read: the page and the worker come from different builds (one
+    /// was cached before an update). Reloading the page brings both from the same build.
+    OtherBuild,
+}
+
+impl JobError {
+    /// A reply that did not parse as JSON of its type.
+    pub fn reply(e: &serde_json::Error) -> JobError {
+        JobError::Reply(entas_model::scenario::Problem::from_serde(&e.to_string()))
+    }
 }
 
 /// What the page asks a worker to do.
@@ -93,7 +112,7 @@ pub struct AnalysisUpdate {
     pub costs: Option<Vec<ProgrammeCost>>,
     /// Present once every draw is done.
     pub bands: Option<Bands>,
-    pub error: Option<String>,
+    pub error: Option<JobError>,
 }
 
 /// One scenario of a compare batch, simulated.
@@ -105,7 +124,7 @@ pub struct CompareUpdate {
     pub total: usize,
     /// The outcome as JSON (parsed by the page, so a message that does not parse is an error on one row,
     /// never a panic), or why the scenario could not run.
-    pub outcome: Result<String, String>,
+    pub outcome: Result<String, JobError>,
 }
 
 /// What a worker sends back.
@@ -118,6 +137,8 @@ pub enum Reply {
         json: String,
     },
     Compare(CompareUpdate),
+    /// The worker could not read the page's message (`JobError::OtherBuild`).
+    Unreadable,
 }
 
 /// The analysis progress: steps done, steps in all, error.
@@ -125,7 +146,7 @@ pub enum Reply {
 pub struct Progress {
     pub done: usize,
     pub total: usize,
-    pub error: Option<String>,
+    pub error: Option<JobError>,
 }
 
 /// A compared scenario's run: pending, done, or refused.
@@ -133,7 +154,7 @@ pub struct Progress {
 pub enum Compared {
     Pending,
     Done(std::sync::Arc<Outcome>),
-    Failed(String),
+    Failed(JobError),
 }
 
 /// The compare batch the page last asked for and what has come back.
@@ -181,15 +202,24 @@ impl Results {
         }
     }
 
+    /// Marks every compare row still awaited as failed.
+    fn fail_pending_compare(&self, e: JobError) {
+        self.compare.update(|c| {
+            for o in c.outcomes.iter_mut().filter(|o| matches!(o, Compared::Pending)) {
+                *o = Compared::Failed(e.clone());
+            }
+        })
+    }
+
     /// Takes in a compare row of the latest generation.
     fn receive_compare(&self, u: CompareUpdate) {
         self.compare.update(|c| {
             if c.generation == u.generation && u.index < c.outcomes.len() {
-                c.outcomes[u.index] = match u.outcome.and_then(|j| serde_json::from_str(&j).map_err(|e| e.to_string()))
-                {
-                    Ok(o) => Compared::Done(std::sync::Arc::new(o)),
-                    Err(e) => Compared::Failed(e),
-                };
+                c.outcomes[u.index] =
+                    match u.outcome.and_then(|j| serde_json::from_str(&j).map_err(|e| JobError::reply(&e))) {
+                        Ok(o) => Compared::Done(std::sync::Arc::new(o)),
+                        Err(e) => Compared::Failed(e),
+                    };
             }
         })
     }

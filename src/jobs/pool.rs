@@ -10,8 +10,8 @@ use entas_model::{Programme, Scenario};
 use wasm_bindgen::JsValue;
 
 use super::{
-    AnalysisUpdate, CompareResults, Compared, Json, Kind, Part, PartResult, Progress, Reply, Request, Results, Worker,
-    DRAWS,
+    AnalysisUpdate, CompareResults, Compared, JobError, Json, Kind, Part, PartResult, Progress, Reply, Request,
+    Results, Wire, Worker, DRAWS,
 };
 use leptos::prelude::*;
 
@@ -40,7 +40,7 @@ struct Dispatch {
     total_draws: usize,
     wedge: Option<Wedge>,
     costs: Option<Vec<ProgrammeCost>>,
-    error: Option<String>,
+    error: Option<JobError>,
 }
 
 impl Dispatch {
@@ -77,7 +77,8 @@ impl Dispatch {
             if !self.busy[i] {
                 if let Some(part) = self.queue.pop_front() {
                     self.busy[i] = true;
-                    bridge.send(Request::Part { generation: self.generation, scenario: self.scenario.clone(), part });
+                    let scenario = self.scenario.clone();
+                    bridge.send(Wire::Read(Request::Part { generation: self.generation, scenario, part }));
                 }
             }
         }
@@ -107,7 +108,7 @@ impl Dispatch {
             }
             Ok(PartResult::Draw(d)) => self.draws.push(d),
             Ok(PartResult::Error(e)) => self.error = Some(e),
-            Err(e) => self.error = Some(format!("analysis: {e}")),
+            Err(e) => self.error = Some(JobError::reply(&e)),
         }
     }
 
@@ -180,7 +181,7 @@ impl Client {
                     Worker::spawner()
                         .encoding::<Json>()
                         .as_module(false)
-                        .callback(move |u: Reply| {
+                        .callback(move |u: Wire<Reply>| {
                             if let Some(pool) = pool.upgrade() {
                                 pool.receive(i, u);
                             }
@@ -224,7 +225,7 @@ impl Client {
         let pending = vec![Compared::Pending; scenarios.len()];
         pool.results.compare.set(CompareResults { generation, scenarios: scenarios.clone(), outcomes: pending });
         if let (false, Some(first)) = (scenarios.is_empty(), pool.bridges.borrow().first()) {
-            first.send(Request::Compare { generation, scenarios });
+            first.send(Wire::Read(Request::Compare { generation, scenarios }));
         }
     }
 }
@@ -237,7 +238,11 @@ impl Pool {
     }
 
     /// A reply from worker `i`: merged when it is of the latest generation, then the worker gets more work.
-    fn receive(&self, i: usize, u: Reply) {
+    fn receive(&self, i: usize, u: Wire<Reply>) {
+        let u = match u {
+            Wire::Read(u) => u,
+            Wire::Unreadable(_) => Reply::Unreadable,
+        };
         match u {
             Reply::Part { generation, json } => {
                 if generation != self.generations[Kind::Analysis.index()].get() {
@@ -256,6 +261,17 @@ impl Pool {
                 if c.generation == self.generations[Kind::Compare.index()].get() {
                     self.results.receive_compare(c);
                 }
+            }
+            Reply::Unreadable => {
+                // Page and worker of different builds: say so where results were awaited.
+                let update = self.analysis.borrow_mut().as_mut().map(|d| {
+                    d.error = Some(JobError::OtherBuild);
+                    d.update()
+                });
+                if let Some(u) = update {
+                    self.results.set_analysis(u);
+                }
+                self.results.fail_pending_compare(JobError::OtherBuild);
             }
         }
     }

@@ -10,7 +10,7 @@ use gloo_worker::{Codec, HandlerId, WorkerScope};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::{CompareUpdate, Kind, Part, PartResult, Reply, Request};
+use super::{CompareUpdate, JobError, Kind, Part, PartResult, Reply, Request};
 
 /// Messages between the worker and the page travel as JSON text (the scenario has tagged enums that a
 /// binary codec cannot carry).
@@ -21,9 +21,41 @@ impl Codec for Json {
         JsValue::from_str(&serde_json::to_string(&input).unwrap_or_default())
     }
 
+    /// Our own messages are `Wire`s, which read whatever JSON they are given, so a page and a worker of
+    /// different builds meet as `Wire::Unreadable`, never as a panic. What is left is gloo-worker's own
+    /// envelope (`ToWorker` on the worker, `FromWorker` on the page), which differs only between versions of
+    /// that crate: read as one of its unit messages instead — "loaded" on the page (harmless: its queue is
+    /// already flushed), "destroy" in the worker (a worker that cannot read its page stops).
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        // Both ends are this app's own code; a message that does not parse is a build mismatch.
-        serde_json::from_str(&input.as_string().unwrap_or_default()).expect("worker message from this build")
+        let text = input.as_string().unwrap_or_default();
+        serde_json::from_str(&text)
+            .or_else(|_| serde_json::from_str("\"WorkerLoaded\""))
+            .or_else(|_| serde_json::from_str("\"Destroy\""))
+            .unwrap_or_else(|_| unreachable!("gloo-worker decodes only its ToWorker and FromWorker envelopes"))
+    }
+}
+
+/// A message as it arrived: what this build can read, or why not.
+#[derive(Clone, Debug)]
+pub enum Wire<T> {
+    Read(T),
+    /// The other side is another build: serde's reason.
+    Unreadable(String),
+}
+
+impl<T: Serialize> Serialize for Wire<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Wire::Read(t) => t.serialize(s),
+            Wire::Unreadable(_) => s.serialize_unit(),
+        }
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Wire<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        Ok(serde_json::from_value(value).map_or_else(|e| Wire::Unreadable(e.to_string()), Wire::Read))
     }
 }
 
@@ -57,8 +89,8 @@ pub struct Worker {
 impl gloo_worker::Worker for Worker {
     /// The kind and generation whose next step to run.
     type Message = (Kind, u64);
-    type Input = Request;
-    type Output = Reply;
+    type Input = Wire<Request>;
+    type Output = Wire<Reply>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
         Worker { analysis: None, part: None, compare: None }
@@ -71,7 +103,11 @@ impl gloo_worker::Worker for Worker {
         }
     }
 
-    fn received(&mut self, scope: &WorkerScope<Self>, msg: Request, id: HandlerId) {
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: Wire<Request>, id: HandlerId) {
+        let msg = match msg {
+            Wire::Read(msg) => msg,
+            Wire::Unreadable(_) => return scope.respond(id, Wire::Read(Reply::Unreadable)),
+        };
         let (kind, generation) = (msg.kind(), msg.generation());
         match msg {
             Request::Part { scenario, part, .. } => {
@@ -99,7 +135,7 @@ impl Worker {
             Err(e) => PartResult::Error(e),
         };
         let json = serde_json::to_string(&result).unwrap_or_default();
-        scope.respond(job.id, Reply::Part { generation, json });
+        scope.respond(job.id, Wire::Read(Reply::Part { generation, json }));
     }
 
     fn compare_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
@@ -113,8 +149,9 @@ impl Worker {
         };
         let outcome = Model::new(s.clone())
             .map(|m| serde_json::to_string(&m.simulate()).unwrap_or_default())
-            .map_err(|e| e.to_string());
-        scope.respond(job.id, Reply::Compare(CompareUpdate { generation, index, total: job.scenarios.len(), outcome }));
+            .map_err(JobError::Refused);
+        let update = CompareUpdate { generation, index, total: job.scenarios.len(), outcome };
+        scope.respond(job.id, Wire::Read(Reply::Compare(update)));
         job.next += 1;
         if job.next < job.scenarios.len() {
             next_step(scope, Kind::Compare, generation);
@@ -125,11 +162,11 @@ impl Worker {
 }
 
 /// Computes one part of an analysis.
-fn run_part(a: &mut Analysis, part: Part) -> Result<PartResult, String> {
+fn run_part(a: &mut Analysis, part: Part) -> Result<PartResult, JobError> {
     match part {
         Part::Coalitions { from, to } => {
             if a.model.is_none() {
-                let model = Model::new(a.scenario.clone()).map_err(|e| e.to_string())?;
+                let model = Model::new(a.scenario.clone()).map_err(JobError::Refused)?;
                 let (s, lv) = (&model.scenario, &model.scenario.levers);
                 let reference = Reference::new(s, lv, &model.population);
                 let players = analysis::wedge_players(s, lv);
@@ -148,7 +185,7 @@ fn run_part(a: &mut Analysis, part: Part) -> Result<PartResult, String> {
             Ok(PartResult::Coalitions { from, values, spend })
         }
         Part::Draw { draw } => {
-            a.scenario.validate().map_err(|e| e.to_string())?;
+            a.scenario.validate().map_err(JobError::Refused)?;
             Ok(PartResult::Draw(analysis::run_draw(&a.scenario, &a.scenario.levers, draw)))
         }
     }

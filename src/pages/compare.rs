@@ -103,7 +103,10 @@ pub fn ComparePage() -> impl IntoView {
                 <h2>{tr("compare.title")}</h2>
                 <p class="group-hint">{tr("compare.hint")}</p>
                 <p class="status" hidden=move || pending() == 0 data-testid="compare-pending">{tr("analysis.waiting")}</p>
-                {move || failed().into_iter().map(|e| view! { <p class="status error">{e}</p> }).collect_view()}
+                {move || failed().into_iter().map(|e| {
+                    let text = crate::present::problems::job_error(lang.get(), &e);
+                    view! { <p class="status error">{text}</p> }
+                }).collect_view()}
                 <div class="table-scroll">
                     <table data-testid="compare-kpis">
                         <thead><tr>

@@ -55,6 +55,7 @@ pub fn SavedList() -> impl IntoView {
 #[component]
 fn Recover() -> impl IntoView {
     let st = use_state();
+    let lang = use_lang();
     let lib = st.library;
     view! {
         <Show when=move || lib.quarantined.with(|q| !q.is_empty())>
@@ -69,7 +70,10 @@ fn Recover() -> impl IntoView {
                         view! {
                             <li class="saved-item" data-testid="recover-item">
                                 <span class="recover-name">{if q.name.is_empty() { k1.clone() } else { q.name.clone() }}</span>
-                                <span class="saved-meta">{q.why.clone()}</span>
+                                <span class="saved-meta">{
+                                    let (why, stored) = (q.problem(), q.why.clone());
+                                    move || why.as_ref().map_or_else(|| stored.clone(), |e| crate::present::problems::scenario_error(lang.get(), e))
+                                }</span>
                                 <button type="button" class="btn-secondary" data-testid="recover-export"
                                     on:click=move |_| crate::browser::download(&file, "application/json", &raw)>{tr("persist.export_json")}</button>
                                 <button type="button" class="btn-secondary danger" data-testid="recover-forget"

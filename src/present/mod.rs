@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod compare;
 pub mod kpis;
+pub mod problems;
 pub mod reach;
 pub mod summary;
 pub mod trajectory;

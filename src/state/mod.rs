@@ -8,7 +8,7 @@ mod ui;
 mod working;
 
 pub use library::Library;
-pub use ui::{Notice, Page, Ui};
+pub use ui::{Detail, Notice, Page, Ui};
 pub use working::{Run, SharedPopulation, Working, START_PRESET};
 
 use leptos::prelude::*;

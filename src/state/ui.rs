@@ -16,19 +16,32 @@ pub enum Page {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub key: &'static str,
-    pub detail: String,
+    pub detail: Detail,
     pub error: bool,
+}
+
+/// The specifics of a notice: a name or a count as they are, or a refusal worded in the UI language when
+/// shown (so switching the language rewords it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    Text(String),
+    Why(crate::persist::Why),
 }
 
 impl Notice {
     /// Something went as asked (saved, imported, link opened).
     pub fn info(key: &'static str, detail: impl Into<String>) -> Notice {
-        Notice { key, detail: detail.into(), error: false }
+        Notice { key, detail: Detail::Text(detail.into()), error: false }
     }
 
-    /// Something was refused; nothing changed.
+    /// Something went wrong; nothing changed.
     pub fn error(key: &'static str, detail: impl Into<String>) -> Notice {
-        Notice { key, detail: detail.into(), error: true }
+        Notice { key, detail: Detail::Text(detail.into()), error: true }
+    }
+
+    /// Something from outside was refused; nothing changed.
+    pub fn refused(r: crate::persist::Refused) -> Notice {
+        Notice { key: r.message_key, detail: Detail::Why(r.why), error: true }
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang};
 use crate::present::Kpi;
-use crate::state::use_state;
+use crate::state::{use_state, Detail};
 
 /// A KPI card from a presenter's `Kpi`.
 #[component]
@@ -48,6 +48,15 @@ pub fn YearSelect() -> impl IntoView {
     }
 }
 
+/// A notice's specifics in `l`, if it has any.
+fn detail(d: &Detail, l: crate::i18n::Lang) -> Option<String> {
+    match d {
+        Detail::Text(t) if t.is_empty() => None,
+        Detail::Text(t) => Some(t.clone()),
+        Detail::Why(w) => Some(crate::present::problems::why(l, w)),
+    }
+}
+
 /// The notice banner (saved, link opened, storage or file refused).
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
@@ -59,7 +68,7 @@ pub fn NoticeBanner() -> impl IntoView {
             view! {
                 <div class="notice" class:error=n.error role="status" data-testid="notice">
                     <span>{l.t(n.key)}</span>
-                    {(!n.detail.is_empty()).then(|| view! { <span class="notice-detail">{format!(" ({})", n.detail)}</span> })}
+                    {detail(&n.detail, l).map(|d| view! { <span class="notice-detail">{format!(" ({d})")}</span> })}
                     <button type="button" class="link-btn" on:click=move |_| ui.notice.set(None)>{l.t("persist.dismiss")}</button>
                 </div>
             }

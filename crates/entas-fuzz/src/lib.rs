@@ -198,16 +198,16 @@ impl Entry {
             Entry::ScenarioFile => Scenario::from_json(input).map(|s| vec![s]).map_err(|e| e.to_string()),
             Entry::LinkFragment => {
                 let fragment = serde_json::from_str::<String>(input).unwrap_or_else(|_| input.to_string());
-                persist::decode_link(&fragment).map(|(_, s)| vec![s]).map_err(|e| e.detail)
+                persist::decode_link(&fragment).map(|(_, s)| vec![s]).map_err(|e| format!("{:?}", e.why))
             }
             Entry::LinkPayload => {
                 let packed = miniz_oxide::deflate::compress_to_vec(input.as_bytes(), 6);
                 let link = format!("1.{}", URL_SAFE_NO_PAD.encode(packed));
-                persist::decode_link(&link).map(|(_, s)| vec![s]).map_err(|e| e.detail)
+                persist::decode_link(&link).map(|(_, s)| vec![s]).map_err(|e| format!("{:?}", e.why))
             }
             Entry::StoredWorkspace => Workspace::from_json(input)
                 .map(|l| std::iter::once(l.workspace.current).chain(l.workspace.saved).map(|s| s.scenario).collect())
-                .map_err(|e| e.detail),
+                .map_err(|e| format!("{:?}", e.why)),
         }
     }
 }

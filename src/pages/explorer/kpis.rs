@@ -55,7 +55,8 @@ pub fn AnalysisStatus() -> impl IntoView {
         let l = lang.get();
         let p = progress.get();
         if let Some(e) = p.error {
-            return view! { <p class="status error" data-testid="analysis-status">{e}</p> }.into_any();
+            let text = l.tf("analysis.failed", &[("why", crate::present::problems::job_error(l, &e))]);
+            return view! { <p class="status error" data-testid="analysis-status">{text}</p> }.into_any();
         }
         if p.total == 0 {
             return view! { <p class="status" data-testid="analysis-status">{l.t("analysis.waiting")}</p> }.into_any();

@@ -49,7 +49,7 @@ pub fn Toolbar() -> impl IntoView {
                     st.open(start, s);
                     ui.notify(Notice::info("persist.imported", name));
                 }
-                Err(e) => ui.notify(Notice::error(e.message_key, e.detail)),
+                Err(e) => ui.notify(Notice::refused(e)),
             }
         });
     };

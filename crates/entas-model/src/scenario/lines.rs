@@ -95,8 +95,10 @@ impl<'de> serde::Deserialize<'de> for ExtremeLine {
             "usd190" => ExtremeLine::Usd190,
             "usd300" => ExtremeLine::Usd300,
             "rupiah" => {
-                let rp =
-                    rp.and_then(|v| v.as_f64()).ok_or_else(|| D::Error::custom("a rupiah line needs rp, a number"))?;
+                let rp = rp.ok_or_else(|| D::Error::missing_field("rp"))?;
+                let rp = rp.as_f64().ok_or_else(|| {
+                    D::Error::invalid_type(serde::de::Unexpected::Other(&rp.to_string()), &"a number of rupiah")
+                })?;
                 return Ok(ExtremeLine::Rupiah { rp });
             }
             other => {
@@ -104,7 +106,8 @@ impl<'de> serde::Deserialize<'de> for ExtremeLine {
             }
         };
         if rp.is_some() {
-            return Err(D::Error::custom(format!("the {kind} line takes no rp (only a rupiah line does)")));
+            // Only a rupiah line carries rp.
+            return Err(D::Error::unknown_field("rp", &["kind"]));
         }
         Ok(line)
     }

@@ -4,10 +4,13 @@
 
 use std::collections::BTreeMap;
 
+mod calibration;
 mod lines;
+mod problem;
 mod validate;
 
 pub use lines::{cpi_ratio, ExtremeLine, NATIONAL_GK_2024, USD190_RP_2023, USD215_RP_2024};
+pub use problem::Problem;
 pub use validate::ScenarioError;
 
 use crate::levers::{self, LeverId, LeverValues};
@@ -114,9 +117,11 @@ pub struct District {
     pub status_quo: LeverValues,
 }
 
-/// Calibration targets of the consumption distribution's lower tail (brief §5).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "mode", rename_all = "snake_case", deny_unknown_fields)]
+/// Calibration targets of the consumption distribution's lower tail (brief §5). Written as `{"mode": …}`
+/// with the mode's fields; read by `calibration::read`, which names the path of a bad field
+/// (`district.calibration.p1`) where serde's buffered tagged enums stop at `district.calibration`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
 pub enum Calibration {
     /// Headcount and poverty gap (P1 as BPS publishes it, ×100): the default (brief §5).
     P0P1 { p0_pct: f64, p1: f64 },
@@ -175,7 +180,7 @@ pub struct Observation {
 pub fn from_value_at_path<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, ScenarioError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        fail(if path == "." { "(file)" } else { &path }, e.into_inner().to_string())
+        fail(if path == "." { "(file)" } else { &path }, Problem::from_serde(&e.into_inner().to_string()))
     })
 }
 
@@ -247,20 +252,19 @@ impl Scenario {
 
     /// Parses a scenario from JSON and validates it. Errors name the field.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| fail("(file)", format!("not valid JSON: {e}")))?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| fail("(file)", Problem::not_json(&e)))?;
+        let supported = SCHEMA_VERSION;
         match value.get("schema_version") {
             Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
             Some(v) if v.as_u64().is_some() => {
-                return Err(fail(
-                    "schema_version",
-                    format!("version {v} is not supported; this build reads version {SCHEMA_VERSION}"),
-                ))
+                let found = v.as_u64().unwrap_or_default();
+                return Err(fail("schema_version", Problem::VersionUnsupported { found, supported }));
             }
             Some(v) => {
-                return Err(fail("schema_version", format!("must be a whole number such as {SCHEMA_VERSION}, not {v}")))
+                let found = v.to_string().chars().take(40).collect();
+                return Err(fail("schema_version", Problem::VersionNotNumber { found, supported }));
             }
-            None => return Err(fail("schema_version", "missing: a scenario file must say its schema version")),
+            None => return Err(fail("schema_version", Problem::VersionMissing)),
         }
         let mut value = value;
         drop_retired_levers(&mut value);

@@ -1,37 +1,41 @@
 //! Validation of a scenario: every field against its allowed range, the first problem named by its dotted
 //! path. Errors from outside (files, links) and from the lever table end up as a `ScenarioError`.
 
+use super::problem::Problem;
 use super::*;
-use crate::levers::{self, show, LeverError, Unit};
+use crate::levers::{self, LeverError, Unit};
 
-/// A scenario that cannot be simulated; `field` is the dotted path of the offending value.
-#[derive(Clone, Debug, PartialEq)]
+/// A scenario that cannot be simulated: `field` is the dotted path of the offending value, `problem` what
+/// is wrong with it (worded by the app in the UI language; `Display` is English, for the CLI).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ScenarioError {
     pub field: String,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl core::fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        write!(f, "{}: {}", self.field, self.problem)
     }
 }
 
 impl std::error::Error for ScenarioError {}
 
+impl ScenarioError {
+    /// The same problem, under `prefix` (a lever error of the status quo is about `district.status_quo.*`).
+    fn lever(prefix: &str, e: LeverError) -> ScenarioError {
+        let (id, problem) = match e {
+            LeverError::Unknown { id } => (id.clone(), Problem::UnknownLever { id }),
+            LeverError::OutOfRange { id, value, min, max } => (id, Problem::OutOfRange { value, min, max }),
+            LeverError::NotWhole { id, value } => (id, Problem::NotWhole { value }),
+        };
+        ScenarioError { field: format!("{prefix}.{id}"), problem }
+    }
+}
+
 impl From<LeverError> for ScenarioError {
     fn from(e: LeverError) -> Self {
-        match e {
-            LeverError::Unknown { ref id } => ScenarioError { field: format!("levers.{id}"), message: e.to_string() },
-            LeverError::OutOfRange { ref id, value, min, max } => ScenarioError {
-                field: format!("levers.{id}"),
-                message: format!("{} is outside the allowed range {} to {}", show(value), show(min), show(max)),
-            },
-            LeverError::NotWhole { ref id, value } => ScenarioError {
-                field: format!("levers.{id}"),
-                message: format!("{} must be a whole number (a switch is 0 or 1)", show(value)),
-            },
-        }
+        ScenarioError::lever("levers", e)
     }
 }
 
@@ -39,10 +43,7 @@ fn check(field: &str, value: f64, min: f64, max: f64) -> Result<(), ScenarioErro
     if value.is_finite() && value >= min && value <= max {
         Ok(())
     } else {
-        Err(ScenarioError {
-            field: field.into(),
-            message: format!("{} is outside the allowed range {} to {}", show(value), show(min), show(max)),
-        })
+        Err(fail(field, Problem::OutOfRange { value, min, max }))
     }
 }
 
@@ -52,7 +53,7 @@ fn check_text(field: &str, text: &str, max_chars: usize) -> Result<(), ScenarioE
     if n <= max_chars {
         Ok(())
     } else {
-        Err(fail(field, format!("{n} characters; at most {max_chars}")))
+        Err(fail(field, Problem::TooLong { chars: n, max: max_chars }))
     }
 }
 
@@ -61,7 +62,7 @@ fn check_count(field: &str, n: usize, max: usize) -> Result<(), ScenarioError> {
     if n <= max {
         Ok(())
     } else {
-        Err(fail(field, format!("{n} entries; at most {max}")))
+        Err(fail(field, Problem::TooMany { entries: n, max }))
     }
 }
 
@@ -71,12 +72,6 @@ pub const MAX_OBSERVED: usize = 60;
 pub const MAX_KECAMATAN: usize = 500;
 /// Most targets a scenario may carry.
 pub const MAX_TARGETS: usize = 20;
-
-fn e_id(e: &LeverError) -> &str {
-    match e {
-        LeverError::Unknown { id } | LeverError::OutOfRange { id, .. } | LeverError::NotWhole { id, .. } => id,
-    }
-}
 
 /// Removes levers retired since the file was written (`levers::RETIRED`) from the levers, the status quo and
 /// the schedules, so an older file stays readable.
@@ -94,15 +89,18 @@ pub(super) fn drop_retired_levers(value: &mut serde_json::Value) {
     }
 }
 
-pub(super) fn fail(field: &str, message: impl Into<String>) -> ScenarioError {
-    ScenarioError { field: field.into(), message: message.into() }
+pub(super) fn fail(field: &str, problem: Problem) -> ScenarioError {
+    ScenarioError { field: field.into(), problem }
 }
 
 impl Scenario {
     /// Checks every field; the first problem found is returned.
     pub fn validate(&self) -> Result<(), ScenarioError> {
         if self.schema_version != SCHEMA_VERSION {
-            return Err(fail("schema_version", format!("must be {SCHEMA_VERSION}")));
+            return Err(fail(
+                "schema_version",
+                Problem::VersionUnsupported { found: self.schema_version.into(), supported: SCHEMA_VERSION },
+            ));
         }
         let d = &self.district;
         check("district.base_year", d.base_year as f64, 2000.0, 2100.0)?;
@@ -149,12 +147,7 @@ impl Scenario {
                 if ze.is_nan() || ze >= d.poverty_line {
                     return Err(fail(
                         "extreme_line",
-                        format!(
-                            "{} is Rp{ze:.0} in {}, not below this district's poverty line Rp{:.0}; choose the line scaled to the district's GK or a rupiah line",
-                            line.label(),
-                            d.base_year,
-                            d.poverty_line
-                        ),
+                        Problem::LineNotBelowGk { line, rp: ze, year: d.base_year, gk: d.poverty_line },
                     ));
                 }
             }
@@ -192,31 +185,22 @@ impl Scenario {
             check("district.kecamatan (sum of poor_share_pct)", poor, 99.5, 100.5)?;
         }
         LeverValues::new(self.levers.explicit().clone())?;
-        LeverValues::new(d.status_quo.explicit().clone()).map_err(|e| ScenarioError {
-            field: format!("district.status_quo.{}", e_id(&e)),
-            message: e.to_string(),
-        })?;
+        LeverValues::new(d.status_quo.explicit().clone())
+            .map_err(|e| ScenarioError::lever("district.status_quo", e))?;
         for id in d.status_quo.explicit().keys() {
             if levers::spec_named(id).is_some_and(|l| !l.group.is_policy()) {
-                return Err(fail(
-                    &format!("district.status_quo.{id}"),
-                    "the status quo holds policy levers only (programmes and enablers), not assumptions or shocks",
-                ));
+                return Err(fail(&format!("district.status_quo.{id}"), Problem::StatusQuoPolicyOnly));
             }
         }
         for (id, values) in &self.schedules {
-            let spec = levers::spec_named(id).ok_or_else(|| fail(&format!("schedules.{id}"), "unknown lever"))?;
+            let spec = levers::spec_named(id)
+                .ok_or_else(|| fail(&format!("schedules.{id}"), Problem::UnknownLever { id: id.clone() }))?;
             if spec.unit != Unit::RpBillionPerYear {
-                return Err(fail(
-                    &format!("schedules.{id}"),
-                    "only budget levers (Rp billion per year) take a schedule",
-                ));
+                return Err(fail(&format!("schedules.{id}"), Problem::ScheduleBudgetOnly));
             }
             if values.len() != self.years() {
-                return Err(fail(
-                    &format!("schedules.{id}"),
-                    format!("needs {} values, one per year {}–{}", self.years(), d.base_year + 1, self.horizon),
-                ));
+                let (needs, from, to) = (self.years(), d.base_year + 1, self.horizon);
+                return Err(fail(&format!("schedules.{id}"), Problem::ScheduleLength { needs, from, to }));
             }
             for (i, v) in values.iter().enumerate() {
                 check(&format!("schedules.{id}[{i}]"), *v, spec.min, spec.max)?;
@@ -226,13 +210,7 @@ impl Scenario {
             let points =
                 d.observed.iter().filter(|o| o.year <= d.base_year && o.p0_pct.is_some_and(|p| p > 0.0)).count();
             if points < 2 {
-                return Err(fail(
-                    "growth_basis",
-                    format!(
-                        "district_trend needs at least 2 observed P0 years up to {}; this district has {points}",
-                        d.base_year
-                    ),
-                ));
+                return Err(fail("growth_basis", Problem::TrendNeedsPoints { up_to: d.base_year, found: points }));
             }
         }
         for (i, t) in self.targets.iter().enumerate() {
