@@ -62,6 +62,21 @@ test('bad values typed into a lever are refused with a message naming the lever 
   await context.close();
 });
 
+test('a shock set after the end of the projection is said beside the results, in the UI language', async () => {
+  const { context, app } = await openApp(env);
+  const warnings = app.page.getByTestId('run-warnings');
+  assert.equal(await warnings.count(), 0, 'the preset asks for nothing it cannot show');
+  await app.typeLever('shock_year', '15');
+  await warnings.waitFor();
+  assert.match(await warnings.textContent(), /Guncangan diatur terjadi pada 2039, sesudah akhir proyeksi 2030/);
+  await app.switchLanguage('en');
+  assert.match(await warnings.textContent(), /The shock is set for 2039, after the end of the projection \(2030\)/);
+  await app.typeLever('shock_year', '2');
+  await warnings.waitFor({ state: 'detached' });
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
 test('switching preset loads the district, its line and its budgets', async () => {
   const { context, app } = await openApp(env);
   await app.preset.selectOption('muara_enim_2024');

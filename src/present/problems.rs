@@ -3,7 +3,8 @@
 //! path, which is the same in every language; numbers are shown as typed.
 
 use entas_model::levers::show;
-use entas_model::scenario::{Problem, ScenarioError};
+use entas_model::scenario::{Problem, ScenarioError, Warning};
+use entas_model::Scenario;
 
 use crate::format;
 use crate::i18n::Lang;
@@ -85,6 +86,23 @@ pub fn why(l: Lang, w: &Why) -> String {
         Why::Unpacks { max } => l.tf("why.unpacks", &[("max", format::number(*max as f64, 0, l))]),
         Why::NotCompressed => l.t("why.not_compressed"),
         Why::NoPreset => l.t("why.no_preset"),
+    }
+}
+
+/// A setting the run cannot honour within the horizon, in `l`.
+pub fn warning(l: Lang, s: &Scenario, w: &Warning) -> String {
+    match w {
+        Warning::ShockBeyondHorizon { year, horizon } => {
+            l.tf("warning.shock_beyond_horizon", &[("year", year.to_string()), ("horizon", horizon.to_string())])
+        }
+        Warning::TargetBeyondHorizon { index, year, horizon } => l.tf(
+            "warning.target_beyond_horizon",
+            &[
+                ("target", s.targets.get(*index).map(|t| super::target_label(t, l)).unwrap_or_default()),
+                ("year", year.to_string()),
+                ("horizon", horizon.to_string()),
+            ],
+        ),
     }
 }
 
@@ -208,6 +226,23 @@ mod tests {
             assert!(!id.contains("why.") && !en.contains("why.") && !id.contains("%{"), "{w:?}: {id} / {en}");
             assert_ne!(id, en, "{w:?}");
         }
+    }
+
+    #[test]
+    fn warnings_are_worded_in_both_languages() {
+        let mut s = entas_model::presets::preset("muba_2024").unwrap();
+        s.levers.set(entas_model::LeverId::ShockYear, 15.0).unwrap();
+        s.targets[0].year = s.horizon + 3;
+        let ws = s.warnings();
+        assert_eq!(ws.len(), 2);
+        for w in &ws {
+            let (id, en) = (warning(Lang::Id, &s, w), warning(Lang::En, &s, w));
+            assert!(!id.contains("warning.") && !id.contains("%{") && !en.contains("%{"), "{id} / {en}");
+            assert_ne!(id, en);
+        }
+        assert!(warning(Lang::Id, &s, &ws[0]).contains("2039"), "names the shock year");
+        let target = super::super::target_label(&s.targets[0], Lang::Id);
+        assert!(warning(Lang::Id, &s, &ws[1]).contains(&target), "names the target");
     }
 
     /// Refusals the model really gives, read into Bahasa: the path, the value as typed, and no English.

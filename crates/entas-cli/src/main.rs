@@ -140,6 +140,9 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 s.households = h;
             }
             let model = Model::new(s).map_err(|e| Fail(e.to_string()))?;
+            for w in model.scenario.warnings() {
+                eprintln!("entas: warning: {w}");
+            }
             let outcome = match dump_households {
                 Some(path) => dump(&model, &path)?,
                 None => model.simulate(),

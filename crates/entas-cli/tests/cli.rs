@@ -216,3 +216,13 @@ fn golden_scenarios_match_their_expected_csv() {
     }
     assert!(checked >= 2, "golden scenarios found: {checked}");
 }
+
+#[test]
+fn a_shock_after_the_horizon_runs_with_a_warning_on_stderr() {
+    let o = entas(&["run", "--preset", "muba_2024", "--households", "2000", "--set", "shock_year=15"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("entas: warning: the shock is set for 2039, after the horizon"), "{err}");
+    let quiet = entas(&["run", "--preset", "muba_2024", "--households", "2000", "--set", "shock_year=2"]);
+    assert!(!stderr(&quiet).contains("warning"), "{}", stderr(&quiet));
+}

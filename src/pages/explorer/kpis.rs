@@ -34,6 +34,20 @@ pub fn KpiStrip() -> impl IntoView {
             })
             .collect_view()
     };
+    // What the scenario asks for that this run cannot show (a shock or a deadline after the horizon).
+    let warnings = move || {
+        let l = lang.get();
+        let texts: Vec<String> = run.with(|r| {
+            r.scenario.warnings().iter().map(|w| crate::present::problems::warning(l, &r.scenario, w)).collect()
+        });
+        (!texts.is_empty()).then(|| {
+            view! {
+                <ul class="run-warnings" role="status" data-testid="run-warnings">
+                    {texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                </ul>
+            }
+        })
+    };
     view! {
         <div class="kpis" data-testid="kpis">
             <KpiCard testid="kpi-p0" kpi=p0 main=true/>
@@ -41,6 +55,7 @@ pub fn KpiStrip() -> impl IntoView {
             {targets}
             <KpiCard testid="kpi-cost" kpi=cost/>
         </div>
+        {warnings}
     }
 }
 

@@ -8,10 +8,12 @@ mod calibration;
 mod lines;
 mod problem;
 mod validate;
+mod warnings;
 
 pub use lines::{cpi_ratio, ExtremeLine, NATIONAL_GK_2024, USD190_RP_2023, USD215_RP_2024};
 pub use problem::Problem;
 pub use validate::ScenarioError;
+pub use warnings::Warning;
 
 use crate::levers::{self, LeverId, LeverValues};
 use validate::{drop_retired_levers, fail};
