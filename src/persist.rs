@@ -87,6 +87,12 @@ pub struct Workspace {
     /// Saved scenarios ticked for comparison.
     #[serde(default)]
     pub compare: Vec<u64>,
+    /// The tab that wrote it (a random id per tab) and the renames and deletions made there, which the
+    /// other open tabs apply (`TabChange`). Both empty in older workspaces.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub writer: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<TabChange>,
 }
 
 /// The first storage format (version 1): the working state only, no named scenarios.
@@ -150,6 +156,8 @@ impl Workspace {
             current,
             saved: Vec::new(),
             compare: Vec::new(),
+            writer: String::new(),
+            changes: Vec::new(),
         }
     }
 
@@ -216,6 +224,12 @@ impl Workspace {
                     saved,
                     next_id: value.get("next_id").and_then(|v| v.as_u64()).unwrap_or(1),
                     compare: ids("compare"),
+                    writer: value.get("writer").and_then(|v| v.as_str()).unwrap_or_default().chars().take(64).collect(),
+                    changes: value
+                        .get("changes")
+                        .and_then(|v| serde_json::from_value::<Vec<TabChange>>(v.clone()).ok())
+                        .map(|mut c| c.split_off(c.len().saturating_sub(MAX_TAB_CHANGES)))
+                        .unwrap_or_default(),
                 }
             }
             Some(v) => return Err(refused("persist.newer_storage", Why::Version(v.to_string()))),
@@ -225,6 +239,36 @@ impl Workspace {
         ws.renumber_duplicates();
         Ok(Loaded { workspace: ws, quarantined })
     }
+}
+
+/// A rename or deletion the user made in one tab, written with that tab's workspace so every other open
+/// tab does the same to the same scenario. A scenario is known across tabs by its name and the fingerprint of
+/// the rest of it (ids are each tab's own). `seq` counts the writing tab's changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TabChange {
+    pub seq: u64,
+    pub name: String,
+    pub print: u64,
+    /// The new name; None: deleted.
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+/// Most changes a tab keeps in its workspace (the newest).
+pub const MAX_TAB_CHANGES: usize = 100;
+
+/// A scenario's fingerprint, its name left out (the same in every tab of one build).
+pub fn fingerprint(s: &Scenario) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let unnamed = Scenario { name: String::new(), ..s.clone() };
+    let mut h = std::hash::DefaultHasher::new();
+    serde_json::to_string(&unnamed).unwrap_or_default().hash(&mut h);
+    h.finish()
+}
+
+/// Whether `s` is the scenario `c` is about.
+pub fn concerns(c: &TabChange, s: &Saved) -> bool {
+    s.name == c.name && fingerprint(&s.scenario) == c.print
 }
 
 /// One stored scenario, read and validated on its own.
@@ -550,6 +594,27 @@ mod tests {
             "{:?}",
             loaded.quarantined
         );
+    }
+
+    #[test]
+    fn a_tab_change_concerns_the_same_scenario_by_name_and_content_whatever_its_id() {
+        let mut x = sv(1, "x");
+        x.scenario.name = "x".into();
+        let c = TabChange { seq: 1, name: "x".into(), print: fingerprint(&x.scenario), to: None };
+        assert!(concerns(&c, &Saved { id: 9, ..x.clone() }), "ids are each tab's own");
+        let mut renamed = x.clone();
+        renamed.name = "y".into();
+        renamed.scenario.name = "y".into();
+        assert!(!concerns(&c, &renamed));
+        assert_eq!(fingerprint(&renamed.scenario), fingerprint(&x.scenario), "the name is left out");
+        let mut other = x.clone();
+        other.scenario.levers.set(entas_model::levers::LeverId::CashBudget, 99.0).unwrap();
+        assert!(!concerns(&c, &other), "same name, other scenario");
+        // Stored with the workspace, and read back.
+        let mut ws = Workspace::new(sv(0, ""));
+        ws.writer = "tab-1".into();
+        ws.changes = vec![c.clone(), TabChange { seq: 2, to: Some("z".into()), ..c }];
+        assert_eq!(Workspace::from_json(&ws.to_json()).unwrap().workspace, ws);
     }
 
     #[test]

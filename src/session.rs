@@ -6,7 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::persist::{self, Saved, Workspace, STORAGE_KEY};
-use crate::state::{Notice, State};
+use crate::state::{Detail, Notice, State};
 
 /// Quiet time after the last change before the workspace is written, ms.
 const AUTOSAVE_DELAY_MS: f64 = 300.0;
@@ -119,6 +119,14 @@ fn keep_unsaved_work(st: State) -> Option<String> {
     Some(st.library.save(&name, &name, st.working.start.get_untracked(), current))
 }
 
+/// This tab's random id, written with every workspace it stores.
+fn tab_id() -> String {
+    thread_local! {
+        static ID: String = format!("{:016x}", (js_sys::Math::random() * 2f64.powi(53)) as u64);
+    }
+    ID.with(Clone::clone)
+}
+
 /// Writes the workspace as it is now to browser storage (never in read-only mode).
 fn write_workspace(st: State) {
     if st.ui.read_only.get_untracked() {
@@ -136,6 +144,8 @@ fn write_workspace(st: State) {
         saved: lib.saved.get_untracked(),
         next_id: lib.next_id.get_untracked(),
         compare: lib.compare.get_untracked(),
+        writer: tab_id(),
+        changes: lib.changes(),
     };
     if LocalStorage::raw().set_item(STORAGE_KEY, &ws.to_json()).is_err() {
         st.ui.notify(Notice::error("persist.storage_full", ""));
@@ -159,14 +169,23 @@ pub fn autosave(st: State) {
     let flush = window_event_listener(leptos::ev::pagehide, move |_| write_workspace(st));
     // Another tab wrote the workspace: take in the scenarios it saved, so neither tab's saves are lost when
     // this one writes next. Its working scenario stays its own.
+    // Its renames and deletions (`TabChange`s, numbered per tab) are applied here once each.
+    let applied = StoredValue::new(std::collections::HashMap::<String, u64>::new());
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() != Some(STORAGE_KEY) {
             return;
         }
-        let Some(Ok(loaded)) = ev.new_value().map(|t| Workspace::from_json(&t)) else { return };
-        let added = st.library.merge(loaded.workspace.saved);
-        if added > 0 {
-            st.ui.notify(Notice::info("persist.other_tab", added.to_string()));
+        let Some(Ok(after)) = ev.new_value().map(|t| Workspace::from_json(&t)) else { return };
+        let after = after.workspace;
+        let newest = after.changes.last().map_or(0, |c| c.seq);
+        let seen = applied.try_update_value(|m| m.insert(after.writer.clone(), newest)).flatten().unwrap_or(0);
+        let changes = if after.writer != tab_id() { after.changes.as_slice() } else { &[] };
+        let (renamed, deleted) = st.library.apply_other_tab(changes, seen);
+        let added = st.library.merge(after.saved);
+        if added + renamed + deleted > 0 {
+            let args = [("added", added), ("renamed", renamed), ("deleted", deleted)];
+            let detail = Detail::Template("persist.other_tab_counts", args.map(|(k, n)| (k, n.to_string())).to_vec());
+            st.ui.notify(Notice { key: "persist.other_tab", detail, error: false });
         }
     });
     on_cleanup(move || other_tab.remove());

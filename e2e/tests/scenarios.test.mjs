@@ -106,7 +106,7 @@ test('a full browser storage is reported, and the work stays on screen', async (
   await context.close();
 });
 
-test('two tabs each save a scenario: both survive', async () => {
+test('two tabs each save a scenario: both survive; a rename or a deletion in one reaches the other', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const a = new EntasPage(await context.newPage(), env.url);
   await a.open();
@@ -124,6 +124,30 @@ test('two tabs each save a scenario: both survive', async () => {
     await tab.nav('compare').click();
     const names = await tab.page.getByTestId('saved-name').evaluateAll((els) => els.map((e) => e.value).sort());
     assert.deepEqual(names, ['Dari tab A', 'Dari tab B']);
+  }
+  // A rename, then a deletion, in tab A reach tab B (which writes in between, having taken in the rename).
+  const names = (tab) => tab.page.getByTestId('saved-name').evaluateAll((els) => els.map((e) => e.value).sort());
+  const item = async (tab, name) => {
+    const all = await tab.page.getByTestId('saved-item').all();
+    for (const it of all) if ((await it.getByTestId('saved-name').inputValue()) === name) return it;
+    throw new Error(`no saved scenario ${name}`);
+  };
+  const input = (await item(a, 'Dari tab A')).getByTestId('saved-name');
+  await input.fill('Tab A, nama baru');
+  await input.press('Tab');
+  await b.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=saved-name]')].some((e) => e.value === 'Tab A, nama baru'));
+  assert.deepEqual(await names(b), ['Dari tab B', 'Tab A, nama baru'], 'renamed, not added');
+  assert.match(await b.notice.textContent(), /1 diganti nama/);
+  await b.page.waitForTimeout(800); // tab B's autosave of the rename
+  await (await item(a, 'Dari tab B')).getByTestId('saved-delete').click();
+  await b.page.waitForFunction(() => document.querySelectorAll('[data-testid=saved-name]').length === 1);
+  assert.deepEqual(await names(b), ['Tab A, nama baru']);
+  await a.page.waitForTimeout(800);
+  for (const tab of [a, b]) {
+    await tab.page.reload();
+    await tab.kpi('p0').waitFor();
+    await tab.nav('compare').click();
+    assert.deepEqual(await names(tab), ['Tab A, nama baru'], 'both tabs agree after a reload');
   }
   assert.deepEqual([...a.errors, ...b.errors], []);
   await context.close();

@@ -4,7 +4,7 @@
 use entas_model::Scenario;
 use leptos::prelude::*;
 
-use crate::persist::{Saved, Start};
+use crate::persist::{concerns, fingerprint, Saved, Start, TabChange, MAX_TAB_CHANGES};
 
 /// The saved scenarios (kept in browser storage with the working state).
 #[derive(Clone, Copy)]
@@ -17,6 +17,8 @@ pub struct Library {
     pub quarantined: RwSignal<Vec<(String, crate::persist::Quarantined)>>,
     /// Scenarios deleted in this tab, so a merge from another tab does not bring them back.
     deleted: StoredValue<Vec<(String, Scenario)>>,
+    /// The renames and deletions the user made in this tab, for the other open tabs.
+    changes: StoredValue<Vec<TabChange>>,
 }
 
 impl Library {
@@ -27,6 +29,7 @@ impl Library {
             next_id: RwSignal::new(1),
             quarantined: RwSignal::new(Vec::new()),
             deleted: StoredValue::new(Vec::new()),
+            changes: StoredValue::new(Vec::new()),
         }
     }
 
@@ -72,6 +75,14 @@ impl Library {
 
     pub fn delete(&self, id: u64) {
         if let Some(s) = self.get(id) {
+            self.log(&s, None);
+        }
+        self.remove(id);
+    }
+
+    /// Removes `id`, remembering it so a merge from another tab does not bring it back.
+    fn remove(&self, id: u64) {
+        if let Some(s) = self.get(id) {
             self.deleted.update_value(|d| d.push((s.name, s.scenario)));
         }
         self.saved.update(|v| v.retain(|x| x.id != id));
@@ -84,10 +95,56 @@ impl Library {
         if n.is_empty() {
             return;
         }
+        if let Some(s) = self.get(id).filter(|s| s.name != n) {
+            self.log(&s, Some(n.to_string()));
+        }
+        self.set_name(id, n);
+    }
+
+    fn set_name(&self, id: u64, n: &str) {
         self.saved.update(|v| {
             if let Some(s) = v.iter_mut().find(|x| x.id == id) {
                 s.name = n.to_string();
                 s.scenario.name = n.to_string();
+            }
+        });
+    }
+
+    /// Applies another tab's renames and deletions numbered above `after` to the same scenarios here (same
+    /// name and content); returns (renamed, deleted). They are not logged again: each tab passes on only what
+    /// its user did.
+    pub fn apply_other_tab(&self, changes: &[TabChange], after: u64) -> (usize, usize) {
+        let (mut renamed, mut deleted) = (0, 0);
+        for c in changes.iter().filter(|c| c.seq > after) {
+            let ids: Vec<u64> =
+                self.saved.with_untracked(|v| v.iter().filter(|s| concerns(c, s)).map(|s| s.id).collect());
+            for id in ids {
+                match &c.to {
+                    Some(name) => {
+                        self.set_name(id, name);
+                        renamed += 1;
+                    }
+                    None => {
+                        self.remove(id);
+                        deleted += 1;
+                    }
+                }
+            }
+        }
+        (renamed, deleted)
+    }
+
+    /// The renames and deletions made in this tab, newest last (written with the workspace).
+    pub fn changes(&self) -> Vec<TabChange> {
+        self.changes.get_value()
+    }
+
+    fn log(&self, s: &Saved, to: Option<String>) {
+        self.changes.update_value(|c| {
+            let seq = c.last().map_or(1, |l| l.seq + 1);
+            c.push(TabChange { seq, name: s.name.clone(), print: fingerprint(&s.scenario), to });
+            if c.len() > MAX_TAB_CHANGES {
+                c.remove(0);
             }
         });
     }

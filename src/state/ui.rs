@@ -26,6 +26,8 @@ pub struct Notice {
 pub enum Detail {
     Text(String),
     Why(crate::persist::Why),
+    /// A template of the locale files with its arguments (counts, names).
+    Template(&'static str, Vec<(&'static str, String)>),
 }
 
 impl Notice {

@@ -54,6 +54,7 @@ fn detail(d: &Detail, l: crate::i18n::Lang) -> Option<String> {
         Detail::Text(t) if t.is_empty() => None,
         Detail::Text(t) => Some(t.clone()),
         Detail::Why(w) => Some(crate::present::problems::why(l, w)),
+        Detail::Template(key, args) => Some(l.tf(key, args)),
     }
 }
 
