@@ -6,7 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::persist::{self, Saved, Workspace, STORAGE_KEY};
-use crate::state::{Detail, Notice, State};
+use crate::state::{Arg, Detail, Notice, State};
 
 /// Quiet time after the last change before the workspace is written, ms.
 const AUTOSAVE_DELAY_MS: f64 = 300.0;
@@ -57,7 +57,9 @@ pub fn restore(st: State) {
         match Workspace::from_json(&text) {
             Ok(loaded) => {
                 let ws = loaded.workspace;
-                st.open(ws.current.preset, ws.current.scenario.clone());
+                if let Some(n) = st.open(ws.current.preset, ws.current.scenario.clone()) {
+                    st.ui.notify(n);
+                }
                 st.library.restore(ws.saved, ws.compare, ws.next_id);
                 let mut kept = true;
                 for q in &loaded.quarantined {
@@ -90,10 +92,12 @@ pub fn restore(st: State) {
             Ok((start, s)) => {
                 // Work in progress is never replaced silently: kept as a saved scenario first.
                 let kept = keep_unsaved_work(st);
-                st.open(start, s);
-                match kept {
-                    Some(name) => st.ui.notify(Notice::info("persist.link_loaded_kept", name)),
-                    None => st.ui.notify(Notice::info("persist.link_loaded", "")),
+                let capped = st.open(start, s);
+                // That the user's work was kept matters more than the sample size.
+                match (kept, capped) {
+                    (Some(name), _) => st.ui.notify(Notice::info("persist.link_loaded_kept", name)),
+                    (None, Some(n)) => st.ui.notify(n),
+                    (None, None) => st.ui.notify(Notice::info("persist.link_loaded", "")),
                 }
             }
             Err(e) => st.ui.notify(Notice::refused(e)),
@@ -184,7 +188,7 @@ pub fn autosave(st: State) {
         let added = st.library.merge(after.saved);
         if added + renamed + deleted > 0 {
             let args = [("added", added), ("renamed", renamed), ("deleted", deleted)];
-            let detail = Detail::Template("persist.other_tab_counts", args.map(|(k, n)| (k, n.to_string())).to_vec());
+            let detail = Detail::Template("persist.other_tab_counts", args.map(|(k, n)| (k, Arg::Count(n))).to_vec());
             st.ui.notify(Notice { key: "persist.other_tab", detail, error: false });
         }
     });

@@ -209,6 +209,21 @@ test('a link with an absurd observation or a decompression bomb is refused brief
   }
 });
 
+test('a link asking for 2,000,000 households opens at the page limit of 200,000 and says so', async () => {
+  const { context: source, app: exporter } = await openApp(env);
+  const { text } = await exporter.downloadText(exporter.page.getByTestId('export-json'));
+  await source.close();
+  const s = JSON.parse(text);
+  const payload = { preset: 'muba_2024', name: 'besar', horizon: s.horizon, households: 2000000, seed: s.seed,
+    extreme_line: s.extreme_line, levers: s.levers, targets: s.targets };
+  const r = await openLink(linkOf(Buffer.from(JSON.stringify(payload))));
+  assert.match(r.notice, /diminta 2\.000\.000 rumah tangga; halaman ini memakai paling banyak 200\.000/);
+  assert.match(r.noticeEn, /it asks for 2,000,000 households; this page uses at most 200,000/);
+  assert.ok(r.frame < 100, `a frame within 100 ms (${r.frame.toFixed(1)} ms)`);
+  assert.match(r.kpi, /%/, 'the scenario is drawn');
+  assert.deepEqual(r.errors, []);
+});
+
 test('a scenario stored by the older version 1 format still opens', async () => {
   // The preset's scenario file, with one lever changed.
   const { context: source, app: exporter } = await openApp(env);

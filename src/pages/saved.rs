@@ -15,7 +15,9 @@ pub fn SavedList() -> impl IntoView {
         let id = s.id;
         let load = move |_| {
             if let Some(s) = lib.get(id) {
-                st.open(s.preset, s.scenario);
+                if let Some(n) = st.open(s.preset, s.scenario) {
+                    st.ui.notify(n);
+                }
                 st.ui.page.set(Page::Explorer);
             }
         };

@@ -8,7 +8,7 @@ mod ui;
 mod working;
 
 pub use library::Library;
-pub use ui::{Detail, Notice, Page, Ui};
+pub use ui::{Arg, Detail, Notice, Page, Ui};
 pub use working::{Run, SharedPopulation, Working, START_PRESET};
 
 use leptos::prelude::*;
@@ -35,9 +35,24 @@ impl State {
     }
 
     /// Loads a scenario into the working state and shows it on the explorer at its horizon.
-    pub fn open(&self, start: crate::persist::Start, s: entas_model::Scenario) {
+    /// Makes `s` the working scenario. A sample larger than the page runs at every lever move
+    /// (`persist::PAGE_HOUSEHOLDS`) is opened at that size; the notice saying so is returned for the caller
+    /// to show (it knows what else to say).
+    #[must_use]
+    pub fn open(&self, start: crate::persist::Start, mut s: entas_model::Scenario) -> Option<Notice> {
+        let asked = crate::persist::fit_to_page(&mut s);
         self.ui.chart_year.set(s.horizon);
         self.working.load(start, s);
+        if let Some(asked) = asked {
+            let args = vec![
+                ("asked", Arg::Count(asked)),
+                ("limit", Arg::Count(crate::persist::PAGE_HOUSEHOLDS)),
+                ("asked_plain", Arg::Text(asked.to_string())),
+            ];
+            let detail = Detail::Template("persist.households_capped_detail", args);
+            return Some(Notice { key: "persist.households_capped", detail, error: false });
+        }
+        None
     }
 }
 

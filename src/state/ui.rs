@@ -26,8 +26,15 @@ pub struct Notice {
 pub enum Detail {
     Text(String),
     Why(crate::persist::Why),
-    /// A template of the locale files with its arguments (counts, names).
-    Template(&'static str, Vec<(&'static str, String)>),
+    /// A template of the locale files with its arguments.
+    Template(&'static str, Vec<(&'static str, Arg)>),
+}
+
+/// An argument of a notice's template: text as it is, or a count formatted in the UI language when shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Count(usize),
 }
 
 impl Notice {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang};
 use crate::present::Kpi;
-use crate::state::{use_state, Detail};
+use crate::state::{use_state, Arg, Detail};
 
 /// A KPI card from a presenter's `Kpi`.
 #[component]
@@ -54,7 +54,16 @@ fn detail(d: &Detail, l: crate::i18n::Lang) -> Option<String> {
         Detail::Text(t) if t.is_empty() => None,
         Detail::Text(t) => Some(t.clone()),
         Detail::Why(w) => Some(crate::present::problems::why(l, w)),
-        Detail::Template(key, args) => Some(l.tf(key, args)),
+        Detail::Template(key, args) => {
+            let args: Vec<(&str, String)> = args
+                .iter()
+                .map(|(k, a)| match a {
+                    Arg::Text(t) => (*k, t.clone()),
+                    Arg::Count(n) => (*k, crate::format::number(*n as f64, 0, l)),
+                })
+                .collect();
+            Some(l.tf(key, &args))
+        }
     }
 }
 

@@ -46,8 +46,8 @@ pub fn Toolbar() -> impl IntoView {
             match persist::read_scenario_file(&text) {
                 Ok((start, s)) => {
                     let name = s.name.clone();
-                    st.open(start, s);
-                    ui.notify(Notice::info("persist.imported", name));
+                    let capped = st.open(start, s);
+                    ui.notify(capped.unwrap_or_else(|| Notice::info("persist.imported", name)));
                 }
                 Err(e) => ui.notify(Notice::refused(e)),
             }
