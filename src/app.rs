@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use crate::i18n::{tr, use_lang, Lang, UiLang};
 use crate::jobs::Client;
 use crate::pages::{brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks};
-use crate::session;
 use crate::state::{use_state, Page, State};
 use crate::widgets::NoticeBanner;
+use crate::{browser, route, session};
 
 /// Quiet time after the last lever change before the worker's analysis starts, ms.
 const ANALYSIS_DELAY_MS: f64 = 300.0;
@@ -19,12 +19,15 @@ pub struct JobClient(pub StoredValue<Client, LocalStorage>);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::Id);
+    let start = route::parse(&browser::search());
+    let lang = RwSignal::new(start.lang);
     provide_context(UiLang(lang));
     let st = State::new();
+    st.ui.page.set(start.page);
     provide_context(st);
     session::restore(st);
     session::autosave(st);
+    follow_the_address(st, lang);
 
     // The heavy analysis follows every run, in the worker; stale answers are dropped there and here.
     let client = StoredValue::new_local(Client::spawn(st.jobs));
@@ -56,6 +59,33 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </div>
     }
+}
+
+/// Keeps the page and language in the address: a page change is a new history entry (Back returns to the
+/// page before), a language change replaces the entry; Back and Forward set both from the address; a share
+/// link pasted into the address of an open tab is opened like one at load (unsaved work kept first).
+fn follow_the_address(st: State, lang: RwSignal<Lang>) {
+    Effect::new(move |prev: Option<Page>| {
+        let r = route::Route { page: st.ui.page.get(), lang: lang.get() };
+        let now = browser::search();
+        let want = route::with_route(&now, r);
+        if want != now {
+            browser::set_search(&want, prev.is_some_and(|p| p != r.page));
+        }
+        r.page
+    });
+    let back = window_event_listener(leptos::ev::popstate, move |_| {
+        let r = route::parse(&browser::search());
+        st.ui.page.set(r.page);
+        lang.set(r.lang);
+    });
+    let pasted = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(fragment) = browser::fragment().strip_prefix("#s=") {
+            session::open_link(st, fragment);
+        }
+    });
+    on_cleanup(move || back.remove());
+    on_cleanup(move || pasted.remove());
 }
 
 #[component]

@@ -47,10 +47,28 @@ pub fn fragment() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// Drops the fragment from the address without reloading.
+/// Drops the fragment from the address without reloading (the query stays).
 pub fn clear_fragment() {
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("./"));
+    set_search(&search(), false);
+}
+
+/// The address's query ("?…"), or empty.
+pub fn search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Sets the address's query without reloading: a new history entry (`push`) or in place; the fragment is
+/// dropped.
+pub fn set_search(search: &str, push: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = format!("{path}{search}");
+    if let Ok(h) = w.history() {
+        let _ = if push {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod pages;
 pub mod persist;
 pub mod present;
+pub mod route;
 pub mod session;
 pub mod state;
 pub mod widgets;

@@ -88,23 +88,28 @@ pub fn restore(st: State) {
     }
     st.library.quarantined.set(quarantined());
     if let Some(fragment) = crate::browser::fragment().strip_prefix("#s=") {
-        match persist::decode_link(fragment) {
-            Ok((start, s)) => {
-                // Work in progress is never replaced silently: kept as a saved scenario first.
-                let kept = keep_unsaved_work(st);
-                let capped = st.open(start, s);
-                // That the user's work was kept matters more than the sample size.
-                match (kept, capped) {
-                    (Some(name), _) => st.ui.notify(Notice::info("persist.link_loaded_kept", name)),
-                    (None, Some(n)) => st.ui.notify(n),
-                    (None, None) => st.ui.notify(Notice::info("persist.link_loaded", "")),
-                }
-            }
-            Err(e) => st.ui.notify(Notice::refused(e)),
-        }
-        // The link has done its work: a reload shows the autosaved state.
-        crate::browser::clear_fragment();
+        open_link(st, fragment);
     }
+}
+
+/// Opens a share link's fragment (after `#s=`): at load, or pasted into the address of an open tab.
+pub fn open_link(st: State, fragment: &str) {
+    match persist::decode_link(fragment) {
+        Ok((start, s)) => {
+            // Work in progress is never replaced silently: kept as a saved scenario first.
+            let kept = keep_unsaved_work(st);
+            let capped = st.open(start, s);
+            // That the user's work was kept matters more than the sample size.
+            match (kept, capped) {
+                (Some(name), _) => st.ui.notify(Notice::info("persist.link_loaded_kept", name)),
+                (None, Some(n)) => st.ui.notify(n),
+                (None, None) => st.ui.notify(Notice::info("persist.link_loaded", "")),
+            }
+        }
+        Err(e) => st.ui.notify(Notice::refused(e)),
+    }
+    // The link has done its work: a reload shows the autosaved state.
+    crate::browser::clear_fragment();
 }
 
 /// Saves the working scenario as a named one when it holds changes (levers differing from its district's

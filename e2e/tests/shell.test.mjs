@@ -76,3 +76,34 @@ test('a narrow laptop gets a single column without horizontal scrolling', async 
   await app.screenshot(join(ARTIFACTS, 'explorer-800x900.png'));
   await context.close();
 });
+
+test('page and language live in the address: a reload keeps them, Back and Forward move between pages, a pasted link opens', async () => {
+  const { context, app } = await openApp(env);
+  const pressed = (testid) => app.page.getByTestId(testid).getAttribute('aria-pressed');
+  await app.nav('compare').click();
+  await app.switchLanguage('en');
+  assert.match(app.page.url(), /\?page=compare&lang=en$/);
+  await app.page.reload();
+  await app.page.getByTestId('saved-list').waitFor();
+  assert.equal(await pressed('nav-compare'), 'true', 'the page survives a reload');
+  assert.equal(await pressed('lang-en'), 'true', 'the language survives a reload');
+  await app.nav('brief').click();
+  await app.page.goBack();
+  await app.page.getByTestId('saved-list').waitFor();
+  assert.equal(await pressed('nav-compare'), 'true', 'Back returns to the page before, inside the app');
+  await app.page.goForward();
+  assert.equal(await pressed('nav-brief'), 'true');
+  // A share link pasted into the address of this open tab opens; the work on screen is kept first.
+  await app.nav('explorer').click();
+  await app.typeLever('cash_budget', '123');
+  await app.shareButton.click();
+  const url = await app.shareUrl.inputValue();
+  await app.typeLever('cash_budget', '150');
+  await app.page.evaluate((hash) => { window.location.hash = hash; }, new URL(url).hash);
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('link'));
+  assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp123.0 bn/year');
+  assert.match(await app.notice.textContent(), /kept as a saved scenario/i);
+  assert.equal(new URL(app.page.url()).hash, '', 'the link has done its work');
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});

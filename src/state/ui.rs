@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 /// Which page is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Page {
+    #[default]
     Explorer,
     Compare,
     Brief,
