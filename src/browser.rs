@@ -72,6 +72,45 @@ pub fn set_search(search: &str, push: bool) {
     }
 }
 
+/// Today's date, YYYY-MM-DD (UTC), for what an export says about when it was made.
+pub fn today() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect()
+}
+
+/// A PNG (data URL) of the chart canvas under its title, with the context lines at the foot, at the
+/// canvas's own resolution.
+pub fn png_with_caption(chart: &web_sys::HtmlCanvasElement, title: &str, lines: &[String]) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let doc = web_sys::window()?.document()?;
+    let out: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let scale = (chart.width() as f64 / chart.client_width().max(1) as f64).max(1.0);
+    let (top, line) = (44.0 * scale, 20.0 * scale);
+    let foot = line * lines.len() as f64 + 12.0 * scale;
+    let (w, h) = (chart.width() as f64, chart.height() as f64);
+    out.set_width(w as u32);
+    out.set_height((top + h + foot).round() as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = out.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, w, top + h + foot);
+    ctx.set_fill_style_str("#0b3954");
+    ctx.set_font(&format!("bold {}px sans-serif", (20.0 * scale).round()));
+    ctx.fill_text(title, 16.0 * scale, 30.0 * scale).ok()?;
+    ctx.draw_image_with_html_canvas_element(chart, 0.0, top).ok()?;
+    ctx.set_fill_style_str("#56657a");
+    ctx.set_font(&format!("{}px sans-serif", (13.0 * scale).round()));
+    let room = w - 32.0 * scale;
+    for (i, l) in lines.iter().enumerate() {
+        // A line wider than the image is cut, with an ellipsis (the CSV keeps it whole).
+        let mut text = l.clone();
+        while text.chars().count() > 8 && ctx.measure_text(&text).ok().is_some_and(|m| m.width() > room) {
+            let keep = text.chars().count() * 9 / 10;
+            text = text.chars().take(keep).collect::<String>() + "…";
+        }
+        ctx.fill_text(&text, 16.0 * scale, top + h + line * (i as f64 + 1.0)).ok()?;
+    }
+    out.to_data_url().ok()
+}
+
 /// Puts `text` on the clipboard (best effort).
 pub fn copy(text: &str) {
     if let Some(w) = web_sys::window() {

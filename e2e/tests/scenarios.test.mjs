@@ -347,23 +347,47 @@ test('export → import of a scenario file round-trips; a broken file is refused
   await context.close();
 });
 
-test('exported chart CSV parses and matches the on-screen table; the results CSV has the contract columns', async () => {
+test('chart exports carry their context: CSV of plain numbers under a caption, SVG and PNG with title, district and scenario; the results CSV has the contract columns', async () => {
   const { context, app } = await openApp(env);
-  const { text } = await app.downloadText(app.chart('trajectory').getByTestId('export-csv'));
-  const csv = parseCsv(text.trim());
-  await app.openTable('trajectory');
-  const headers = await app.chartTable('trajectory').locator('th').allTextContents();
-  const cells = await app.chartTable('trajectory').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
-  assert.deepEqual(csv[0], headers);
-  assert.deepEqual(csv.slice(1), cells);
+  await app.saveAs('Uji ekspor');
+  // Opened from the saved list, the scenario on screen is the saved one, under its name.
+  await app.nav('compare').click();
+  await app.page.getByTestId('saved-load').first().click();
+  await app.chart('trajectory').waitFor();
+  const { name, text } = await app.downloadText(app.chart('trajectory').getByTestId('export-csv'));
+  assert.equal(name, 'musi-banyuasin-2024_uji-ekspor_trajectory.csv', 'the file says district, scenario and chart');
+  const caption = text.split('\n').filter((l) => l.startsWith('# '));
+  assert.match(caption.join('\n'), /Musi Banyuasin 2024 · skenario: Uji ekspor/);
+  assert.match(caption.join('\n'), /GK Rp590\.000/);
+  assert.match(caption.join('\n'), /diekspor \d{4}-\d{2}-\d{2}/);
+  const csv = parseCsv(text.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim());
+  assert.deepEqual(csv[0], ['panel', 'series', 'x', 'value']);
+  assert.ok(csv.length > 20, `${csv.length} rows`);
+  for (const row of csv.slice(1)) assert.ok(Number.isFinite(Number(row[3])) && row[3] !== '', `a plain number: ${row}`);
+  // The scenario's final-year P0 in the CSV is the KPI on screen, rounded as the KPI rounds it.
+  const kpi = Number((await app.kpiValue('p0').textContent()).replace('%', '').replace(',', '.'));
+  const finalP0 = csv.filter((r) => r[2] === '2030').map((r) => Number(r[3])).find((v) => Math.abs(v - kpi) < 0.006);
+  assert.ok(finalP0 !== undefined, `the final-year P0 ${kpi} is in the CSV`);
   const results = parseCsv((await app.downloadText(app.page.getByTestId('export-csv').first())).text.trim());
   assert.deepEqual(results[0].slice(0, 12), ['scenario', 'year', 'p0_pct', 'p1', 'p2', 'extreme_pct', 'poor_people', 'extreme_people', 'vulnerable_pct', 'gini', 'spend_rp', 'beneficiaries']);
   assert.equal(results.length, 1 + 3 * 7, 'without district programmes, status quo and scenario, 2024–2030');
   assert.deepEqual([results[1][0], results[8][0], results[15][0]], ['no_programme', 'baseline', 'scenario']);
-  const svg = (await app.downloadText(app.chart('trajectory').getByTestId('export-svg'))).text;
-  assert.match(svg, /<svg[\s\S]*<\/svg>/);
+  const svg = await app.downloadText(app.chart('trajectory').getByTestId('export-svg'));
+  assert.equal(svg.name, 'musi-banyuasin-2024_uji-ekspor_trajectory.svg');
+  assert.match(svg.text, /^<svg[\s\S]*<\/svg>$/);
+  assert.match(svg.text, /Musi Banyuasin 2024 · skenario: Uji ekspor/);
+  assert.match(svg.text, /Lintasan kemiskinan/);
   const png = await app.page.waitForEvent('download', { predicate: () => true, timeout: 100 }).catch(() => null);
   assert.equal(png, null);
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.chart('trajectory').getByTestId('export-png').click()]);
+  assert.equal(download.suggestedFilename(), 'musi-banyuasin-2024_uji-ekspor_trajectory.png');
+  const bytes = [];
+  for await (const c of await download.createReadStream()) bytes.push(c);
+  const image = Buffer.concat(bytes);
+  assert.equal(image.subarray(1, 4).toString(), 'PNG');
+  const canvas = await app.chart('trajectory').locator('canvas').evaluate((c) => [c.width, c.height]);
+  assert.equal(image.readUInt32BE(16), canvas[0], 'the chart at its own resolution');
+  assert.ok(image.readUInt32BE(20) > canvas[1], 'taller than the chart: the caption is drawn in');
   await context.close();
 });
 

@@ -118,7 +118,8 @@ pub fn ComparePage() -> impl IntoView {
                     </table>
                 </div>
             </section>
-            <ChartCard testid="chart-compare" title=Signal::derive(move || lang.get().t("compare.chart")) spec=overlay table=overlay_table tall=true/>
+            <ChartCard testid="chart-compare" title=Signal::derive(move || lang.get().t("compare.chart")) spec=overlay table=overlay_table tall=true
+                scenarios=Signal::derive(move || named().into_iter().map(|(n, _)| n).collect::<Vec<_>>().join(", "))/>
             <section class="panel compare" data-testid="lever-diff">
                 <h3>{tr("compare.policy_changes")}</h3>
                 <div class="table-scroll"><table>

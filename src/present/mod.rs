@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod compare;
+pub mod export;
 pub mod kpis;
 pub mod problems;
 pub mod reach;

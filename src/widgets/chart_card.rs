@@ -6,9 +6,8 @@ use leptos_use::{use_intersection_observer_with_options, UseIntersectionObserver
 
 use crate::browser::{download, download_url};
 use crate::chart::{self, AxisStyle, ChartSpec};
-use crate::format::to_csv;
 use crate::i18n::{tr, use_lang, Lang};
-use crate::present::DataTable;
+use crate::present::{export, DataTable};
 
 #[component]
 pub fn ChartCard(
@@ -17,6 +16,9 @@ pub fn ChartCard(
     #[prop(into)] spec: Signal<ChartSpec>,
     #[prop(into)] table: Signal<DataTable>,
     #[prop(optional)] tall: bool,
+    /// What the chart shows when it is not the working scenario (for the exports' caption).
+    #[prop(optional, into)]
+    scenarios: Option<Signal<String>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -52,6 +54,22 @@ pub fn ChartCard(
             crate::browser::measured(&format!("entas-draw-{testid}"), || draw_on_canvas(&el, &s, axis, boost));
         }
     });
+    // What every export carries: title, district, scenario, lines, sample, source, date.
+    let run = crate::state::use_state().working.run;
+    let caption = move || {
+        let name = testid.trim_start_matches("chart-");
+        run.with_untracked(|r| {
+            let shown = scenarios.map(|s| s.get_untracked());
+            export::caption(
+                r,
+                name,
+                &title.get_untracked(),
+                shown.as_deref(),
+                &crate::browser::today(),
+                lang.get_untracked(),
+            )
+        })
+    };
     view! {
         <figure class="panel chart-card" class:tall=tall data-testid=testid>
             <div class="chart-head">
@@ -61,22 +79,22 @@ pub fn ChartCard(
                     <span class="export-buttons">
                         <button type="button" class="mini-btn" data-testid="export-png" title=move || lang.get().t("export.png")
                             on:click=move |_| {
-                                if let Some(el) = canvas.get() {
-                                    if let Ok(url) = el.to_data_url() {
-                                        download_url(&format!("{testid}.png"), &url);
-                                    }
+                                let c = caption();
+                                if let Some(url) = canvas.get().and_then(|el| crate::browser::png_with_caption(&el, &c.title, &c.lines)) {
+                                    download_url(&format!("{}.png", c.file_stem), &url);
                                 }
                             }>"PNG"</button>
                         <button type="button" class="mini-btn" data-testid="export-svg" title=move || lang.get().t("export.svg")
                             on:click=move |_| {
+                                let c = caption();
                                 let axis = AxisStyle { decimal_comma: lang.get_untracked() == Lang::Id };
-                                let svg = chart::to_svg(&spec.get_untracked(), 1200, 600, axis);
-                                download(&format!("{testid}.svg"), "image/svg+xml", &svg);
+                                let svg = export::svg_with_caption(&chart::to_svg(&spec.get_untracked(), 1200, 600, axis), 1200, 600, &c);
+                                download(&format!("{}.svg", c.file_stem), "image/svg+xml", &svg);
                             }>"SVG"</button>
                         <button type="button" class="mini-btn" data-testid="export-csv" title=move || lang.get().t("export.csv")
                             on:click=move |_| {
-                                let t = table.get_untracked();
-                                download(&format!("{testid}.csv"), "text/csv", &to_csv(&t.headers, &t.rows));
+                                let c = caption();
+                                download(&format!("{}.csv", c.file_stem), "text/csv", &export::data_csv(&spec.get_untracked(), &c));
                             }>"CSV"</button>
                     </span>
                 </div>
