@@ -75,6 +75,58 @@ mod coverage {
             .collect()
     }
 
+    /// Every key the app's source hands to a translation call as a literal (`t("…")`, `tf("…"`, `tr("…")`,
+    /// a notice's or a refusal's key, a template's) is a key of the locale files: a misspelt or forgotten
+    /// key would print as itself on screen.
+    #[test]
+    fn every_key_written_in_the_source_is_translated() {
+        let id = keys(include_str!("../locales/id.yml"));
+        let markers = [
+            "t(\"",
+            "tf(\"",
+            "tr(\"",
+            "Notice::info(\"",
+            "Notice::error(\"",
+            "refused(\"",
+            "Template(\"",
+            "key: \"",
+            "invalid(\"",
+            "not_json(\"",
+            "title(\"",
+            "year_title(\"",
+        ];
+        let mut files = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let (mut checked, mut missing) = (0, Vec::new());
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for m in markers {
+                for (at, _) in text.match_indices(m) {
+                    // A marker inside a longer name (`format(\"`) is not a call of ours.
+                    let before = text[..at].chars().last().unwrap_or(' ');
+                    if before.is_ascii_alphanumeric() || before == '_' {
+                        continue;
+                    }
+                    let literal = text[at + m.len()..].split('"').next().unwrap_or_default();
+                    if literal.contains('.') && !literal.contains(' ') && !literal.contains('{') {
+                        checked += 1;
+                        if !id.iter().any(|k| k == literal) {
+                            missing.push(format!("{}: {literal}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 200, "{checked} keys checked");
+        assert!(missing.is_empty(), "keys with no translation: {missing:#?}");
+    }
+
     #[test]
     fn both_languages_have_the_same_keys() {
         let id = keys(include_str!("../locales/id.yml"));
