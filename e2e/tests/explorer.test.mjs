@@ -219,7 +219,7 @@ test('a data system is one click; convergence and the Kemensos check are shown w
   await context.close();
 });
 
-test('changing the RPJMD target year moves only the RPJMD target, not the Inpres zero-extreme target', async () => {
+test('changing the RPJMD target year moves only the RPJMD target; the Inpres extreme target has its own value and year', async () => {
   const { context, app } = await openApp(env);
   const before = await app.kpi('target-1').textContent();
   assert.match(before, /2025/, before);
@@ -228,6 +228,18 @@ test('changing the RPJMD target year moves only the RPJMD target, not the Inpres
   const after = await app.kpi('target-1').textContent();
   assert.match(after, /≤ 0,00% pada 2025/, `the zero-extreme target keeps its year: ${after}`);
   assert.doesNotMatch(after, /pada 2028/, after);
+  // The Inpres target is editable too: its value and its year, and only its own.
+  const extreme = app.page.getByTestId('target-extreme');
+  await extreme.fill('0,3');
+  await extreme.press('Enter');
+  await app.page.getByTestId('target-extreme-year').selectOption('2030');
+  await app.page.waitForFunction(() => /≤ 0,30% pada 2030/.test(document.querySelector('[data-testid=kpi-target-1]').textContent));
+  assert.match(await app.kpi('target-0').textContent(), /2028/, 'the RPJMD target keeps its year');
+  await extreme.fill('200');
+  await extreme.press('Enter');
+  assert.match(await app.page.locator('.field-error').textContent(), /.+/, 'an impossible value is refused with a message');
+  assert.match(await app.kpi('target-1').textContent(), /≤ 0,30% pada 2030/, 'and changes nothing');
+  assert.deepEqual(app.errors, []);
   await context.close();
 });
 

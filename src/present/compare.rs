@@ -24,12 +24,32 @@ pub fn kpi_row(e: &Entry, l: Lang) -> Vec<String> {
     let last = o.scenario.last();
     let p0_target =
         analysis::target_status(o, &s.targets, None).into_iter().find(|t| t.target.indicator == Indicator::P0);
+    // Scenarios may differ in district, line and horizon: each cell says its year (and line).
+    let at = |v: String, year: i32| format!("{v} ({year})");
     vec![
         e.name.clone(),
         s.district.name.clone(),
-        or_dash(last.map(|r| format::percent(r.p0_pct, 2, l))),
-        or_dash(last.map(|r| format::percent(r.extreme_pct, 2, l))),
-        format::number(o.lifted_final(), 0, l),
+        or_dash(last.map(|r| {
+            l.tf(
+                "compare.p0_cell",
+                &[
+                    ("value", format::percent(r.p0_pct, 2, l)),
+                    ("year", r.year.to_string()),
+                    ("gk", format::rupiah(o.poverty_line, l)),
+                ],
+            )
+        })),
+        or_dash(last.map(|r| {
+            l.tf(
+                "compare.extreme_cell",
+                &[
+                    ("value", format::percent(r.extreme_pct, 2, l)),
+                    ("year", r.year.to_string()),
+                    ("line", o.extreme_line_label.clone()),
+                ],
+            )
+        })),
+        or_dash(last.map(|r| at(format::number(o.lifted_final(), 0, l), r.year))),
         format::rupiah_large(o.scenario_spend_rp(), l),
         or_dash(o.cost_per_person_year_lifted.map(|c| format::rupiah_large(c, l))),
         match p0_target {
@@ -97,6 +117,8 @@ mod tests {
         let row = kpi_row(&Entry { name: "A".into(), run: &r }, Lang::Id);
         assert_eq!(row.len(), 8);
         assert_eq!(row[1], "Musi Banyuasin");
-        assert_eq!(row[4], format::number(r.outcome.lifted_final(), 0, Lang::Id));
+        assert_eq!(row[4], format!("{} (2030)", format::number(r.outcome.lifted_final(), 0, Lang::Id)));
+        assert!(row[2].contains("(2030, GK Rp590.000)"), "the year and the line: {}", row[2]);
+        assert!(row[3].contains("2030") && row[3].contains("US$2.15"), "the year and the line: {}", row[3]);
     }
 }

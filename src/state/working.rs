@@ -201,30 +201,41 @@ impl Working {
 
     /// The RPJMD headcount target, if any (reactive).
     pub fn p0_target(&self) -> Option<Target> {
-        self.targets.with(|t| t.iter().find(|t| t.indicator == Indicator::P0).cloned())
+        self.target(Indicator::P0)
+    }
+
+    /// The first target on `indicator` (the RPJMD headcount, the Inpres zero-extreme), if any (reactive).
+    pub fn target(&self, indicator: Indicator) -> Option<Target> {
+        self.targets.with(|t| t.iter().find(|t| t.indicator == indicator).cloned())
     }
 
     /// Sets the RPJMD headcount target's value, adding the target (next year) when there is none.
     pub fn set_p0_target_value(&self, value_pct: f64) {
+        self.set_target_value(Indicator::P0, value_pct);
+    }
+
+    /// Sets the first `indicator` target's value, adding one (next year; RPJMD for the headcount, Inpres
+    /// 4/2022 for extreme poverty) when there is none.
+    pub fn set_target_value(&self, indicator: Indicator, value_pct: f64) {
         let next_year = self.base.with_untracked(|b| b.district.base_year + 1);
-        self.targets.update(|ts| match ts.iter_mut().find(|t| t.indicator == Indicator::P0) {
+        let label = if indicator == Indicator::P0 { "RPJMD" } else { "Inpres 4/2022" };
+        self.targets.update(|ts| match ts.iter_mut().find(|t| t.indicator == indicator) {
             Some(t) => t.value_pct = value_pct,
-            None => ts.push(Target {
-                indicator: Indicator::P0,
-                value_pct,
-                year: next_year,
-                label: "RPJMD".into(),
-                tolerance_pct: 0.0,
-            }),
+            None => ts.push(Target { indicator, value_pct, year: next_year, label: label.into(), tolerance_pct: 0.0 }),
         });
     }
 
     /// Moves only the RPJMD headcount target's year: the Inpres zero-extreme target keeps its own.
     pub fn set_p0_target_year(&self, year: i32) {
+        self.set_target_year(Indicator::P0, year);
+    }
+
+    /// Moves only the first `indicator` target's year.
+    pub fn set_target_year(&self, indicator: Indicator, year: i32) {
         let b = self.base.with_untracked(|b| b.district.base_year);
         let y = year.clamp(b, b + MAX_YEARS);
         self.targets.update(|ts| {
-            if let Some(t) = ts.iter_mut().find(|t| t.indicator == Indicator::P0) {
+            if let Some(t) = ts.iter_mut().find(|t| t.indicator == indicator) {
                 t.year = y;
             }
         });

@@ -171,6 +171,39 @@ pub fn Settings() -> impl IntoView {
                 </select>
             </label>
             <Show when=move || w.targets.with(|ts| ts.iter().any(|t| t.indicator == Indicator::Extreme))>
+                <label class="field narrow">
+                    <span>{tr("settings.target_extreme")}</span>
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        data-testid="target-extreme"
+                        prop:value=move || w.target(Indicator::Extreme).map(|t| format::number(t.value_pct, 2, lang.get())).unwrap_or_default()
+                        on:change=move |ev| {
+                            let l = lang.get();
+                            match typed_in(&ev, l, 0.0, 100.0) {
+                                Some(v) => {
+                                    target_error.set(None);
+                                    w.set_target_value(Indicator::Extreme, v);
+                                }
+                                None => target_error.set(Some(l.t("settings.target_error"))),
+                            }
+                        }
+                    />
+                </label>
+                <label class="field narrow">
+                    <span>{tr("settings.target_extreme_year")}</span>
+                    <select
+                        data-testid="target-extreme-year"
+                        prop:value=move || w.target(Indicator::Extreme).map(|t| t.year.to_string()).unwrap_or_default()
+                        on:change=move |ev| {
+                            if let Ok(y) = event_target_value(&ev).parse::<i32>() {
+                                w.set_target_year(Indicator::Extreme, y);
+                            }
+                        }
+                    >
+                        {move || years(1)}
+                    </select>
+                </label>
                 <label class="field narrow" title=move || lang.get().t("settings.tolerance_source")>
                     <span>{tr("settings.tolerance")}</span>
                     <input
