@@ -11,12 +11,14 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts the app into a fresh container, with empty browser storage (the app autosaves, and the tests
-/// share one page), and returns the container.
+/// Mounts the app into a fresh container, with empty browser storage and no page or language in the address
+/// (the app keeps both there, and the tests share one page), and returns the container.
 fn mount_app() -> web_sys::HtmlElement {
     if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
         storage.clear().unwrap();
     }
+    let search = entas_app::browser::search();
+    entas_app::browser::set_search(&entas_app::route::with_route(&search, Default::default()), false);
     let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), App).forget();

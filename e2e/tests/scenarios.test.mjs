@@ -145,8 +145,7 @@ test('two tabs each save a scenario: both survive; a rename or a deletion in one
   await a.page.waitForTimeout(800);
   for (const tab of [a, b]) {
     await tab.page.reload();
-    await tab.kpi('p0').waitFor();
-    await tab.nav('compare').click();
+    await tab.page.getByTestId('saved-list').waitFor(); // the reload keeps the compare page
     assert.deepEqual(await names(tab), ['Tab A, nama baru'], 'both tabs agree after a reload');
   }
   assert.deepEqual([...a.errors, ...b.errors], []);
@@ -281,12 +280,11 @@ test('storage never loses work: one bad record is set aside for recovery, a newe
   assert.deepEqual(await app.page.getByTestId('saved-name').evaluateAll((els) => els.map((e) => e.value)), ['Baik', 'Baik juga']);
   const item = app.page.getByTestId('recover-item');
   assert.equal(await item.count(), 1);
-  assert.match(await item.textContent(), /Rusak.*horizon: 2100 is outside/);
+  assert.match(await item.textContent(), /Rusak.*horizon: 2100 di luar rentang yang diizinkan, 2025 sampai 2044/);
   const exported = await app.downloadText(app.page.getByTestId('recover-export'));
   assert.deepEqual(JSON.parse(exported.text), ws.saved[1], 'exported exactly as it was stored');
   await app.page.reload();
-  await app.kpi('p0').waitFor();
-  await app.nav('compare').click();
+  await app.page.getByTestId('saved-list').waitFor(); // the reload keeps the compare page
   assert.equal(await app.page.getByTestId('recover-item').count(), 1, 'still listed after a reload');
   await app.page.getByTestId('recover-forget').click();
   assert.equal(await app.page.getByTestId('recover-item').count(), 0);
@@ -342,7 +340,7 @@ test('export → import of a scenario file round-trips; a broken file is refused
   assert.match(await importAndWait(bad), /tidak bisa dibaca.*horizon/);
   assert.deepEqual(await app.kpiTexts(), before, 'the current scenario is kept');
   writeFileSync(bad, 'this is not JSON');
-  assert.match(await importAndWait(bad), /not valid JSON/);
+  assert.match(await importAndWait(bad), /bukan JSON yang sah \(baris 1, kolom 2\)/);
   assert.deepEqual(app.errors, []);
   await context.close();
 });

@@ -199,19 +199,9 @@ impl Working {
         self.levers.with(|l| p.values.iter().all(|(id, v)| l.get(*id) == *v))
     }
 
-    /// The RPJMD headcount target, if any (reactive).
-    pub fn p0_target(&self) -> Option<Target> {
-        self.target(Indicator::P0)
-    }
-
     /// The first target on `indicator` (the RPJMD headcount, the Inpres zero-extreme), if any (reactive).
     pub fn target(&self, indicator: Indicator) -> Option<Target> {
         self.targets.with(|t| t.iter().find(|t| t.indicator == indicator).cloned())
-    }
-
-    /// Sets the RPJMD headcount target's value, adding the target (next year) when there is none.
-    pub fn set_p0_target_value(&self, value_pct: f64) {
-        self.set_target_value(Indicator::P0, value_pct);
     }
 
     /// Sets the first `indicator` target's value, adding one (next year; RPJMD for the headcount, Inpres
@@ -225,12 +215,7 @@ impl Working {
         });
     }
 
-    /// Moves only the RPJMD headcount target's year: the Inpres zero-extreme target keeps its own.
-    pub fn set_p0_target_year(&self, year: i32) {
-        self.set_target_year(Indicator::P0, year);
-    }
-
-    /// Moves only the first `indicator` target's year.
+    /// Moves only the first `indicator` target's year: the RPJMD and the Inpres targets keep their own.
     pub fn set_target_year(&self, indicator: Indicator, year: i32) {
         let b = self.base.with_untracked(|b| b.district.base_year);
         let y = year.clamp(b, b + MAX_YEARS);

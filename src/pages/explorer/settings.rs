@@ -1,5 +1,5 @@
 //! The settings row: preset, extreme-poverty line (and its rupiah value), growth basis, horizon, the RPJMD
-//! target and its year, and the extreme target's tolerance. Each typed value is validated with a message
+//! target and its year, the Inpres extreme target, its year and its tolerance. Each typed value is validated with a message
 //! naming the allowed range; a refused value changes nothing.
 
 use entas_model::presets;
@@ -137,73 +137,11 @@ pub fn Settings() -> impl IntoView {
                     {move || years(2)}
                 </select>
             </label>
-            <label class="field narrow">
-                <span>{tr("settings.target_p0")}</span>
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    data-testid="target-p0"
-                    prop:value=move || w.p0_target().map(|t| format::number(t.value_pct, 2, lang.get())).unwrap_or_default()
-                    on:change=move |ev| {
-                        let l = lang.get();
-                        match typed_in(&ev, l, 0.0, 100.0) {
-                            Some(v) => {
-                                target_error.set(None);
-                                w.set_p0_target_value(v);
-                            }
-                            None => target_error.set(Some(l.t("settings.target_error"))),
-                        }
-                    }
-                />
-            </label>
-            <label class="field narrow">
-                <span>{tr("settings.target_year")}</span>
-                <select
-                    data-testid="target-year"
-                    prop:value=move || w.p0_target().map(|t| t.year.to_string()).unwrap_or_default()
-                    on:change=move |ev| {
-                        if let Ok(y) = event_target_value(&ev).parse::<i32>() {
-                            w.set_p0_target_year(y);
-                        }
-                    }
-                >
-                    {move || years(1)}
-                </select>
-            </label>
+            <TargetFields indicator=Indicator::P0 value_key="settings.target_p0" year_key="settings.target_year"
+                value_testid="target-p0" year_testid="target-year" error=target_error/>
             <Show when=move || w.targets.with(|ts| ts.iter().any(|t| t.indicator == Indicator::Extreme))>
-                <label class="field narrow">
-                    <span>{tr("settings.target_extreme")}</span>
-                    <input
-                        type="text"
-                        inputmode="decimal"
-                        data-testid="target-extreme"
-                        prop:value=move || w.target(Indicator::Extreme).map(|t| format::number(t.value_pct, 2, lang.get())).unwrap_or_default()
-                        on:change=move |ev| {
-                            let l = lang.get();
-                            match typed_in(&ev, l, 0.0, 100.0) {
-                                Some(v) => {
-                                    target_error.set(None);
-                                    w.set_target_value(Indicator::Extreme, v);
-                                }
-                                None => target_error.set(Some(l.t("settings.target_error"))),
-                            }
-                        }
-                    />
-                </label>
-                <label class="field narrow">
-                    <span>{tr("settings.target_extreme_year")}</span>
-                    <select
-                        data-testid="target-extreme-year"
-                        prop:value=move || w.target(Indicator::Extreme).map(|t| t.year.to_string()).unwrap_or_default()
-                        on:change=move |ev| {
-                            if let Ok(y) = event_target_value(&ev).parse::<i32>() {
-                                w.set_target_year(Indicator::Extreme, y);
-                            }
-                        }
-                    >
-                        {move || years(1)}
-                    </select>
-                </label>
+                <TargetFields indicator=Indicator::Extreme value_key="settings.target_extreme" year_key="settings.target_extreme_year"
+                    value_testid="target-extreme" year_testid="target-extreme-year" error=target_error/>
                 <label class="field narrow" title=move || lang.get().t("settings.tolerance_source")>
                     <span>{tr("settings.tolerance")}</span>
                     <input
@@ -234,6 +172,59 @@ pub fn Settings() -> impl IntoView {
 }
 
 /// The number typed in the field of `ev`, in either language's style, if it lies in [lo, hi].
+/// A target's value (typed, 0–100 %) and year (a list from the base year on): the RPJMD headcount target and
+/// the Inpres extreme target each have their own, and moving one never moves the other.
+#[component]
+fn TargetFields(
+    indicator: Indicator,
+    value_key: &'static str,
+    year_key: &'static str,
+    value_testid: &'static str,
+    year_testid: &'static str,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let w = use_state().working;
+    let lang = use_lang();
+    view! {
+        <label class="field narrow">
+            <span>{tr(value_key)}</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                data-testid=value_testid
+                prop:value=move || w.target(indicator).map(|t| format::number(t.value_pct, 2, lang.get())).unwrap_or_default()
+                on:change=move |ev| {
+                    let l = lang.get();
+                    match typed_in(&ev, l, 0.0, 100.0) {
+                        Some(v) => {
+                            error.set(None);
+                            w.set_target_value(indicator, v);
+                        }
+                        None => error.set(Some(l.t("settings.target_error"))),
+                    }
+                }
+            />
+        </label>
+        <label class="field narrow">
+            <span>{tr(year_key)}</span>
+            <select
+                data-testid=year_testid
+                prop:value=move || w.target(indicator).map(|t| t.year.to_string()).unwrap_or_default()
+                on:change=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).parse::<i32>() {
+                        w.set_target_year(indicator, y);
+                    }
+                }
+            >
+                {move || {
+                    let b = w.base_year();
+                    (b + 1..=b + MAX_YEARS).map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
 fn typed_in(ev: &leptos::ev::Event, l: crate::i18n::Lang, lo: f64, hi: f64) -> Option<f64> {
     format::parse_number(&event_target_value(ev), l).filter(|v| (lo..=hi).contains(v))
 }
