@@ -233,7 +233,28 @@ impl Default for Results {
 
 #[cfg(test)]
 mod tests {
-    use super::Kind;
+    use super::{Kind, Reply, Wire};
+
+    /// A message of this build reads back; one of another build's shape reads as unreadable, also inside an
+    /// envelope like gloo-worker's, instead of failing the whole message.
+    #[test]
+    fn a_message_of_another_build_is_unreadable_not_a_failure() {
+        let text = serde_json::to_string(&Wire::Read(Reply::Part { generation: 3, json: "{}".into() })).unwrap();
+        assert!(matches!(
+            serde_json::from_str::<Wire<Reply>>(&text).unwrap(),
+            Wire::Read(Reply::Part { generation: 3, .. })
+        ));
+        let other = r#"{"Part":{"generation":"three"}}"#;
+        assert!(matches!(serde_json::from_str::<Wire<Reply>>(other).unwrap(), Wire::Unreadable(_)));
+        #[derive(serde::Deserialize)]
+        enum Envelope {
+            ProcessOutput(usize, Wire<Reply>),
+        }
+        let enveloped = r#"{"ProcessOutput":[1,{"Renamed":{"x":1}}]}"#;
+        let Envelope::ProcessOutput(id, w) = serde_json::from_str::<Envelope>(enveloped).unwrap();
+        assert_eq!(id, 1);
+        assert!(matches!(w, Wire::Unreadable(_)));
+    }
 
     #[test]
     fn every_kind_has_its_own_slot() {
