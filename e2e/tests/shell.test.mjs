@@ -35,7 +35,13 @@ test('projector size, and projector mode with fewer panels', async () => {
   const { context, app } = await openApp(env, { width: 1920, height: 1080 });
   await app.analysisDone();
   await app.screenshot(join(ARTIFACTS, 'explorer-1920x1080.png'));
+  const size = (sel) => app.page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const [label, lever] = [await size('.kpi-label'), await size('.lever-head label')];
   await app.projector.click();
+  assert.ok((await size('.kpi-label')) >= 1.35 * label, 'the KPI labels, which carry the line and the year, grow for the room');
+  assert.ok((await size('.lever-head label')) >= 1.35 * lever, 'and so do the levers');
+  const clipped = await app.page.locator('.lever-number:visible, .settings input, .settings select').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(clipped, [], 'no typed value or year is clipped');
   assert.equal(await app.chart('wedge').isVisible(), false, 'secondary charts hidden in projector mode');
   assert.equal(await app.chart('trajectory').isVisible(), true);
   await app.screenshot(join(ARTIFACTS, 'projector-1920x1080.png'));
