@@ -143,3 +143,22 @@ test('no page and no printed brief shows an untranslated key, in either language
   assert.deepEqual(app.errors, []);
   await context.close();
 });
+
+test('every page fits a 390 px phone and a 1366 px laptop without sideways scrolling, share box open too', async () => {
+  for (const [width, height] of [[390, 844], [1366, 768]]) {
+    const { context, app } = await openApp(env, { width, height });
+    const wide = () => app.page.evaluate(() => document.documentElement.scrollWidth);
+    for (const page of ['explorer', 'compare', 'brief', 'howto']) {
+      await app.nav(page).click();
+      await app.page.waitForTimeout(200);
+      assert.ok((await wide()) <= width, `${page} at ${width} px: ${await wide()} px wide`);
+    }
+    await app.nav('explorer').click();
+    await app.shareButton.click();
+    await app.shareUrl.waitFor();
+    assert.ok((await wide()) <= width, `the share box at ${width} px: ${await wide()} px wide`);
+    if (width === 390) await app.screenshot(join(ARTIFACTS, 'phone-390x844-share.png'));
+    assert.deepEqual(app.errors, []);
+    await context.close();
+  }
+});
