@@ -128,6 +128,9 @@ test('each lever has an info popover with meaning, unit, range and source', asyn
   assert.match(text, /Rp miliar per tahun/);
   assert.match(text, /Rp0,0 M\/tahun – Rp500,0 M\/tahun/);
   assert.match(text, /Republika/);
+  await app.page.keyboard.press('Escape');
+  assert.equal(await app.leverPopover('cash_budget').isVisible(), false, 'Escape closes it');
+  assert.equal(await app.leverInfo('cash_budget').evaluate((b) => b === document.activeElement), true, 'and the focus is back on its button');
   await context.close();
 });
 

@@ -135,12 +135,23 @@ pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
     let input_id = format!("lever-{id}");
     let popover_id = format!("info-{id}");
     let changed = move || w.is_changed(id);
+    // Escape closes the open popover and gives the focus back to its button.
+    let info_btn = NodeRef::<leptos::html::Button>::new();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = info_btn.get() {
+                let _ = b.focus();
+            }
+        }
+    };
     view! {
-        <div class="lever" class:changed=changed data-testid=format!("lever-{id}")>
+        <div class="lever" class:changed=changed data-testid=format!("lever-{id}") on:keydown=on_key>
             <div class="lever-head">
                 <label for=input_id.clone()>{label}</label>
                 <button
                     type="button"
+                    node_ref=info_btn
                     class="info-btn"
                     aria-label=move || lang.get().t("lever.info")
                     aria-expanded=move || open.get().to_string()
