@@ -155,15 +155,42 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// "Siap tanpa internet": whether the laptop can leave the network and still open the app.
+#[component]
+fn OfflineSign() -> impl IntoView {
+    let status = RwSignal::new(browser::Offline::Preparing);
+    browser::offline_status(move |s| {
+        let _ = status.try_set(s);
+    });
+    let key = move || match status.get() {
+        browser::Offline::Preparing => "offline.preparing",
+        browser::Offline::Ready => "offline.ready",
+        browser::Offline::Unavailable => "offline.unavailable",
+    };
+    view! {
+        <span class="offline-sign" class:ready=move || status.get() == browser::Offline::Ready data-testid="offline-sign"
+            data-state=move || format!("{:?}", status.get()).to_lowercase()>
+            {move || use_lang().get().t(key())}
+        </span>
+    }
+}
+
 #[component]
 fn Footer() -> impl IntoView {
     let base = use_state().working.base;
+    let lang = use_lang();
     view! {
         <footer class="footer">
             <details>
                 <summary>{tr("footer.source")}</summary>
-                <ul>{move || base.with(|b| b.district.sources.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view())}</ul>
+                <ul>{move || base.with(|b| crate::present::sources::district_sources(b, lang.get()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view())}</ul>
+                <p class="tag-legend">{tr("sources.tags")}</p>
             </details>
+            <details data-testid="glossary">
+                <summary>{tr("footer.glossary_title")}</summary>
+                <p class="tag-legend">{tr("footer.glossary")}</p>
+            </details>
+            <OfflineSign/>
             <span>{tr("footer.offline")}</span>
         </footer>
     }

@@ -147,3 +147,30 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
         f()
     }
 }
+
+/// Whether the app can open again with no network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offline {
+    /// Still caching (the service worker is installing).
+    Preparing,
+    /// Every built file is cached: the laptop can leave the network.
+    Ready,
+    /// No service worker here (an insecure address such as a LAN IP over plain http, or a browser without
+    /// them): the app works while this tab stays open, but will not open again offline.
+    Unavailable,
+}
+
+/// Calls `done` with `Ready` once the service worker is active (it activates only after caching every
+/// built file), or with `Unavailable` at once where there can be none. Until then the state is `Preparing`.
+pub fn offline_status(done: impl Fn(Offline) + 'static) {
+    let Some(w) = web_sys::window() else { return done(Offline::Unavailable) };
+    let has_sw = js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false);
+    if !w.is_secure_context() || !has_sw {
+        return done(Offline::Unavailable);
+    }
+    let Ok(ready) = w.navigator().service_worker().ready() else { return done(Offline::Unavailable) };
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(ready).await.is_ok();
+        done(if ok { Offline::Ready } else { Offline::Unavailable });
+    });
+}

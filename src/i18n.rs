@@ -165,6 +165,15 @@ mod coverage {
         }
         for l in crate::present::LINE_CHOICES {
             k.push(format!("line.{}", crate::present::line_key(&l)));
+            if !matches!(l, entas_model::scenario::ExtremeLine::Rupiah { .. }) {
+                k.push(format!("line.short.{}", crate::present::line_key(&l)));
+            }
+        }
+        {
+            use entas_model::scenario::Estimated as E;
+            for e in [E::PovertyLine, E::Population, E::HouseholdSize, E::P1, E::P2, E::Gini, E::MeanConsumption] {
+                k.push(format!("estimate.field.{}", crate::present::estimated_key(e)));
+            }
         }
         for g in ["evidence", "district_trend"] {
             k.push(format!("growth.{g}"));

@@ -63,7 +63,7 @@ async fn kpis_are_formatted_in_both_languages_and_follow_a_lever() {
     let before = kpi(&root);
     assert!(before.ends_with('%') && before.contains(','), "Bahasa: decimal comma: {before}");
     let label = text_of(&root, "kpi-p0");
-    assert!(label.contains("Penduduk miskin 2030 (GK Rp590.000)"), "{label}");
+    assert!(label.contains("Penduduk miskin 2030 (GK ≈Rp590.000)"), "{label}");
 
     let cash = input(&root, "[data-testid='lever-cash_budget'] input[type=range]");
     cash.set_value("300");

@@ -94,7 +94,7 @@ test('the extreme-poverty line is switchable and every rate names it', async () 
   const { context, app } = await openApp(env);
   const at215 = await app.kpiNumber('extreme');
   await app.extremeLine.selectOption('usd300');
-  await app.page.waitForFunction(() => document.querySelector('[data-testid=kpi-extreme]').textContent.includes('US$3.00'));
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=kpi-extreme]').textContent.includes('US$3,00'));
   assert.ok((await app.kpiNumber('extreme')) > at215, 'a higher line gives a higher rate');
   await app.extremeLine.selectOption('rupiah');
   await app.page.getByTestId('extreme-line-rp').fill('9999999');
@@ -270,6 +270,28 @@ test('navigating between pages 20 times leaves no chart observers behind', async
   const counts = await app.page.evaluate(() => window.__observers);
   assert.ok(counts.made >= 10 * cards, `an observer per chart on every visit: ${JSON.stringify(counts)}, ${cards} charts`);
   assert.ok(counts.live <= cards + 2, `live observers ${counts.live} for ${cards} chart cards (${counts.made} made)`);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test('beside the projection: how far the model is from BPS, the district back-test, a link to its table, and the estimate mark explained', async () => {
+  const { context, app } = await openApp(env);
+  const fit = app.page.getByTestId('fit-line');
+  await app.page.waitForFunction(() => /uji balik Musi Banyuasin dari 2021/.test(document.querySelector('[data-testid=fit-line]')?.textContent ?? ''), null, { timeout: 20000 });
+  const text = await fit.textContent();
+  assert.match(text, /BPS 2025: \d+,\d+%, model \d+,\d+% \([+-]?\d+,\d+ pp\)/, text);
+  assert.match(text, /selisih P0 rata-rata \d+,\d+ poin/, text);
+  // Muba's GK is rolled forward from 2021: marked, and the mark explained under the KPIs.
+  assert.match(await app.kpi('p0').textContent(), /≈Rp590\.000/);
+  assert.match(await app.page.getByTestId('estimate-note').textContent(), /≈ menandai perkiraan.*garis kemiskinan \(GK\)/);
+  await app.page.getByTestId('fit-detail').click();
+  await app.page.getByTestId('backtest-table').first().waitFor();
+  // A district with a published GK carries no mark.
+  await app.nav('explorer').click();
+  await app.preset.selectOption('muara_enim_2024');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=kpi-p0]').textContent.includes('Rp491.107'));
+  assert.doesNotMatch(await app.kpi('p0').textContent(), /≈/);
+  await app.page.waitForFunction(() => /uji balik Muara Enim dari 2018/.test(document.querySelector('[data-testid=fit-line]')?.textContent ?? ''));
   assert.deepEqual(app.errors, []);
   await context.close();
 });

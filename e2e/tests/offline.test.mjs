@@ -12,6 +12,9 @@ test('the app reloads and works with the network off', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const app = new EntasPage(await context.newPage(), env.url);
   await app.open();
+  // The footer says when the laptop may leave the network.
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=offline-sign]')?.dataset.state === 'ready', null, { timeout: 20000 });
+  assert.match(await app.page.getByTestId('offline-sign').textContent(), /Siap dipakai tanpa internet/);
   await app.page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await context.setOffline(true);
   await app.page.reload();

@@ -157,6 +157,12 @@ test('a tampered link gives a clear message and changes nothing', async () => {
   const app = new EntasPage(await context.newPage(), `${env.url}#s=1.eJyrVkrOz0nNBQAAAP__broken`);
   await app.open();
   assert.match(await app.notice.textContent(), /rusak atau diubah/);
+  // One plain sentence; what exactly was wrong is behind "Rincian".
+  const detail = app.page.getByTestId('notice-detail');
+  assert.equal(await detail.evaluate((d) => d.tagName === 'DETAILS' && !d.open), true, 'details start closed');
+  assert.equal(await detail.locator('span').isVisible(), false);
+  await detail.locator('summary').click();
+  assert.equal(await detail.locator('span').isVisible(), true);
   assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp70,0 M/tahun', 'the preset is still loaded');
   assert.deepEqual(app.errors, []);
   await context.close();
@@ -356,7 +362,7 @@ test('chart exports carry their context: CSV of plain numbers under a caption, S
   assert.equal(name, 'musi-banyuasin-2024_uji-ekspor_trajectory.csv', 'the file says district, scenario and chart');
   const caption = text.split('\n').filter((l) => l.startsWith('# '));
   assert.match(caption.join('\n'), /Musi Banyuasin 2024 · skenario: Uji ekspor/);
-  assert.match(caption.join('\n'), /GK Rp590\.000/);
+  assert.match(caption.join('\n'), /GK ≈Rp590\.000/);
   assert.match(caption.join('\n'), /diekspor \d{4}-\d{2}-\d{2}/);
   const csv = parseCsv(text.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim());
   assert.deepEqual(csv[0], ['panel', 'series', 'x', 'value']);
@@ -411,6 +417,19 @@ test('compare: three scenarios side by side, with policy and assumption changes 
   assert.ok((await app.chartInk('compare')) > 2000);
   await app.page.getByTestId('saved-duplicate').first().click();
   assert.equal(await app.savedItems.count(), 3);
+  const names = async () => Promise.all((await app.page.getByTestId('saved-name').all()).map((n) => n.inputValue()));
+  const before = await names();
+  await app.page.getByTestId('saved-delete').first().click();
+  assert.equal(await app.savedItems.count(), 2);
+  // Delete has an undo: the scenario comes back where it was, and stays after a reload.
+  assert.match(await app.page.getByTestId('undo-bar').textContent(), new RegExp(`${before[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*dihapus`));
+  await app.page.getByTestId('undo-delete').click();
+  assert.deepEqual(await names(), before);
+  await app.page.waitForTimeout(1500);
+  await app.page.reload();
+  // The address keeps the page: the reload opens on compare.
+  await app.page.getByTestId('compare').waitFor();
+  assert.deepEqual(await names(), before);
   await app.page.getByTestId('saved-delete').last().click();
   assert.equal(await app.savedItems.count(), 2);
   await app.screenshot(join(ARTIFACTS, 'compare-1366.png'), false);
@@ -466,7 +485,43 @@ test('the printed brief renders to an A4 PDF with the plan sections in order', a
     last = at;
   }
   assert.ok(!text.includes('Tuas kebijakan'), 'only the brief is printed');
+  // Sources in Bahasa with their tags explained, the model's count said as such, the GK marked an estimate.
+  assert.match(text, /Tanda: \[A\] asumsi/);
+  assert.match(text, /penduduk miskin/);
+  assert.ok(!/poor people|was not found|rolled forward/.test(text), 'no English source in the Bahasa brief');
+  assert.match(text, /≈ menandai perkiraan/);
+  // No mostly-blank page: every page but the last is at least half full of lines.
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+  assert.ok(pages >= 2 && pages <= 4, `${pages} pages`);
+  for (let p = 1; p < pages; p++) {
+    const lines = execFileSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdf, '-']).toString().split('\n').filter((l) => l.trim()).length;
+    assert.ok(lines >= 30, `page ${p} of ${pages} has only ${lines} lines`);
+  }
   assert.match(text, /Pemutakhiran data\s+Rp5,0 M\/tahun/, 'registry updating is listed with the budgets');
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'brief-page')]);
+  await context.close();
+});
+
+test('Ctrl+P on the explorer prints a header, the KPIs and every chart, also those never scrolled to', async () => {
+  const { context, app } = await openApp(env);
+  await app.analysisDone();
+  await app.page.emulateMedia({ media: 'print' });
+  await app.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const inked = await app.page.evaluate(() => [...document.querySelectorAll('canvas.chart')].map((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) ink++;
+    return ink;
+  }));
+  assert.ok(inked.length >= 5 && inked.every((n) => n > 1000), `ink per chart: ${inked}`);
+  const pdf = join(ARTIFACTS, 'explorer-print.pdf');
+  await app.page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  await app.page.emulateMedia({ media: 'screen' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.match(text, /Entas · Musi Banyuasin · skenario/, 'the print header');
+  assert.match(text, /Penduduk miskin 2030/, 'the KPIs');
+  assert.match(text, /Lintasan kemiskinan/, 'the chart titles');
+  assert.ok(!text.includes('Tuas kebijakan'), 'not the lever panel');
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'explorer-print')]);
   await context.close();
 });

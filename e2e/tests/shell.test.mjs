@@ -17,8 +17,8 @@ test('first screen is in Bahasa Indonesia, grouped by Inpres 4/2022 strategy, an
   assert.match(await app.group('income').textContent(), /Peningkatan pendapatan/);
   assert.match(await app.group('pockets').textContent(), /Penurunan kantong kemiskinan/);
   assert.equal(await app.page.getByTestId('group-assumption').getAttribute('open'), null, 'assumptions start collapsed');
-  assert.match(await app.kpi('p0').textContent(), /Penduduk miskin 2030 \(GK Rp590\.000\)/);
-  assert.match(await app.kpi('extreme').textContent(), /US\$2\.15/);
+  assert.match(await app.kpi('p0').textContent(), /Penduduk miskin 2030 \(GK ≈Rp590\.000\)/);
+  assert.match(await app.kpi('extreme').textContent(), /US\$2,15/);
   assert.match(await app.leverValue('cash_budget').textContent(), /^Rp70,0 M\/tahun$/);
   assert.match(await app.leverReach('cash_budget').textContent(), /KPM \(2025\)/);
   assert.ok((await app.chartInk('trajectory')) > 2000, 'the trajectory chart is drawn');
@@ -63,7 +63,7 @@ test('the language switch changes every visible label', async () => {
   const textId = (await app.app.innerText()).toLowerCase();
   await app.switchLanguage('en');
   assert.equal(await app.app.getAttribute('lang'), 'en');
-  assert.match(await app.kpi('p0').textContent(), /Poverty rate 2030 \(GK Rp590,000\)/);
+  assert.match(await app.kpi('p0').textContent(), /Poverty rate 2030 \(poverty line GK ≈Rp590,000\)/);
   assert.match(await app.leverValue('cash_budget').textContent(), /^Rp70\.0 bn\/year$/);
   const textEn = (await app.app.innerText()).toLowerCase();
   for (const word of ['Tuas kebijakan', 'Pengurangan beban pengeluaran', 'Anggaran bantuan tunai', 'Kembalikan', 'Penduduk miskin',
@@ -144,14 +144,21 @@ test('no page and no printed brief shows an untranslated key, in either language
   await context.close();
 });
 
-test('every page fits a 390 px phone and a 1366 px laptop without sideways scrolling, share box open too', async () => {
-  for (const [width, height] of [[390, 844], [1366, 768]]) {
-    const { context, app } = await openApp(env, { width, height });
+test('every page fits a 390 px phone, a 1366 px laptop and a 1920 px projector in both languages without sideways scrolling, share box open too', async () => {
+  for (const [width, height, dpr] of [[390, 844, 2], [1366, 768, 1], [1920, 1080, 1]]) {
+    const { context, app } = await openApp(env, { width, height }, dpr);
     const wide = () => app.page.evaluate(() => document.documentElement.scrollWidth);
-    for (const page of ['explorer', 'compare', 'brief', 'howto']) {
-      await app.nav(page).click();
-      await app.page.waitForTimeout(200);
-      assert.ok((await wide()) <= width, `${page} at ${width} px: ${await wide()} px wide`);
+    for (const lang of ['en', 'id']) {
+      await app.switchLanguage(lang);
+      for (const page of ['explorer', 'compare', 'brief', 'howto']) {
+        await app.nav(page).click();
+        await app.page.waitForTimeout(200);
+        assert.ok((await wide()) <= width, `${page} at ${width} px, ${lang}: ${await wide()} px wide`);
+      }
+      // The explorer's charts at this size, for a person to look at.
+      await app.nav('explorer').click();
+      await app.analysisDone();
+      await app.screenshot(join(ARTIFACTS, `explorer-${width}x${height}-${lang}.png`), true);
     }
     await app.nav('explorer').click();
     await app.shareButton.click();

@@ -1,16 +1,20 @@
-//! Drawing a `ChartSpec` on any plotters backend: time panels, stacked layers, the distribution and bars,
-//! with one mesh style and one legend box for all of them.
+//! Drawing a `ChartSpec` on any plotters backend, on the plan `layout::plan` makes: wrapped titles, time
+//! panels, stacked layers, the distribution and bars with one mesh style, and one legend strip below the
+//! plots (swatches and labels drawn at the scale, so they sit right at any devicePixelRatio).
 
 use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::layout::{self, Legend, PanelPlan, Rect, Swatch};
 use super::{nice_ceiling, palette, AxisStyle, Bars, ChartSpec, DistributionChart, Stacked, TimePanel};
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws `spec` on `root`; `scale` is the device-pixel ratio so text and lines keep their physical size.
+/// Draws `spec` on `root`; `scale` is the device-pixel ratio (times the projector boost) so text and lines
+/// keep their physical size.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
@@ -20,50 +24,83 @@ pub fn draw<DB: DrawingBackend>(
     root.fill(&WHITE)?;
     // Finite axes by construction, whatever the data: plotters' label search never meets an infinite range.
     let spec = &super::finite(spec);
-    match spec {
-        ChartSpec::Time(panels) => {
-            let areas = root.split_evenly((1, panels.len().max(1)));
-            for (area, panel) in areas.iter().zip(panels) {
-                draw_time_panel(area, panel, scale, axis)?;
-            }
+    if let ChartSpec::Message(m) = spec {
+        let (w, h) = root.dim_in_pixel();
+        let grey = BLACK.mix(0.6);
+        let style = TextStyle::from(font(15.0, scale)).color(&grey).pos(Pos::new(HPos::Center, VPos::Center));
+        root.draw_text(m, &style, ((w / 2) as i32, (h / 2) as i32))?;
+        root.present()?;
+        return Ok(());
+    }
+    let (w, h) = root.dim_in_pixel();
+    let plan = layout::plan(spec, w, h, scale);
+    for (i, p) in plan.panels.iter().enumerate() {
+        draw_title(root, p, scale)?;
+        let area = sub(root, p.chart);
+        match spec {
+            ChartSpec::Time(panels) => draw_time_panel(&area, &panels[i], p, scale, axis)?,
+            ChartSpec::Stacked(s) => draw_stacked(&area, s, p, scale, axis)?,
+            ChartSpec::Distribution(d) => draw_distribution(&area, d, p, scale, axis)?,
+            ChartSpec::Bars(panels) | ChartSpec::BarsVertical(panels) => draw_bars(&area, &panels[i], p, scale, axis)?,
+            ChartSpec::Message(_) => {}
         }
-        ChartSpec::Stacked(s) => draw_stacked(root, s, scale, axis)?,
-        ChartSpec::Distribution(d) => draw_distribution(root, d, scale, axis)?,
-        ChartSpec::Bars(panels) => {
-            let areas = root.split_evenly((1, panels.len().max(1)));
-            for (area, panel) in areas.iter().zip(panels) {
-                draw_bars(area, panel, scale, axis)?;
-            }
-        }
-        ChartSpec::BarsVertical(panels) => {
-            let areas = root.split_evenly((panels.len().max(1), 1));
-            for (area, panel) in areas.iter().zip(panels) {
-                draw_bars(area, panel, scale, axis)?;
-            }
-        }
-        ChartSpec::Message(m) => {
-            let (w, h) = root.dim_in_pixel();
-            let grey = BLACK.mix(0.6);
-            let style = TextStyle::from(font(15.0, scale)).color(&grey).pos(Pos::new(HPos::Center, VPos::Center));
-            root.draw_text(m, &style, ((w / 2) as i32, (h / 2) as i32))?;
-        }
+    }
+    if let Some(l) = &plan.legend {
+        draw_legend(root, l, scale)?;
     }
     root.present()?;
     Ok(())
 }
 
-/// The legend box every chart uses.
-fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
-    ctx: &mut ChartContext<'a, DB, CT>,
-    position: SeriesLabelPosition,
-    scale: f64,
-) -> DrawResult<DB> {
-    ctx.configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.92))
-        .border_style(palette::GRID)
-        .label_font(font(12.0, scale))
-        .draw()
+/// The part of `root` that `r` covers.
+fn sub<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, r: Rect) -> DrawingArea<DB, Shift> {
+    root.clone().shrink((r.x, r.y), (r.w.max(1), r.h.max(1)))
+}
+
+fn draw_title<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, p: &PanelPlan, scale: f64) -> DrawResult<DB> {
+    let line_h = (layout::TITLE_PX * 1.3 * scale).round() as i32;
+    let ink = BLACK.mix(0.85);
+    let style = TextStyle::from(font(layout::TITLE_PX, scale).into_font().style(FontStyle::Bold))
+        .color(&ink)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let cx = p.title_area.x + p.title_area.w / 2;
+    for (i, line) in p.title.iter().enumerate() {
+        root.draw_text(line, &style, (cx, p.title_area.y + i as i32 * line_h))?;
+    }
+    Ok(())
+}
+
+/// The legend strip: each swatch drawn at the scale, its label beside it.
+fn draw_legend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, l: &Legend, scale: f64) -> DrawResult<DB> {
+    let s = |v: f64| (v * scale).round() as i32;
+    let sw = s(layout::SWATCH_PX);
+    let ink = BLACK.mix(0.85);
+    let text = TextStyle::from(font(layout::LEGEND_PX, scale)).color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+    for item in &l.items {
+        let (x, y) = item.at;
+        match item.entry.swatch {
+            Swatch::Line { color, dashed } => {
+                let style = ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: px(3.0, scale) };
+                if dashed {
+                    root.draw(&DashedPathElement::new([(x, y), (x + sw, y)], s(6.0), s(4.0), style))?;
+                } else {
+                    root.draw(&PathElement::new([(x, y), (x + sw, y)], style))?;
+                }
+            }
+            Swatch::Fill(color) => {
+                root.draw(&Rectangle::new([(x, y - s(6.0)), (x + sw, y + s(6.0))], color.filled()))?;
+            }
+            Swatch::Ring(color) => {
+                let style = ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: px(2.0, scale) };
+                root.draw(&Circle::new((x + sw / 2, y), px(4.5, scale), style))?;
+            }
+        }
+        let line_h = (layout::ROW_PX * scale).round() as i32;
+        for (i, line) in item.lines.iter().enumerate() {
+            root.draw_text(line, &text, (x + sw + s(6.0), y + i as i32 * line_h))?;
+        }
+    }
+    Ok(())
 }
 
 fn font(size: f64, scale: f64) -> (&'static str, f64) {
@@ -77,33 +114,29 @@ fn px(v: f64, scale: f64) -> u32 {
 fn draw_time_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     p: &TimePanel,
+    plan: &PanelPlan,
     scale: f64,
     axis: AxisStyle,
 ) -> DrawResult<DB> {
     let mut ctx = ChartBuilder::on(root)
-        .caption(&p.title, font(15.0, scale))
-        .margin(px(10.0, scale))
-        .margin_right(px(24.0, scale))
+        .margin(px(6.0, scale))
+        .margin_right(px(18.0, scale))
         .x_label_area_size(px(30.0, scale))
         .y_label_area_size(px(58.0, scale))
         .build_cartesian_2d(p.years.0..p.years.1, 0.0..p.y_max)?;
     let y_fmt = |v: &f64| axis.fmt(*v, p.y_decimals);
-    let span = (p.years.1 - p.years.0) as usize;
-    mesh(&mut ctx, scale, 13.0)
+    mesh(&mut ctx, scale, layout::TICK_PX)
         .axis_style(BLACK.mix(0.6))
-        .x_labels(if span > 10 { span / 2 + 1 } else { span + 1 })
+        .x_labels(plan.x_labels)
         .x_label_formatter(&|y| y.to_string())
-        .y_labels(6)
+        .y_labels(plan.y_labels)
         .y_label_formatter(&y_fmt)
         .y_desc(p.y_label.as_str())
         .draw()?;
     for b in &p.bands {
         let mut poly: Vec<(i32, f64)> = b.upper.clone();
         poly.extend(b.lower.iter().rev().copied());
-        let color = b.color.mix(0.18);
-        ctx.draw_series(std::iter::once(Polygon::new(poly, color.filled())))?
-            .label(b.label.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 20, y + 5)], color.filled()));
+        ctx.draw_series(std::iter::once(Polygon::new(poly, b.color.mix(0.18).filled())))?;
     }
     for h in &p.hlines {
         let style = ShapeStyle { color: h.color.to_rgba(), filled: false, stroke_width: px(2.0, scale) };
@@ -112,55 +145,31 @@ fn draw_time_panel<DB: DrawingBackend>(
             px(4.0, scale),
             px(4.0, scale),
             style,
-        ))?
-        .label(h.label.as_str())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], style));
+        ))?;
     }
     for s in &p.series {
         let style = ShapeStyle { color: s.color.to_rgba(), filled: false, stroke_width: px(3.0, scale) };
         if s.dashed {
-            ctx.draw_series(DashedLineSeries::new(s.points.iter().copied(), px(8.0, scale), px(5.0, scale), style))?
-                .label(s.label.as_str())
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], style));
+            ctx.draw_series(DashedLineSeries::new(s.points.iter().copied(), px(8.0, scale), px(5.0, scale), style))?;
         } else {
-            ctx.draw_series(LineSeries::new(s.points.iter().copied(), style))?
-                .label(s.label.as_str())
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], style));
+            ctx.draw_series(LineSeries::new(s.points.iter().copied(), style))?;
             ctx.draw_series(s.points.iter().map(|q| Circle::new(*q, px(3.0, scale), style.filled())))?;
         }
     }
     if !p.observed.is_empty() {
         let r = px(4.5, scale);
-        ctx.draw_series(p.observed.iter().filter(|(y, _)| *y >= p.years.0 && *y <= p.years.1).map(|q| {
-            Circle::new(
-                *q,
-                r,
-                ShapeStyle { color: palette::OBSERVED.to_rgba(), filled: false, stroke_width: px(2.0, scale) },
-            )
-        }))?
-        .label(p.observed_label.as_str())
-        .legend(move |(x, y)| Circle::new((x + 10, y), r, palette::OBSERVED.stroke_width(2)));
+        let style = ShapeStyle { color: palette::OBSERVED.to_rgba(), filled: false, stroke_width: px(2.0, scale) };
+        ctx.draw_series(
+            p.observed.iter().filter(|(y, _)| *y >= p.years.0 && *y <= p.years.1).map(|q| Circle::new(*q, r, style)),
+        )?;
     }
-    // Put the legend in whichever corner the data leave free: the right half's upper part, or lower left.
-    let mid = (p.years.0 + p.years.1) / 2;
-    let right_top = p
-        .series
-        .iter()
-        .flat_map(|s| s.points.iter())
-        .chain(p.bands.iter().flat_map(|b| b.upper.iter()))
-        .filter(|(y, _)| *y >= mid)
-        .map(|(_, v)| *v)
-        .chain(p.hlines.iter().map(|h| h.value))
-        .fold(0.0_f64, f64::max);
-    let position =
-        if right_top < 0.45 * p.y_max { SeriesLabelPosition::UpperRight } else { SeriesLabelPosition::LowerLeft };
-    legend(&mut ctx, position, scale)?;
     Ok(())
 }
 
 fn draw_stacked<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     s: &Stacked,
+    plan: &PanelPlan,
     scale: f64,
     axis: AxisStyle,
 ) -> DrawResult<DB> {
@@ -173,31 +182,28 @@ fn draw_stacked<DB: DrawingBackend>(
         .y_label_area_size(px(70.0, scale))
         .build_cartesian_2d(first..last.max(first + 1), 0.0..s.y_max)?;
     let y_fmt = |v: &f64| axis.fmt(*v, 0);
-    mesh(&mut ctx, scale, 13.0)
-        .x_labels(s.years.len())
+    mesh(&mut ctx, scale, layout::TICK_PX)
+        .x_labels(plan.x_labels.min(s.years.len().max(2)))
         .x_label_formatter(&|y| y.to_string())
-        .y_labels(6)
+        .y_labels(plan.y_labels)
         .y_label_formatter(&y_fmt)
         .y_desc(s.y_label.as_str())
         .draw()?;
     let mut below = vec![0.0; s.years.len()];
-    for (label, color, values) in &s.layers {
+    for (_, color, values) in &s.layers {
         let above: Vec<f64> = below.iter().zip(values).map(|(b, v)| b + v.max(0.0)).collect();
         let mut poly: Vec<(i32, f64)> = s.years.iter().copied().zip(above.iter().copied()).collect();
         poly.extend(s.years.iter().copied().zip(below.iter().copied()).rev());
-        let fill = color.mix(0.85);
-        ctx.draw_series(std::iter::once(Polygon::new(poly, fill.filled())))?
-            .label(label.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 20, y + 5)], fill.filled()));
+        ctx.draw_series(std::iter::once(Polygon::new(poly, color.mix(0.85).filled())))?;
         below = above;
     }
-    legend(&mut ctx, SeriesLabelPosition::UpperLeft, scale)?;
     Ok(())
 }
 
 fn draw_distribution<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     d: &DistributionChart,
+    plan: &PanelPlan,
     scale: f64,
     axis: AxisStyle,
 ) -> DrawResult<DB> {
@@ -212,10 +218,10 @@ fn draw_distribution<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
     let x_fmt = |v: &f64| format!("{}×", axis.fmt(*v, 1));
     let y_fmt = |v: &f64| axis.fmt(*v, 0);
-    mesh(&mut ctx, scale, 13.0)
-        .x_labels(7)
+    mesh(&mut ctx, scale, layout::TICK_PX)
+        .x_labels(plan.x_labels.min(7))
         .x_label_formatter(&x_fmt)
-        .y_labels(6)
+        .y_labels(plan.y_labels)
         .y_label_formatter(&y_fmt)
         .x_desc(d.x_label.as_str())
         .y_desc(d.y_label.as_str())
@@ -225,9 +231,7 @@ fn draw_distribution<DB: DrawingBackend>(
         d.baseline.1.iter().enumerate().map(|(i, v)| {
             Rectangle::new([(i as f64 * d.step, 0.0), ((i + 1) as f64 * d.step, *v)], base_color.filled())
         }),
-    )?
-    .label(d.baseline.0.as_str())
-    .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 20, y + 5)], base_color.filled()));
+    )?;
     let style = ShapeStyle { color: palette::SCENARIO.to_rgba(), filled: false, stroke_width: px(3.0, scale) };
     let steps: Vec<(f64, f64)> = d
         .scenario
@@ -236,22 +240,18 @@ fn draw_distribution<DB: DrawingBackend>(
         .enumerate()
         .flat_map(|(i, v)| [(i as f64 * d.step, *v), ((i + 1) as f64 * d.step, *v)])
         .collect();
-    ctx.draw_series(LineSeries::new(steps, style))?
-        .label(d.scenario.0.as_str())
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], style));
-    for (label, x, color) in &d.lines {
+    ctx.draw_series(LineSeries::new(steps, style))?;
+    for (_, x, color) in &d.lines {
         let st = ShapeStyle { color: color.to_rgba(), filled: false, stroke_width: px(2.0, scale) };
-        ctx.draw_series(DashedLineSeries::new([(*x, 0.0), (*x, y_max)], px(5.0, scale), px(4.0, scale), st))?
-            .label(label.as_str())
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], st));
+        ctx.draw_series(DashedLineSeries::new([(*x, 0.0), (*x, y_max)], px(5.0, scale), px(4.0, scale), st))?;
     }
-    legend(&mut ctx, SeriesLabelPosition::UpperRight, scale)?;
     Ok(())
 }
 
 fn draw_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     b: &Bars,
+    plan: &PanelPlan,
     scale: f64,
     axis: AxisStyle,
 ) -> DrawResult<DB> {
@@ -266,7 +266,10 @@ fn draw_bars<DB: DrawingBackend>(
         .x_label_area_size(px(34.0, scale))
         .y_label_area_size(px(70.0, scale))
         .build_cartesian_2d(0.0..n as f64, 0.0..y_max)?;
-    let cats = b.categories.clone();
+    // Category names cut to the width of their slot (the table below the chart has them in full).
+    let tick = 12.0 * scale;
+    let slot = (plan.chart.w as f64 - 96.0 * scale) / n as f64 - 6.0 * scale;
+    let cats: Vec<String> = b.categories.iter().map(|c| layout::fit(c, slot.max(tick), tick)).collect();
     let x_fmt = move |v: &f64| {
         let i = (*v - 0.5).round();
         if (v - (i + 0.5)).abs() < 1e-6 && i >= 0.0 {
@@ -275,7 +278,7 @@ fn draw_bars<DB: DrawingBackend>(
             String::new()
         }
     };
-    // A fixed top above 100 leaves room for the legend; its labels stop at 100.
+    // A fixed top above 100 leaves headroom; its labels stop at 100.
     let y_fmt = |v: &f64| {
         if b.y_max.is_some_and(|m| m > 100.0) && *v > 100.0 + 1e-9 {
             String::new()
@@ -287,22 +290,17 @@ fn draw_bars<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(2 * n + 1)
         .x_label_formatter(&x_fmt)
-        .y_labels(6)
+        .y_labels(plan.y_labels)
         .y_label_formatter(&y_fmt)
         .y_desc(b.y_label.as_str())
         .draw()?;
     let width = 0.8 / groups as f64;
-    for (g, (label, color, values)) in b.groups.iter().enumerate() {
+    for (g, (_, color, values)) in b.groups.iter().enumerate() {
         let fill = *color;
         ctx.draw_series(values.iter().enumerate().map(|(i, v)| {
             let x0 = i as f64 + 0.1 + g as f64 * width;
             Rectangle::new([(x0, 0.0), (x0 + width * 0.92, v.max(0.0))], fill.filled())
-        }))?
-        .label(label.as_str())
-        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 20, y + 5)], fill.filled()));
-    }
-    if b.groups.len() > 1 {
-        legend(&mut ctx, SeriesLabelPosition::UpperRight, scale)?;
+        }))?;
     }
     Ok(())
 }

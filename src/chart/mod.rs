@@ -3,6 +3,7 @@
 //! canvas, to SVG, or in native tests.
 
 mod draw;
+pub mod layout;
 
 pub use draw::draw;
 
@@ -133,26 +134,27 @@ pub struct AxisStyle {
 }
 
 impl AxisStyle {
-    fn fmt(&self, v: f64, decimals: usize) -> String {
-        let s = format!("{v:.decimals$}");
-        let s = if self.decimal_comma { s.replace('.', ",") } else { s };
-        // Thousands separators for large counts.
-        if decimals == 0 && v.abs() >= 10_000.0 {
-            let sep = if self.decimal_comma { '.' } else { ',' };
-            let digits: Vec<char> = s.trim_start_matches('-').chars().collect();
-            let mut out = String::new();
-            for (i, c) in digits.iter().enumerate() {
-                if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                    out.push(sep);
-                }
-                out.push(*c);
-            }
-            if v < 0.0 {
-                out.insert(0, '-');
-            }
-            return out;
+    /// `v` with `decimals` decimals and thousands separators from 1,000 up, so every label on an axis has
+    /// the same form (`5.000` beside `10.000`, never `5000`).
+    pub fn fmt(&self, v: f64, decimals: usize) -> String {
+        let (thousands, point) = if self.decimal_comma { ('.', ',') } else { (',', '.') };
+        let s = format!("{:.decimals$}", v.abs());
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        let mut out = String::new();
+        if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            out.push('-');
         }
-        s
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i).is_multiple_of(3) {
+                out.push(thousands);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        out
     }
 }
 
@@ -360,5 +362,11 @@ mod tests {
         assert_eq!(en.fmt(2.5, 1), "2.5");
         assert_eq!(id.fmt(25_000.0, 0), "25.000");
         assert_eq!(en.fmt(25_000.0, 0), "25,000");
+        // One form per axis: 5.000 beside 10.000.
+        assert_eq!(id.fmt(5_000.0, 0), "5.000");
+        assert_eq!(id.fmt(500.0, 0), "500");
+        assert_eq!(en.fmt(1_234.5, 1), "1,234.5");
+        assert_eq!(id.fmt(-1_234_567.0, 0), "-1.234.567");
+        assert_eq!(en.fmt(-0.04, 1), "0.0");
     }
 }

@@ -61,17 +61,18 @@ pub fn Brief() -> impl IntoView {
                 <p class="brief-kicker">{l.t("brief.kicker")}</p>
                 <h1>{format!("{}: {}", l.t("brief.title"), if s.name.is_empty() { d.name.clone() } else { s.name.clone() })}</h1>
                 <p>{l.tf("brief.header", &[("district", d.name.clone()), ("from", o.base_year.to_string()), ("to", end_s.year.to_string()),
-                    ("gk", format::rupiah(o.poverty_line, l)), ("line", line_label(&s.extreme_line, l))])}</p>
+                    ("gk", crate::present::gk(s, o.poverty_line, l)), ("line", line_label(&s.extreme_line, l))])}</p>
             </header>
             <section data-testid="brief-section">
                 <h2>{l.t("brief.s1")}</h2>
                 <table>
                     <tbody>
-                        <tr><th>{format!("{} {}", l.t("kpi.p0"), o.base_year)}</th><td>{pct(first.p0_pct)}</td><th>{l.t("kpi.poor_people")}</th><td>{format::number(first.poor_people, 0, l)}</td></tr>
-                        <tr><th>{format!("{} ({})", l.t("kpi.extreme"), s.extreme_line.label())}</th><td>{pct(first.extreme_pct)}</td><th>{l.t("brief.population")}</th><td>{format::number(d.population, 0, l)}</td></tr>
+                        <tr><th>{format!("{} {}", l.t("kpi.p0"), o.base_year)}</th><td>{pct(first.p0_pct)}</td><th>{l.t("kpi.poor_people")}</th><td>{format!("≈{}", format::number((first.poor_people / 100.0).round() * 100.0, 0, l))}</td></tr>
+                        <tr><th>{format!("{} ({})", l.t("kpi.extreme"), line_label(&s.extreme_line, l))}</th><td>{pct(first.extreme_pct)}</td><th>{l.t("brief.population")}</th><td>{crate::present::marked(format::number(d.population, 0, l), s, entas_model::scenario::Estimated::Population)}</td></tr>
                         <tr><th>{l.t("brief.vulnerable")}</th><td>{pct(first.vulnerable_pct)}</td><th>"Gini"</th><td>{format::number(first.gini, 3, l)}</td></tr>
                     </tbody>
                 </table>
+                <p class="brief-note">{l.tf("brief.model_note", &[("households", format::number(s.households as f64, 0, l))])}</p>
                 <p>{l.t("brief.history")}" "{d.observed.iter().filter_map(|x| x.p0_pct.map(|p| format!("{} {}", x.year, pct(p)))).collect::<Vec<_>>().join(" · ")}</p>
             </section>
             <section data-testid="brief-section">
@@ -121,19 +122,22 @@ pub fn Brief() -> impl IntoView {
             <section data-testid="brief-section">
                 <h2>{l.t("brief.s5")}</h2>
                 <table class="brief-assumptions">
-                    <thead><tr><th>{l.t("howto.parameter")}</th><th>{l.t("brief.value")}</th><th>{l.t("lever.source")}</th></tr></thead>
+                    <thead><tr><th>{l.t("howto.parameter")}</th><th>{l.t("brief.value")}</th><th>{l.t("brief.evidence_range")}</th></tr></thead>
                     <tbody>
                         {LEVERS.iter().filter(|x| x.group == LeverGroup::Assumption).map(|x| {
                             let v = s.levers.get(x.id);
-                            view! { <tr class:changed=v != x.default><td>{lever_label(x.id, l)}</td><td>{format::lever_value(x, v, l, o.base_year)}{(v != x.default).then(|| format!(" ({} {})", l.t("lever.default"), format::lever_value(x, x.default, l, o.base_year)))}</td><td class="source-cell">{x.source}</td></tr> }
+                            view! { <tr class:changed=v != x.default><td>{lever_label(x.id, l)}</td><td>{format::lever_value(x, v, l, o.base_year)}{(v != x.default).then(|| format!(" ({} {})", l.t("lever.default"), format::lever_value(x, x.default, l, o.base_year)))}</td><td>{format!("{} – {}", format::lever_value(x, x.evidence.0, l, o.base_year), format::lever_value(x, x.evidence.1, l, o.base_year))}</td></tr> }
                         }).collect_view()}
                     </tbody>
                 </table>
+                <p>{l.t("brief.assumption_sources")}</p>
                 <p>{l.t("note.real_line")}</p>
             </section>
             <section data-testid="brief-section">
                 <h2>{l.t("brief.s6")}</h2>
-                <ul>{d.sources.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+                <ul>{crate::present::sources::district_sources(s, l).into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                <p class="tag-legend" data-testid="tag-legend">{l.t("sources.tags")}</p>
+                <p class="tag-legend">{crate::present::estimate_note(s, l)}</p>
                 <p class="brief-foot">{l.t("brief.made_with")}</p>
             </section>
         }

@@ -1,8 +1,8 @@
 //! "Cara kerja model / How the model works": the equations, every parameter with its source and range,
 //! the calibration of the current preset, and the back-test against observed BPS history.
 
+use entas_model::analysis;
 use entas_model::levers::{ENABLER_PRESETS, LEVERS};
-use entas_model::{analysis, presets, Model};
 use leptos::prelude::*;
 
 use crate::format;
@@ -14,17 +14,8 @@ use crate::state::use_state;
 pub fn HowItWorks() -> impl IntoView {
     let w = use_state().working;
     let lang = use_lang();
-    // The two back-test presets, run once (they do not depend on the explorer's levers).
-    let backtests = Memo::new(move |_| {
-        ["muba_2021_backtest", "muara_enim_2018_backtest"]
-            .iter()
-            .filter_map(|id| {
-                let m = Model::new(presets::preset(id)?).ok()?;
-                let rows = analysis::backtest(&m.scenario, &m.simulate(), None);
-                Some((m.scenario.name.clone(), rows))
-            })
-            .collect::<Vec<_>>()
-    });
+    // The two back-test presets, run once for the whole app (they do not depend on the explorer's levers).
+    let backtests = use_state().backtests;
     // The two data systems measured as Kemensos measures, on the current district (model: registry_check).
     let registry_checks = Memo::new(move |_| {
         w.base.with(|b| ENABLER_PRESETS.iter().map(|p| analysis::registry_check(b, p)).collect::<Vec<_>>())
@@ -93,7 +84,7 @@ pub fn HowItWorks() -> impl IntoView {
                         <td>{l.t(&format!("group.{}", p.group.as_str()))}</td>
                         <td>{format::lever_value(p, p.default, l, base_year)}</td>
                         <td>{format!("{} – {}", format::lever_value(p, p.min, l, base_year), format::lever_value(p, p.max, l, base_year))}</td>
-                        <td class="source-cell">{p.source}</td>
+                        <td class="source-cell">{crate::present::sources::lever_source(p, l)}</td>
                     </tr>
                 }
             })
@@ -105,7 +96,7 @@ pub fn HowItWorks() -> impl IntoView {
         backtests
             .get()
             .into_iter()
-            .map(|(name, rows)| {
+            .map(|crate::state::Backtest { scenario_name: name, rows, .. }| {
                 let miss = analysis::backtest_miss(&rows)
                     .map(|(mean, max)| format!("{}: {} / {}", l.t("howto.error"), format::number(mean, 2, l), format::number(max, 2, l)))
                     .unwrap_or_default();
@@ -186,7 +177,7 @@ pub fn HowItWorks() -> impl IntoView {
             <p>{tr("howto.programmes_text")}</p>
             <h3>{tr("howto.uncertainty")}</h3>
             <p>{tr("howto.uncertainty_text")}</p>
-            <h3>{tr("howto.backtest")}</h3>
+            <h3 id="backtest">{tr("howto.backtest")}</h3>
             <p>{tr("howto.backtest_text")}</p>
             {backtest_tables}
             <h3>{tr("howto.parameters")}</h3>

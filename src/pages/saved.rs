@@ -43,6 +43,12 @@ pub fn SavedList() -> impl IntoView {
         <section class="panel saved" data-testid="saved-list">
             <h2>{tr("persist.saved_title")}</h2>
             <p class="group-hint">{tr("persist.saved_hint")}</p>
+            {move || lib.last_deleted.with(|d| d.as_ref().map(|(_, s, _)| s.name.clone())).map(|name| view! {
+                <p class="undo-bar" role="status" data-testid="undo-bar">
+                    {move || lang.get().tf("persist.deleted", &[("name", name.clone())])}
+                    <button type="button" class="btn-secondary" data-testid="undo-delete" on:click=move |_| lib.undo_delete()>{tr("persist.undo")}</button>
+                </p>
+            })}
             <Show when=move || lib.saved.with(|v| !v.is_empty()) fallback=move || view! { <p>{tr("persist.none_saved")}</p> }>
                 <ul>
                     <For each=move || lib.saved.get() key=|s| (s.id, s.name.clone()) children=item/>

@@ -75,7 +75,7 @@ pub fn distribution(r: &Run, year: i32, l: Lang) -> ChartSpec {
         scenario: (format!("{} {}", l.t("chart.scenario"), d.year), d.scenario[..d.scenario.len() - 1].to_vec()),
         lines: vec![
             (line_label(&r.scenario.extreme_line, l), o.extreme_line / o.poverty_line, palette::EXTREME),
-            (format!("GK {}", format::rupiah(o.poverty_line, l)), 1.0, palette::OBSERVED),
+            (format!("GK {}", super::gk(&r.scenario, o.poverty_line, l)), 1.0, palette::OBSERVED),
             (l.t("chart.vulnerable_line"), 1.5, palette::TARGET),
         ],
     })
@@ -188,7 +188,7 @@ pub fn targeting(o: &Outcome, year: i32, l: Lang) -> ChartSpec {
             y_decimals: 0,
         },
         Bars {
-            y_max: Some(170.0),
+            y_max: Some(100.0),
             y_label: "%".into(),
             categories: cats,
             groups: vec![

@@ -34,7 +34,7 @@ pub fn caption(r: &Run, chart: &str, title: &str, scenarios: Option<&str>, date:
         _ => named.clone(),
     };
     let district = format!("{} {}", s.district.name, s.district.base_year);
-    let gk = format::rupiah(o.poverty_line, l);
+    let gk = super::gk(s, o.poverty_line, l);
     let extreme = format::rupiah(o.extreme_line, l);
     let lines = vec![
         l.tf("export.meta.where", &[("district", district.clone()), ("scenario", scenario.clone())]),
@@ -43,7 +43,7 @@ pub fn caption(r: &Run, chart: &str, title: &str, scenarios: Option<&str>, date:
             &[
                 ("gk", gk),
                 ("year", s.district.base_year.to_string()),
-                ("extreme", o.extreme_line_label.clone()),
+                ("extreme", super::line_label(&s.extreme_line, l)),
                 ("extreme_rp", extreme),
             ],
         ),
@@ -56,7 +56,10 @@ pub fn caption(r: &Run, chart: &str, title: &str, scenarios: Option<&str>, date:
                 ("date", date.to_string()),
             ],
         ),
-        l.tf("export.meta.source", &[("source", s.district.sources.first().cloned().unwrap_or_default())]),
+        l.tf(
+            "export.meta.source",
+            &[("source", super::sources::district_sources(s, l).into_iter().next().unwrap_or_default())],
+        ),
     ];
     let (place, what) = (format::slug(&district), format::slug(&named));
     let file_stem = if what == place {

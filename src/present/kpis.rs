@@ -36,8 +36,8 @@ fn rate(r: &Run, l: Lang, label: String, pick: fn(&YearResult) -> (f64, f64), su
 /// Headcount at the GK in the final year.
 pub fn p0(r: &Run, l: Lang) -> Kpi {
     let o = &r.outcome;
-    let label =
-        l.tf("kpi.p0_title", &[("year", o.final_year().to_string()), ("gk", format::rupiah(o.poverty_line, l))]);
+    let label = l
+        .tf("kpi.p0_title", &[("year", o.final_year().to_string()), ("gk", super::gk(&r.scenario, o.poverty_line, l))]);
     rate(r, l, label, |y| (y.p0_pct, y.poor_people), "kpi.sub_poor")
 }
 
@@ -113,7 +113,14 @@ mod tests {
     fn kpis_say_their_line_and_year() {
         let r = muba_run();
         let k = p0(&r, Lang::Id);
-        assert_eq!(k.label, "Penduduk miskin 2030 (GK Rp590.000)");
+        // Muba's GK is an estimate (rolled forward from 2021), Muara Enim's is published.
+        assert_eq!(k.label, "Penduduk miskin 2030 (GK ≈Rp590.000)");
+        let mut s = entas_model::presets::preset("muara_enim_2024").expect("preset");
+        s.households = 500;
+        let m = entas_model::Model::new(s).expect("valid");
+        let o = m.simulate();
+        let me = crate::state::Run { scenario: std::sync::Arc::new(m.scenario), outcome: std::sync::Arc::new(o) };
+        assert_eq!(p0(&me, Lang::Id).label, "Penduduk miskin 2030 (GK Rp491.107)");
         assert!(k.value.ends_with('%'), "{k:?}");
         assert!(k.sub.starts_with("Status quo "), "{k:?}");
         let e = extreme(&r, Lang::En);

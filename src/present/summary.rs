@@ -21,7 +21,7 @@ pub fn summary(run: &Run, wedge: Option<&Wedge>, l: Lang) -> String {
             ("district", run.scenario.district.name.clone()),
             ("year", s.year.to_string()),
             ("p0", format::percent(s.p0_pct, 2, l)),
-            ("gk", format::rupiah(o.poverty_line, l)),
+            ("gk", super::gk(&run.scenario, o.poverty_line, l)),
             ("p0_base", format::percent(b.p0_pct, 2, l)),
             ("p0_none", format::percent(none.p0_pct, 2, l)),
             ("people", format::number(lifted.abs(), 0, l)),
@@ -90,7 +90,7 @@ mod tests {
         for l in [Lang::Id, Lang::En] {
             let text = summary(&r, None, l);
             assert!(text.contains("Musi Banyuasin") && text.contains("2030"), "{text}");
-            assert!(text.contains("US$2.15"), "{text}");
+            assert!(text.contains(if l == Lang::Id { "US$2,15" } else { "US$2.15" }), "{text}");
             assert!(!text.contains("%{"), "an argument left unfilled: {text}");
         }
     }

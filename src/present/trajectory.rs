@@ -26,7 +26,7 @@ fn points(rows: &[YearResult], f: fn(&YearResult) -> f64) -> Vec<(i32, f64)> {
 /// Panel title: the measure and its line.
 fn panel_title(i: Indicator, o: &Outcome, s: &Scenario, l: Lang) -> String {
     match i {
-        Indicator::P0 => format!("{} (GK {})", l.t("chart.p0"), format::rupiah(o.poverty_line, l)),
+        Indicator::P0 => format!("{} (GK {})", l.t("chart.p0"), super::gk(s, o.poverty_line, l)),
         Indicator::Extreme => format!("{} ({})", l.t("chart.extreme"), line_label(&s.extreme_line, l)),
     }
 }

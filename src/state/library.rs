@@ -19,6 +19,8 @@ pub struct Library {
     deleted: StoredValue<Vec<(String, Scenario)>>,
     /// The renames and deletions the user made in this tab, for the other open tabs.
     changes: StoredValue<Vec<TabChange>>,
+    /// The last scenario deleted here, where it stood and whether it was ticked, until it is restored.
+    pub last_deleted: RwSignal<Option<(usize, Saved, bool)>>,
 }
 
 impl Library {
@@ -30,6 +32,7 @@ impl Library {
             quarantined: RwSignal::new(Vec::new()),
             deleted: StoredValue::new(Vec::new()),
             changes: StoredValue::new(Vec::new()),
+            last_deleted: RwSignal::new(None),
         }
     }
 
@@ -73,11 +76,31 @@ impl Library {
         self.saved.update(|v| v.push(Saved { id: new_id, name, preset: s.preset, scenario }));
     }
 
+    /// Deletes `id`; `undo_delete` brings it back.
     pub fn delete(&self, id: u64) {
         if let Some(s) = self.get(id) {
             self.log(&s, None);
+            let at = self.saved.with_untracked(|v| v.iter().position(|x| x.id == id).unwrap_or(v.len()));
+            self.last_deleted.set(Some((at, s, self.compare.with_untracked(|c| c.contains(&id)))));
         }
         self.remove(id);
+    }
+
+    /// Puts the last deleted scenario back where it was (ticked again if it was), and forgets its deletion
+    /// here. A tab that already applied the deletion keeps it deleted.
+    pub fn undo_delete(&self) {
+        let Some((at, s, ticked)) = self.last_deleted.get_untracked() else { return };
+        self.last_deleted.set(None);
+        self.deleted.update_value(|d| {
+            if let Some(i) = d.iter().position(|(n, sc)| *n == s.name && *sc == s.scenario) {
+                d.remove(i);
+            }
+        });
+        let id = s.id;
+        self.saved.update(|v| v.insert(at.min(v.len()), s));
+        if ticked {
+            self.compare.update(|c| c.push(id));
+        }
     }
 
     /// Removes `id`, remembering it so a merge from another tab does not bring it back.

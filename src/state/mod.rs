@@ -20,6 +20,40 @@ pub struct State {
     pub library: Library,
     pub ui: Ui,
     pub jobs: crate::jobs::Results,
+    /// The back-test presets run once, on first use (they depend on no lever): (district code, district
+    /// name, base year, rows).
+    pub backtests: Memo<Vec<Backtest>>,
+}
+
+/// One back-test preset's run against the years BPS published.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backtest {
+    pub code: String,
+    pub name: String,
+    pub scenario_name: String,
+    pub base_year: i32,
+    pub rows: Vec<entas_model::analysis::BacktestRow>,
+}
+
+/// Runs the back-test presets (lazily: a `Memo` computes on first read).
+fn backtests() -> Memo<Vec<Backtest>> {
+    Memo::new(move |_| {
+        ["muba_2021_backtest", "muara_enim_2018_backtest"]
+            .iter()
+            .filter_map(|id| {
+                let m = entas_model::Model::new(entas_model::presets::preset(id)?).ok()?;
+                let rows = entas_model::analysis::backtest(&m.scenario, &m.simulate(), None);
+                let d = &m.scenario.district;
+                Some(Backtest {
+                    code: d.code.clone(),
+                    name: d.name.clone(),
+                    scenario_name: m.scenario.name.clone(),
+                    base_year: d.base_year,
+                    rows,
+                })
+            })
+            .collect()
+    })
 }
 
 impl State {
@@ -31,6 +65,7 @@ impl State {
             library: Library::new(),
             ui: Ui::new(working.horizon.get_untracked()),
             jobs: crate::jobs::Results::new(),
+            backtests: backtests(),
         }
     }
 

@@ -54,6 +54,14 @@ pub fn ChartCard(
             crate::browser::measured(&format!("entas-draw-{testid}"), || draw_on_canvas(&el, &s, axis, boost));
         }
     });
+    // Ctrl+P prints every chart, the ones never scrolled to included: draw them all before the print layout.
+    let print = leptos::prelude::window_event_listener_untyped("beforeprint", move |_| {
+        if let Some(el) = canvas.get_untracked() {
+            let axis = AxisStyle { decimal_comma: lang.get_untracked() == Lang::Id };
+            draw_on_canvas(&el, &spec.get_untracked(), axis, 1.0);
+        }
+    });
+    on_cleanup(move || print.remove());
     // What every export carries: title, district, scenario, lines, sample, source, date.
     let run = crate::state::use_state().working.run;
     let caption = move || {

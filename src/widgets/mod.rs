@@ -78,7 +78,12 @@ pub fn NoticeBanner() -> impl IntoView {
             view! {
                 <div class="notice" class:error=n.error role="status" data-testid="notice">
                     <span>{l.t(n.key)}</span>
-                    {detail(&n.detail, l).map(|d| view! { <span class="notice-detail">{format!(" ({d})")}</span> })}
+                    // An error says what happened in one sentence; what exactly was refused is one click away.
+                    {detail(&n.detail, l).map(|d| if n.error {
+                        view! { <details class="notice-detail" data-testid="notice-detail"><summary>{l.t("notice.details")}</summary><span>{d}</span></details> }.into_any()
+                    } else {
+                        view! { <span class="notice-detail" data-testid="notice-detail">{format!(" ({d})")}</span> }.into_any()
+                    })}
                     <button type="button" class="link-btn" on:click=move |_| ui.notice.set(None)>{l.t("persist.dismiss")}</button>
                 </div>
             }

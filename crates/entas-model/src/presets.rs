@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use crate::levers::{LeverId, LeverValues};
 use crate::scenario::{
-    Calibration, District, ExtremeLine, GrowthBasis, Indicator, Observation, Scenario, Target, DEFAULT_HOUSEHOLDS,
-    SCHEMA_VERSION,
+    Calibration, District, Estimated, ExtremeLine, GrowthBasis, Indicator, Observation, Scenario, Target,
+    DEFAULT_HOUSEHOLDS, SCHEMA_VERSION,
 };
 
 /// A named preset and a one-line description.
@@ -50,9 +50,9 @@ fn muba_history(until: i32) -> Vec<Observation> {
         obs(2018, Some(16.52), None, ""),
         obs(2019, Some(16.41), None, ""),
         obs(2020, Some(16.13), None, "GK Rp519,797"),
-        obs_on(2021, 15.84, 6.56, ExtremeLine::Usd190, "extreme at US$1.90 (2011 PPP); the seeds say 6.68"),
+        obs_on(2021, 15.84, 6.56, ExtremeLine::Usd190, "extreme at US$1.90 (2011 PPP); district news reports say 6.68"),
         obs_on(2022, 15.19, 4.74, ExtremeLine::Usd190, "extreme at US$1.90 (2011 PPP)"),
-        obs_on(2023, 14.90, 0.96, ExtremeLine::Usd190, "extreme at US$1.90 (2011 PPP); the seeds say 0.98"),
+        obs_on(2023, 14.90, 0.96, ExtremeLine::Usd190, "extreme at US$1.90 (2011 PPP); district news reports say 0.98"),
         obs_on(2024, 12.88, 0.47, ExtremeLine::Usd215, "extreme at US$2.15 (2017 PPP)"),
         obs(2025, Some(9.97), None, ""),
     ]
@@ -65,7 +65,7 @@ fn muara_enim_history() -> Vec<Observation> {
     vec![
         obs(2018, Some(12.56), None, ""),
         obs(2019, Some(12.41), None, ""),
-        obs(2020, Some(12.32), None, "extreme 4.44% per the seeds and Antara 750219 [U]"),
+        obs(2020, Some(12.32), None, "extreme 4.44% per district news reports and Antara 750219 [U]"),
         obs(2021, Some(12.32), Some(1.52), "P0 [U]: one source gives 12.32 for 2020, another for 2021"),
         obs(2022, Some(11.12), None, ""),
         obs(2023, Some(10.93), Some(1.39), ""),
@@ -168,6 +168,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     gini: None,
                     mean_consumption: Some(1_402_383.0),
                     kecamatan: Vec::new(),
+                    estimated: vec![Estimated::PovertyLine, Estimated::Population, Estimated::P1],
                     observed: muba_history(2025),
                     sources: vec![
                         "P0 12.88%, 88,940 poor people, extreme 0.47%, mean consumption Rp1,402,383: BPS Musi Banyuasin 2024 via Antara Sumsel 748299, Republika (fbeta.republika.co.id/berita/sgpxp4490), Databoks".into(),
@@ -187,7 +188,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     indicator: Indicator::P0,
                     value_pct: 9.99,
                     year: 2025,
-                    label: "Single-digit poverty by 2025 (seeds)".into(),
+                    label: "Single-digit poverty by 2025 (district news reports)".into(),
                     tolerance_pct: 0.0,
                 },
                 inpres(2025),
@@ -210,6 +211,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     gini: None,
                     mean_consumption: None,
                     kecamatan: Vec::new(),
+                    estimated: vec![Estimated::Population, Estimated::HouseholdSize, Estimated::P1],
                     observed: muara_enim_history(),
                     sources: vec![
                         "P0 9.79% [U: 9.75 elsewhere], 66,420 poor people, GK Rp491,107: Databoks; BPS Sumsel via Radar Palembang (radarpalembang.bacakoran.co/amp/7025)".into(),
@@ -251,6 +253,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     gini: Some(0.333),
                     mean_consumption: None,
                     kecamatan: Vec::new(),
+                    estimated: vec![Estimated::Population, Estimated::HouseholdSize],
                     observed: vec![
                         obs(2018, Some(12.80), None, ""),
                         obs(2019, Some(12.71), None, ""),
@@ -292,6 +295,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     gini: Some(0.379),
                     mean_consumption: None,
                     kecamatan: Vec::new(),
+                    estimated: vec![Estimated::Population, Estimated::HouseholdSize],
                     observed: vec![
                         obs(2015, Some(11.22), None, "GK Rp330,776"),
                         obs(2016, Some(10.86), None, ""),
@@ -336,6 +340,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     gini: Some(0.380),
                     mean_consumption: None,
                     kecamatan: Vec::new(),
+                    estimated: vec![Estimated::Population, Estimated::P1],
                     observed: vec![
                         obs(2019, Some(9.22), None, "September"),
                         obs(2020, Some(10.19), None, "September: +0.97 pp, after the 2020 national aid response"),
@@ -377,9 +382,10 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     gini: None,
                     mean_consumption: None,
                     kecamatan: Vec::new(),
+                    estimated: vec![Estimated::Population, Estimated::P1],
                     observed: muba_history(2025),
                     sources: vec![
-                        "P0 15.84%, GK Rp537,774, extreme 6.56% at US$1.90 (the seeds say 6.68): BPS Musi Banyuasin 2021 (daerah.beritasmart.com 2021/12)".into(),
+                        "P0 15.84%, GK Rp537,774, extreme 6.56% at US$1.90 (district news reports say 6.68): BPS Musi Banyuasin 2021 (daerah.beritasmart.com 2021/12)".into(),
                         format!("P1 {p1} [A]: P0 × Sumatera Selatan's P1/P0 of March 2024"),
                         "Population ≈665,000 [A]; observed 2022–2025 from BPS via Antara, Republika, Databoks, Palpos".into(),
                         "Status quo 2021 [A]: UHC, RTLH and water at their 2024 budgets (UHC was Rp60 bn in 2018–19, mediaindonesia.com 268922; earlier RTLH and water budgets were not found)".into(),
@@ -410,6 +416,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
                     gini: None,
                     mean_consumption: None,
                     kecamatan: Vec::new(),
+                    estimated: vec![Estimated::PovertyLine, Estimated::Population, Estimated::P1],
                     observed: muara_enim_history(),
                     sources: vec![
                         "P0 12.56% (2018) and history to 2025: BPS via detak-palembang.com, rmolsumsel.id, Radar Palembang, Tribun Palembang".into(),

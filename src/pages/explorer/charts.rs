@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::kpis::AnalysisStatus;
 use crate::i18n::{use_lang, Lang};
-use crate::present::{charts, reach, trajectory};
-use crate::state::use_state;
+use crate::present::{charts, fit, reach, trajectory};
+use crate::state::{use_state, Page};
 use crate::widgets::{ChartCard, YearSelect};
 
 #[component]
@@ -60,6 +60,7 @@ pub fn Charts() -> impl IntoView {
         <ChartCard testid="chart-trajectory" title=trajectory_title spec=trajectory table=trajectory_table tall=true>
             <AnalysisStatus/>
         </ChartCard>
+        <FitLine/>
         <div class="chart-grid" class:hidden-projector=move || ui.projector.get()>
             <ChartCard testid="chart-wedge" title=title("chart.wedge.title") spec=wedge table=wedge_table/>
             <ChartCard testid="chart-distribution" title=year_title("chart.distribution.title") spec=distribution table=distribution_table>
@@ -73,5 +74,49 @@ pub fn Charts() -> impl IntoView {
                 <YearSelect/>
             </ChartCard>
         </div>
+    }
+}
+
+/// Beside the projection, how far the model has been from BPS: the run's own observed years after its base
+/// year, and the district's back-test (or every back-test when the district has none), with a link to the
+/// tables. The back-tests run once (about 0.1 s), a moment after the page is up, so they never delay its first
+/// picture.
+#[component]
+fn FitLine() -> impl IntoView {
+    let st = use_state();
+    let lang = use_lang();
+    let run = st.working.run;
+    let ready = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _ = ready.try_set(true);
+        },
+        std::time::Duration::from_millis(300),
+    );
+    let text = move || {
+        let l = lang.get();
+        let own = run.with(|r| fit::own_years(r, l));
+        let code = run.with(|r| r.scenario.district.code.clone());
+        let tests = if ready.get() { st.backtests.get() } else { Vec::new() };
+        let mine: Vec<_> = tests.iter().filter(|b| b.code == code).collect();
+        let shown = if mine.is_empty() { tests.iter().collect() } else { mine };
+        let lines: Vec<String> =
+            shown.iter().filter_map(|b| fit::backtest_line(&b.name, b.base_year, &b.rows, l)).collect();
+        own.into_iter().chain(lines).collect::<Vec<_>>()
+    };
+    let open_detail = move |_| {
+        st.ui.page.set(Page::HowItWorks);
+        request_animation_frame(|| {
+            if let Some(el) = document().get_element_by_id("backtest") {
+                el.scroll_into_view();
+            }
+        });
+    };
+    view! {
+        <p class="fit-line" data-testid="fit-line">
+            <span class="fit-title">{move || lang.get().t("fit.title")}</span>
+            {move || text().into_iter().map(|t| view! { <span class="fit-item">{t}</span> }).collect_view()}
+            <button type="button" class="link-btn" data-testid="fit-detail" on:click=open_detail>{move || lang.get().t("fit.detail")}</button>
+        </p>
     }
 }

@@ -56,6 +56,7 @@ pub fn KpiStrip() -> impl IntoView {
             <KpiCard testid="kpi-cost" kpi=cost/>
         </div>
         {warnings}
+        <p class="estimate-note" data-testid="estimate-note">{move || run.with(|r| crate::present::estimate_note(&r.scenario, lang.get()))}</p>
     }
 }
 

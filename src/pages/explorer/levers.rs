@@ -71,7 +71,7 @@ fn EnablerPresets() -> impl IntoView {
                     class="btn-secondary chip"
                     class:active=active
                     aria-pressed=move || active().to_string()
-                    title=p.source
+                    title=move || crate::present::sources::enabler_source(p, lang.get())
                     data-testid=format!("enabler-preset-{}", p.id)
                     on:click=move |_| w.apply_enablers(p)
                 >
@@ -168,7 +168,7 @@ pub fn LeverControl(spec: &'static LeverSpec) -> impl IntoView {
                     <dt>{tr("lever.unit")}</dt><dd>{move || lang.get().t(&format!("unitname.{}", spec.unit.as_str()))}</dd>
                     <dt>{tr("lever.range")}</dt><dd>{range}</dd>
                     <dt>{tr("lever.default")}</dt><dd>{move || format::lever_value(spec, spec.default, lang.get(), base_year())}</dd>
-                    <dt>{tr("lever.source")}</dt><dd>{spec.source}</dd>
+                    <dt>{tr("lever.source")}</dt><dd>{move || crate::present::sources::lever_source(spec, lang.get())}</dd>
                 </dl>
             </div>
             <div class="lever-row">

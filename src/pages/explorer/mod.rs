@@ -18,6 +18,7 @@ pub fn ExplorerPage() -> impl IntoView {
         <main class="layout">
             <levers::LeverPanel/>
             <section class="results" aria-label=tr("results.title")>
+                <PrintHead/>
                 <toolbar::Toolbar/>
                 <settings::Settings/>
                 <kpis::KpiStrip/>
@@ -26,6 +27,29 @@ pub fn ExplorerPage() -> impl IntoView {
             </section>
         </main>
     }
+}
+
+/// What a printed page says on top (shown only in print): the district, the scenario and the date.
+#[component]
+pub fn PrintHead() -> impl IntoView {
+    let run = use_state().working.run;
+    let lang = use_lang();
+    let text = move || {
+        let l = lang.get();
+        run.with(|r| {
+            let name =
+                if r.scenario.name.is_empty() { r.scenario.district.name.clone() } else { r.scenario.name.clone() };
+            l.tf(
+                "print.head",
+                &[
+                    ("district", r.scenario.district.name.clone()),
+                    ("scenario", name),
+                    ("date", crate::browser::today()),
+                ],
+            )
+        })
+    };
+    view! { <p class="print-only print-head" data-testid="print-head">{text}</p> }
 }
 
 /// The plain-language summary.

@@ -32,14 +32,14 @@ pub const ENABLER_PRESETS: &[EnablerPreset] = &[
     EnablerPreset {
         id: "data_lama",
         values: &[(LeverId::RegistryCoverage, 60.0), (LeverId::TargetingAccuracy, 0.75), (LeverId::RegistryAge, 2.0), (LeverId::Convergence, 25.0)],
-        source: "Data lama / DTKS (Kemensos 2026 via the brief: exclusion 70–78%, inclusion 38–47%, PKH and BPNT) [U]: coverage of the poor 60% (evidence 40–95%), the brief's PMT correlation 0.75, records about 2 years old (DTKS was updated continuously by village proposals rather than re-enumerated), sector lists kept largely apart (the seeds: programmes do not converge) [A]. One reading that lands in the Kemensos ranges, not the only one",
+        source: "Data lama / DTKS (Kemensos 2026, as reported: exclusion 70–78%, inclusion 38–47%, PKH and BPNT) [U]: coverage of the poor 60% (evidence 40–95%), a PMT correlation of 0.75 [A], records about 2 years old (DTKS was updated continuously by village proposals rather than re-enumerated), sector lists kept largely apart (district news reports: programmes do not converge) [A]. One reading that lands in the Kemensos ranges, not the only one",
         kemensos_exclusion_pct: (70.0, 78.0),
         kemensos_inclusion_pct: (38.0, 47.0),
     },
     EnablerPreset {
         id: "dtsen",
         values: &[(LeverId::RegistryCoverage, 95.0), (LeverId::TargetingAccuracy, 0.9), (LeverId::RegistryAge, 0.0), (LeverId::Convergence, 75.0)],
-        source: "DTSEN (Inpres 4/2025; Kemensos 2026 via the brief: exclusion 18–28%, inclusion 30–40%) [U]: the Regsosek 2022 full enumeration joined with DTKS, P3KE and administrative data, one by-name-by-address list for every ministry; coverage 95% (full enumeration, Bah, Bazzi, Sumarto & Tobias 2018), accuracy 0.9 (the top of the evidence), fresh records. Read against desil 1–4, the Kemensos pair implies a programme reaching 47% of households, larger than any single bansos (BPNT ≈ 27%): the published figures are probably measured on another base",
+        source: "DTSEN (Inpres 4/2025; Kemensos 2026, as reported: exclusion 18–28%, inclusion 30–40%) [U]: the Regsosek 2022 full enumeration joined with DTKS, P3KE and administrative data, one by-name-by-address list for every ministry; coverage 95% (full enumeration, Bah, Bazzi, Sumarto & Tobias 2018), accuracy 0.9 (the top of the evidence), fresh records. Read against desil 1–4, the Kemensos pair implies a programme reaching 47% of households, larger than any single bansos (BPNT ≈ 27%): the published figures are probably measured on another base",
         kemensos_exclusion_pct: (18.0, 28.0),
         kemensos_inclusion_pct: (30.0, 40.0),
     },

@@ -66,7 +66,7 @@ pub const LEVERS: &[LeverSpec] = &[
     uncertain(evidence(lever(L::RegistryCoverage, Enablers, Percent, (40.0, 100.0, 75.0, 1.0),
         "Share of households in the social registry (DTKS / P3KE / DTSEN), evidence 40–95% [U]; full enumeration cuts under-coverage by a third (Bah, Bazzi, Sumarto & Tobias 2018). 100 = benchmark"), 40.0, 95.0)),
     uncertain(evidence(lever(L::TargetingAccuracy, Enablers, Ratio, (0.5, 1.0, 0.75, 0.01),
-        "Correlation ρ of a freshly enumerated registry score (proxy-means test) with consumption at enumeration, evidence 0.5–0.9 [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = .5/.6/.7/.8/.9. The score then ages: households churn, the record does not, so its correlation with this year's welfare falls with the record's age. 1 = perfect targeting (benchmark)"), 0.5, 0.9)),
+        "Correlation ρ of a freshly enumerated registry score (proxy-means test) with consumption at enumeration, evidence 0.5–0.9 [C]; at 20% coverage, exclusion error ≈ 56/50/43/36/25% for ρ = 0.5/0.6/0.7/0.8/0.9. The score then ages: households churn, the record does not, so its correlation with this year's welfare falls with the record's age. 1 = perfect targeting (benchmark)"), 0.5, 0.9)),
     lever(L::RegistryAge, Enablers, Years, (0.0, 10.0, 2.0, 1.0),
         "Mean age of the registry's records at the base year, years since each was enumerated: Regsosek was enumerated in Oct–Nov 2022 (BPS) and feeds DTSEN (Inpres 4/2025), 2 years before a 2024 base year; DTKS, from the 2015 PBDT enumeration (TNP2K), was kept up by continuous village proposals, so every preset, the back-tests included, uses 2 [C, U]. A record ages as households churn: its correlation with this year's welfare is ρ·r^age (r from the exit share); welfare that persists (assets, housing) would age more slowly, so this may overstate ageing. 0 = fresh records"),
     lever(L::DataUpdateBudget, Enablers, RpBillionPerYear, (0.0, 20.0, 0.0, 0.1),
@@ -74,7 +74,7 @@ pub const LEVERS: &[LeverSpec] = &[
     lever(L::Convergence, Enablers, Percent, (0.0, 100.0, 50.0, 5.0),
         "How far the sector lists (social aid, health PBI, empowerment, housing and water) are one by-name-by-address list: the correlation of their registration and scoring errors. 100 = every programme works from one list; 0 = four lists built separately [A]"),
     lever(L::Absorption, Enablers, Percent, (50.0, 100.0, 95.0, 1.0),
-        "Budget realisation share. Muba Dinas Sosial 2018: Rp332 m of 350 m (seed 004)"),
+        "Budget realisation share. Muba Dinas Sosial 2018: Rp332 m of 350 m (TKPKD Muba coordination meeting, reported 2 May 2019)"),
     lever(L::Overhead, Enablers, Percent, (0.0, 20.0, 5.0, 1.0), "Administration and delivery overhead [A]"),
     // --- Shocks ---
     lever(L::ShockYear, Shock, YearOffset, (0.0, 20.0, 0.0, 1.0),
@@ -131,7 +131,7 @@ pub const LEVERS: &[LeverSpec] = &[
     lever(L::SurveyRse, Assumption, Percent, (0.0, 25.0, 10.0, 0.5),
         "Relative standard error of the base-year district P0 (Susenas), drawn in Monte Carlo runs [C, U]: ≈670 sampled households per district (345,000 ÷ 514, BPS March 2025) give a simple-random-sample SE of 1.3 pp at P0 13%, RSE ≈ 10% (clustering raises it, stratification lowers it); BPS's own district RSEs were not found. RSE ≤ 25% is rated accurate"),
     lever(L::SigmaLow, Assumption, Ratio, (0.25, 0.7, 0.42, 0.01),
-        "Log-spread of the lower tail, used only when calibrating to (P0, Gini, GK); brief §5: 0.40–0.45"),
+        "Log-spread of the lower tail, used only when calibrating to (P0, Gini, GK); typical of Indonesian consumption data: 0.40–0.45"),
     lever(L::SigmaMid, Assumption, Ratio, (0.3, 0.7, 0.45, 0.01),
-        "Log-spread of consumption between 1 and 1.5 × GK (the vulnerable band); brief §5: ≈0.45"),
+        "Log-spread of consumption between 1 and 1.5 × GK (the vulnerable band); typical of Indonesian consumption data: ≈0.45"),
 ];

@@ -112,11 +112,28 @@ pub struct District {
     /// Where each figure comes from.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// The figures above that are not published BPS numbers (assumed, derived or rolled forward from an
+    /// older year): shown with an "estimate" mark wherever they appear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub estimated: Vec<Estimated>,
     /// The district's current programmes (policy levers only): already contained in the base-year figures.
     /// The baseline continues them; a scenario changes them; "without district programmes" backs them out.
     /// Empty: the district runs no programme of its own (the baseline is then "without district programmes").
     #[serde(default)]
     pub status_quo: LeverValues,
+}
+
+/// A district figure that is an estimate rather than a published BPS number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Estimated {
+    PovertyLine,
+    Population,
+    HouseholdSize,
+    P1,
+    P2,
+    Gini,
+    MeanConsumption,
 }
 
 /// Calibration targets of the consumption distribution's lower tail (brief §5). Written as `{"mode": …}`

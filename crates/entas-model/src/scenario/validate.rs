@@ -155,6 +155,7 @@ impl Scenario {
         check_text("name", &self.name, 200)?;
         check_text("district.name", &d.name, 200)?;
         check_count("district.sources", d.sources.len(), 30)?;
+        check_count("district.estimated", d.estimated.len(), 16)?;
         for (i, src) in d.sources.iter().enumerate() {
             check_text(&format!("district.sources[{i}]"), src, 1_000)?;
         }
