@@ -81,7 +81,7 @@ async fn kpis_are_formatted_in_both_languages_and_follow_a_lever() {
         english.ends_with('%') && english.contains('.') && !english.contains(','),
         "English: decimal point: {english}"
     );
-    assert!(text_of(&root, "kpi-p0").contains("Poverty rate 2030 (GK Rp590,000)"));
+    assert!(text_of(&root, "kpi-p0").contains("Poverty rate 2030 (poverty line GK ≈Rp590,000)"));
     root.remove();
 }
 

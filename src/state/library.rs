@@ -124,7 +124,12 @@ impl Library {
         self.set_name(id, n);
     }
 
+    /// Renames `id`. The old name is remembered like a deletion: another tab that has not yet taken in the
+    /// rename may write its copy under the old name, and a merge must not bring that copy back.
     fn set_name(&self, id: u64, n: &str) {
+        if let Some(s) = self.get(id) {
+            self.deleted.update_value(|d| d.push((s.name, s.scenario)));
+        }
         self.saved.update(|v| {
             if let Some(s) = v.iter_mut().find(|x| x.id == id) {
                 s.name = n.to_string();
@@ -206,5 +211,36 @@ impl Library {
 impl Default for Library {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Another tab that had not taken in a rename yet writes its copy under the old name: merging it must
+    /// not bring the old name back beside the new one (seen in the two-tab browser test under load).
+    #[test]
+    fn a_stale_copy_under_a_renamed_scenarios_old_name_is_not_merged_back() {
+        let _owner = Owner::new();
+        let lib = Library::new();
+        let scenario = entas_model::presets::preset("muba_2024").expect("preset");
+        lib.save("Dari tab A", "Skenario", Start::Preset("muba_2024"), scenario);
+        let stale = lib.saved.get_untracked();
+        let id = stale[0].id;
+        lib.rename(id, "Tab A, nama baru");
+        assert_eq!(lib.merge(stale.clone()), 0, "the old name came back");
+        let names: Vec<String> = lib.saved.get_untracked().into_iter().map(|s| s.name).collect();
+        assert_eq!(names, vec!["Tab A, nama baru".to_string()]);
+        // A scenario that really is new still merges.
+        let mut other = stale[0].clone();
+        other.name = "Dari tab B".into();
+        other.scenario.name = "Dari tab B".into();
+        assert_eq!(lib.merge(vec![other]), 1);
+        // Undo puts a deleted scenario back where it stood.
+        lib.delete(id);
+        assert_eq!(lib.saved.get_untracked().len(), 1);
+        lib.undo_delete();
+        assert_eq!(lib.saved.get_untracked()[0].name, "Tab A, nama baru");
     }
 }

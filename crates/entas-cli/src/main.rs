@@ -61,6 +61,21 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         dump_households: Option<String>,
     },
+    /// A workshop's tally: for every lever the groups moved, how many raised, lowered or left it against the
+    /// starting mix, the spread of their values, and the room median.
+    Tally {
+        /// The groups' scenario files (one per group; the scenario name is the group's name).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// The starting mix: a scenario file (default: the district's status quo of the first group's file).
+        #[arg(long, value_name = "FILE", conflicts_with = "preset")]
+        start: Option<String>,
+        /// The starting mix: a preset's levers.
+        #[arg(long)]
+        preset: Option<String>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
 }
 
 /// An error that ends the command with exit code 2.
@@ -157,7 +172,61 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 Format::Json => write_json(&model, &outcome, bands.as_ref(), out),
             }
         }
+        Command::Tally { files, start, preset, format } => tally(&files, start, preset, format, out),
     }
+}
+
+fn read_scenario(path: &str) -> Result<Scenario, Fail> {
+    let text = std::fs::read_to_string(path).map_err(|e| Fail(format!("{path}: {e}")))?;
+    Scenario::from_json(&text).map_err(|e| Fail(format!("{path}: {e}")))
+}
+
+fn tally(
+    files: &[String],
+    start: Option<String>,
+    preset: Option<String>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), Fail> {
+    use entas_model::workshop;
+    let groups: Vec<Scenario> = files.iter().map(|f| read_scenario(f)).collect::<Result<_, _>>()?;
+    let start = match (start, preset) {
+        (Some(path), _) => read_scenario(&path)?.levers,
+        (None, Some(name)) => find_preset(&name)?.levers,
+        (None, None) => presets::reference_levers(&groups[0]),
+    };
+    let mixes: Vec<&levers::LeverValues> = groups.iter().map(|g| &g.levers).collect();
+    let moved = workshop::moved(&start, &mixes);
+    let rows = workshop::tally(&start, &mixes, &moved);
+    let median = workshop::room_median(&start, &mixes, &moved);
+    match format {
+        Format::Json => {
+            let doc = serde_json::json!({
+                "groups": groups.iter().map(|g| g.name.clone()).collect::<Vec<_>>(),
+                "tally": rows,
+                "room_median": median,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(["lever", "start", "raised", "lowered", "left", "min", "median", "max"])?;
+            for r in &rows {
+                w.write_record([
+                    r.id.to_string(),
+                    r.start.to_string(),
+                    r.raised.to_string(),
+                    r.lowered.to_string(),
+                    r.left.to_string(),
+                    r.min.to_string(),
+                    r.median.to_string(),
+                    r.max.to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(())
 }
 
 fn find_preset(name: &str) -> Result<Scenario, Fail> {

@@ -226,3 +226,46 @@ fn a_shock_after_the_horizon_runs_with_a_warning_on_stderr() {
     let quiet = entas(&["run", "--preset", "muba_2024", "--households", "2000", "--set", "shock_year=2"]);
     assert!(!stderr(&quiet).contains("warning"), "{}", stderr(&quiet));
 }
+
+#[test]
+fn tally_counts_each_lever_the_groups_moved_and_gives_the_room_median() {
+    let base: serde_json::Value = serde_json::from_str(&stdout(&entas(&["preset", "muba_2024"]))).unwrap();
+    let group = |name: &str, cash: f64, graduation: Option<f64>| {
+        let mut s = base.clone();
+        s["name"] = name.into();
+        s["levers"]["cash_budget"] = cash.into();
+        if let Some(g) = graduation {
+            s["levers"]["graduation_budget"] = g.into();
+        }
+        let path = tmp(&format!("group-{name}.json"));
+        std::fs::write(&path, s.to_string()).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    // Muba's status quo: cash Rp70 bn, no graduation.
+    let files = [group("A", 100.0, None), group("B", 50.0, Some(20.0)), group("C", 150.0, None)];
+    let mut args = vec!["tally"];
+    args.extend(files.iter().map(String::as_str));
+    let out = entas(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text,
+        "lever,start,raised,lowered,left,min,median,max\n\
+         cash_budget,70,2,1,0,50,100,150\n\
+         graduation_budget,0,1,0,2,0,0,20\n"
+    );
+    args.extend(["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&entas(&args).stdout).unwrap();
+    assert_eq!(json["groups"], serde_json::json!(["A", "B", "C"]));
+    assert_eq!(json["room_median"]["cash_budget"], 100.0);
+    assert_eq!(json["tally"][0]["raised"], 2);
+    // Against a start of its own: a preset with no district programmes moves UHC, RTLH and water too.
+    let sumsel = entas(&["tally", &files[0], "--preset", "sumsel_2024"]);
+    assert!(stdout(&sumsel).contains("health_budget,0,1,0,0,45,45,45"), "{}", stdout(&sumsel));
+    // A broken group file is named and exits 2.
+    let bad = tmp("group-bad.json");
+    std::fs::write(&bad, "{").unwrap();
+    let out = entas(&["tally", &files[0], bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("group-bad.json"), "{}", stderr(&out));
+}

@@ -15,6 +15,7 @@ pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod simulate;
+pub mod workshop;
 
 pub use levers::{LeverGroup, LeverId, LeverSpec, LeverValues, LEVERS};
 pub use population::Population;
