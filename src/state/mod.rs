@@ -20,8 +20,7 @@ pub struct State {
     pub library: Library,
     pub ui: Ui,
     pub jobs: crate::jobs::Results,
-    /// The back-test presets run once, on first use (they depend on no lever): (district code, district
-    /// name, base year, rows).
+    /// The back-test presets, run once on first use (they depend on no lever).
     pub backtests: Memo<Vec<Backtest>>,
 }
 
