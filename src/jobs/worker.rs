@@ -126,7 +126,7 @@ impl gloo_worker::Worker for Worker {
 
 impl Worker {
     fn part_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
-        let Some(job) = self.part.take().filter(|j| j.generation == generation) else {
+        let Some(job) = take_of(&mut self.part, generation) else {
             return; // a newer request replaced this part
         };
         let Some(analysis) = self.analysis.as_mut().filter(|a| a.generation == generation) else { return };
@@ -158,6 +158,17 @@ impl Worker {
         } else {
             self.compare = None;
         }
+    }
+}
+
+/// The part waiting in `slot` when it is of `generation`; a part of another generation stays. A step of an
+/// older generation can come after a newer part arrived (both requests were queued while the worker was busy):
+/// taking and then dropping that newer part would leave its analysis waiting for ever.
+fn take_of(slot: &mut Option<PartJob>, generation: u64) -> Option<PartJob> {
+    if slot.as_ref().is_some_and(|j| j.generation == generation) {
+        slot.take()
+    } else {
+        None
     }
 }
 
@@ -197,4 +208,22 @@ fn next_step(scope: &WorkerScope<Worker>, kind: Kind, generation: u64) {
         gloo_timers::future::TimeoutFuture::new(0).await;
         (kind, generation)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{take_of, Part, PartJob};
+
+    /// Two requests queued while the worker was busy: the older generation's step runs first and must leave the
+    /// newer part for its own step (the CI run where the brief's analysis never finished).
+    #[test]
+    fn a_stale_step_leaves_the_newer_part_waiting() {
+        let id = serde_json::from_str("0").expect("a handler id is a number");
+        let mut slot = Some(PartJob { id, generation: 2, part: Part::Draw { draw: 0 } });
+        assert!(take_of(&mut slot, 1).is_none());
+        assert!(slot.is_some(), "the newer part is still there");
+        assert_eq!(take_of(&mut slot, 2).map(|j| j.generation), Some(2));
+        assert!(slot.is_none());
+        assert!(take_of(&mut slot, 2).is_none());
+    }
 }
