@@ -72,18 +72,23 @@ struct PartJob {
     part: Part,
 }
 
-struct CompareJob {
+struct BatchJob {
     id: HandlerId,
     generation: u64,
-    scenarios: Vec<Scenario>,
+    scenarios: Vec<(usize, Scenario)>,
     next: usize,
 }
 
-/// The worker: the analysis it is on, its current part, the latest compare batch.
+/// The worker: the analysis it is on, its current part, the latest batch of each batch kind (compare, board).
 pub struct Worker {
     analysis: Option<Analysis>,
     part: Option<PartJob>,
-    compare: Option<CompareJob>,
+    batches: [Option<BatchJob>; 2],
+}
+
+/// The slot of a batch kind.
+fn batch_slot(kind: Kind) -> usize {
+    usize::from(kind == Kind::Board)
 }
 
 impl gloo_worker::Worker for Worker {
@@ -93,13 +98,13 @@ impl gloo_worker::Worker for Worker {
     type Output = Wire<Reply>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Worker { analysis: None, part: None, compare: None }
+        Worker { analysis: None, part: None, batches: [None, None] }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, (kind, generation): (Kind, u64)) {
         match kind {
             Kind::Analysis => self.part_step(scope, generation),
-            Kind::Compare => self.compare_step(scope, generation),
+            Kind::Compare | Kind::Board => self.batch_step(scope, kind, generation),
         }
     }
 
@@ -116,8 +121,8 @@ impl gloo_worker::Worker for Worker {
                 }
                 self.part = Some(PartJob { id, generation, part });
             }
-            Request::Compare { scenarios, .. } => {
-                self.compare = Some(CompareJob { id, generation, scenarios, next: 0 });
+            Request::Batch { scenarios, .. } => {
+                self.batches[batch_slot(kind)] = Some(BatchJob { id, generation, scenarios, next: 0 });
             }
         }
         next_step(scope, kind, generation);
@@ -126,7 +131,7 @@ impl gloo_worker::Worker for Worker {
 
 impl Worker {
     fn part_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
-        let Some(job) = self.part.take().filter(|j| j.generation == generation) else {
+        let Some(job) = take_of(&mut self.part, generation) else {
             return; // a newer request replaced this part
         };
         let Some(analysis) = self.analysis.as_mut().filter(|a| a.generation == generation) else { return };
@@ -138,26 +143,37 @@ impl Worker {
         scope.respond(job.id, Wire::Read(Reply::Part { generation, json }));
     }
 
-    fn compare_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
-        let Some(job) = self.compare.as_mut().filter(|j| j.generation == generation) else {
+    fn batch_step(&mut self, scope: &WorkerScope<Self>, kind: Kind, generation: u64) {
+        let slot = &mut self.batches[batch_slot(kind)];
+        let Some(job) = slot.as_mut().filter(|j| j.generation == generation) else {
             return;
         };
-        let index = job.next;
-        let Some(s) = job.scenarios.get(index) else {
-            self.compare = None;
+        let Some((index, s)) = job.scenarios.get(job.next) else {
+            *slot = None;
             return;
         };
         let outcome = Model::new(s.clone())
             .map(|m| serde_json::to_string(&m.simulate()).unwrap_or_default())
             .map_err(JobError::Refused);
-        let update = CompareUpdate { generation, index, total: job.scenarios.len(), outcome };
-        scope.respond(job.id, Wire::Read(Reply::Compare(update)));
+        let update = CompareUpdate { generation, index: *index, total: job.scenarios.len(), outcome };
+        scope.respond(job.id, Wire::Read(Reply::Batch { kind, update }));
         job.next += 1;
         if job.next < job.scenarios.len() {
-            next_step(scope, Kind::Compare, generation);
+            next_step(scope, kind, generation);
         } else {
-            self.compare = None;
+            *slot = None;
         }
+    }
+}
+
+/// The part waiting in `slot` when it is of `generation`; a part of another generation stays. A step of an
+/// older generation can come after a newer part arrived (both requests were queued while the worker was busy):
+/// taking and then dropping that newer part would leave its analysis waiting for ever.
+fn take_of(slot: &mut Option<PartJob>, generation: u64) -> Option<PartJob> {
+    if slot.as_ref().is_some_and(|j| j.generation == generation) {
+        slot.take()
+    } else {
+        None
     }
 }
 
@@ -197,4 +213,22 @@ fn next_step(scope: &WorkerScope<Worker>, kind: Kind, generation: u64) {
         gloo_timers::future::TimeoutFuture::new(0).await;
         (kind, generation)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{take_of, Part, PartJob};
+
+    /// Two requests queued while the worker was busy: the older generation's step runs first and must leave the
+    /// newer part for its own step (the CI run where the brief's analysis never finished).
+    #[test]
+    fn a_stale_step_leaves_the_newer_part_waiting() {
+        let id = serde_json::from_str("0").expect("a handler id is a number");
+        let mut slot = Some(PartJob { id, generation: 2, part: Part::Draw { draw: 0 } });
+        assert!(take_of(&mut slot, 1).is_none());
+        assert!(slot.is_some(), "the newer part is still there");
+        assert_eq!(take_of(&mut slot, 2).map(|j| j.generation), Some(2));
+        assert!(slot.is_none());
+        assert!(take_of(&mut slot, 2).is_none());
+    }
 }
