@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang, Lang, UiLang};
 use crate::jobs::Client;
-use crate::pages::{brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks};
+use crate::pages::{brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks, workshop::WorkshopPage};
 use crate::state::{use_state, Page, State};
 use crate::widgets::NoticeBanner;
 use crate::{browser, route, session};
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                 Page::Compare => view! { <main class="layout single"><ComparePage/></main> }.into_any(),
                 Page::Brief => view! { <main class="layout single"><Brief/></main> }.into_any(),
                 Page::HowItWorks => view! { <main class="layout single"><HowItWorks/></main> }.into_any(),
+                Page::Workshop => view! { <main class="layout single"><WorkshopPage/></main> }.into_any(),
             }}
             <Footer/>
         </div>
@@ -79,11 +80,7 @@ fn follow_the_address(st: State, lang: RwSignal<Lang>) {
         st.ui.page.set(r.page);
         lang.set(r.lang);
     });
-    let pasted = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(fragment) = browser::fragment().strip_prefix("#s=") {
-            session::open_link(st, fragment);
-        }
-    });
+    let pasted = window_event_listener(leptos::ev::hashchange, move |_| session::open_fragment(st));
     on_cleanup(move || back.remove());
     on_cleanup(move || pasted.remove());
 }
@@ -93,6 +90,7 @@ fn Header() -> impl IntoView {
     let st = use_state();
     let ui = st.ui;
     let lang = use_lang();
+    let in_group = move || st.room.group.with(Option::is_some);
     let lang_button = move |l: Lang, label: &'static str| {
         view! {
             <button
@@ -128,11 +126,13 @@ fn Header() -> impl IntoView {
                     <p class="tagline">{tr("app.tagline")}</p>
                 </div>
             </div>
-            <nav class="nav" aria-label=tr("nav.label")>
+            // A group's device shows the explorer only: the group works on its mix, not on the app.
+            <nav class="nav" aria-label=tr("nav.label") hidden=move || in_group()>
                 {page_button(Page::Explorer, "nav.explorer", "nav-explorer")}
                 {page_button(Page::Compare, "nav.compare", "nav-compare")}
                 {page_button(Page::Brief, "nav.brief", "nav-brief")}
                 {page_button(Page::HowItWorks, "nav.howto", "nav-howto")}
+                {page_button(Page::Workshop, "nav.workshop", "nav-workshop")}
             </nav>
             <div class="district" data-testid="district">
                 <span class="district-label">{tr("district.label")}</span>

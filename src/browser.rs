@@ -34,6 +34,18 @@ pub async fn picked_file_text(input: &web_sys::HtmlInputElement) -> Option<Strin
     wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string())
 }
 
+/// Every file of a list (picked several at once, or dropped): its name and text (None when it could not be
+/// read as text). At most `max` files are read.
+pub async fn files_text(files: web_sys::FileList, max: u32) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for i in 0..files.length().min(max) {
+        let Some(file) = files.get(i) else { continue };
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+        out.push((file.name(), text));
+    }
+    out
+}
+
 /// The address without its fragment.
 pub fn address_without_fragment() -> String {
     web_sys::window()

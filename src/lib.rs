@@ -18,5 +18,6 @@ pub mod route;
 pub mod session;
 pub mod state;
 pub mod widgets;
+pub mod workshop;
 
 pub use app::App;

@@ -129,6 +129,8 @@ pub enum Why {
     NotCompressed,
     /// A link without a district that names no built-in preset.
     NoPreset,
+    /// A group's mix arrived on a device that runs no workshop.
+    NoWorkshop,
 }
 
 fn refused(message_key: &'static str, why: Why) -> Refused {
@@ -367,29 +369,38 @@ pub fn encode_link(start: Start, s: &Scenario) -> String {
         targets: s.targets.clone(),
         growth_basis: s.growth_basis,
     };
-    let json = serde_json::to_vec(&payload).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    pack(&serde_json::to_vec(&payload).unwrap_or_default())
+}
+
+/// `bytes` compressed as `<LINK_VERSION>.<base64url(deflate)>`: share links and workshop codes.
+pub fn pack(bytes: &[u8]) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(bytes, 9);
     format!("{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// What `pack` wrote, bounded: at most `MAX_LINK_CHARS` in and `MAX_LINK_BYTES` out. A newer version is
+/// `Why::Version`.
+pub fn unpack(fragment: &str) -> Result<Vec<u8>, Why> {
+    if fragment.len() > MAX_LINK_CHARS {
+        return Err(Why::LinkTooLong { chars: fragment.len(), max: MAX_LINK_CHARS });
+    }
+    let (version, data) = fragment.split_once('.').ok_or(Why::NoVersion)?;
+    if version != LINK_VERSION {
+        return Err(Why::Version(version.chars().take(20).collect()));
+    }
+    let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| Why::NotBase64)?;
+    // The error carries the partial output: report only what went wrong, never the bytes.
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_LINK_BYTES).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Why::Unpacks { max: MAX_LINK_BYTES },
+        _ => Why::NotCompressed,
+    })
 }
 
 /// Decodes a share-link fragment back to (start, validated scenario).
 pub fn decode_link(fragment: &str) -> Result<(Start, Scenario), Refused> {
-    if fragment.len() > MAX_LINK_CHARS {
-        return Err(refused("persist.bad_link", Why::LinkTooLong { chars: fragment.len(), max: MAX_LINK_CHARS }));
-    }
-    let (version, data) = fragment.split_once('.').ok_or(refused("persist.bad_link", Why::NoVersion))?;
-    if version != LINK_VERSION {
-        let shown = version.chars().take(20).collect();
-        return Err(refused("persist.newer_link", Why::Version(shown)));
-    }
-    let packed = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| refused("persist.bad_link", Why::NotBase64))?;
-    // The error carries the partial output: report only what went wrong, never the bytes.
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_LINK_BYTES).map_err(|e| {
-        let why = match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Why::Unpacks { max: MAX_LINK_BYTES },
-            _ => Why::NotCompressed,
-        };
-        refused("persist.bad_link", why)
+    let json = unpack(fragment).map_err(|why| {
+        let key = if matches!(why, Why::Version(_)) { "persist.newer_link" } else { "persist.bad_link" };
+        refused(key, why)
     })?;
     let value: serde_json::Value = serde_json::from_slice(&json).map_err(not_json("persist.bad_link"))?;
     let p: LinkPayload = entas_model::scenario::from_value_at_path(value).map_err(invalid("persist.bad_link"))?;

@@ -18,6 +18,7 @@ fn page_name(p: Page) -> Option<&'static str> {
         Page::Compare => Some("compare"),
         Page::Brief => Some("brief"),
         Page::HowItWorks => Some("howto"),
+        Page::Workshop => Some("workshop"),
     }
 }
 
@@ -29,6 +30,7 @@ pub fn parse(search: &str) -> Route {
             ("page", "compare") => r.page = Page::Compare,
             ("page", "brief") => r.page = Page::Brief,
             ("page", "howto") => r.page = Page::HowItWorks,
+            ("page", "workshop") => r.page = Page::Workshop,
             ("lang", "en") => r.lang = Lang::En,
             _ => {}
         }
@@ -66,7 +68,7 @@ mod tests {
         assert_eq!(parse(""), Route::default());
         assert_eq!(parse("?page=compare&lang=en"), Route { page: Page::Compare, lang: Lang::En });
         assert_eq!(parse("?page=nowhere&lang=fr"), Route::default(), "unknown values are the default");
-        for page in [Page::Explorer, Page::Compare, Page::Brief, Page::HowItWorks] {
+        for page in [Page::Explorer, Page::Compare, Page::Brief, Page::HowItWorks, Page::Workshop] {
             for lang in [Lang::Id, Lang::En] {
                 let r = Route { page, lang };
                 assert_eq!(parse(&with_route("?workers=3", r)), r);

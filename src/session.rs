@@ -6,7 +6,8 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::persist::{self, Saved, Workspace, STORAGE_KEY};
-use crate::state::{Arg, Detail, Notice, State};
+use crate::state::{Arg, Detail, GroupMode, Notice, State};
+use crate::workshop;
 
 /// Quiet time after the last change before the workspace is written, ms.
 const AUTOSAVE_DELAY_MS: f64 = 300.0;
@@ -87,9 +88,118 @@ pub fn restore(st: State) {
         }
     }
     st.library.quarantined.set(quarantined());
-    if let Some(fragment) = crate::browser::fragment().strip_prefix("#s=") {
-        open_link(st, fragment);
+    restore_room(st);
+    open_fragment(st);
+}
+
+/// Opens what the address's fragment carries: a share link (`#s=`), a workshop invitation (`#w=`) or a
+/// group's mix for this device's workshop (`#g=`). At load, or pasted into the address of an open tab.
+pub fn open_fragment(st: State) {
+    let fragment = crate::browser::fragment();
+    if let Some(code) = fragment.strip_prefix("#s=") {
+        open_link(st, code);
+    } else if let Some(code) = fragment.strip_prefix("#w=") {
+        open_invite(st, code);
+        crate::browser::clear_fragment();
+    } else if fragment.starts_with("#g=") {
+        match st.room.receive(&fragment) {
+            Ok(got) => st.ui.notify(received_notice(&got)),
+            Err(e) => st.ui.notify(Notice::refused(e)),
+        }
+        st.ui.page.set(crate::state::Page::Workshop);
+        crate::browser::clear_fragment();
     }
+}
+
+/// The notice for a group's mix taken in.
+pub fn received_notice(got: &workshop::Received) -> Notice {
+    match got {
+        workshop::Received::Added(n) => Notice::info("workshop.added", n.clone()),
+        workshop::Received::Replaced(n) => Notice::info("workshop.replaced", n.clone()),
+    }
+}
+
+/// Opens `s` on the explorer (a group's mix, the room median), keeping unsaved work as a saved scenario first.
+pub fn open_scenario(st: State, start: persist::Start, s: entas_model::Scenario) {
+    let kept = keep_unsaved_work(st);
+    let name = s.name.clone();
+    let capped = st.open(start, s);
+    st.ui.page.set(crate::state::Page::Explorer);
+    match (kept, capped) {
+        (Some(kept), _) => st.ui.notify(Notice::info("persist.link_loaded_kept", kept)),
+        (None, Some(n)) => st.ui.notify(n),
+        (None, None) => st.ui.notify(Notice::info("persist.imported", name)),
+    }
+}
+
+/// Opens a workshop invitation on a group's device: the start scenario (unsaved work kept first) and the
+/// group view. The same invitation opened again keeps the group's mix and name.
+fn open_invite(st: State, code: &str) {
+    match workshop::Invite::read(code) {
+        Ok((invite, start, scenario)) => {
+            let same = st.room.group.with_untracked(|g| g.as_ref().is_some_and(|g| g.invite.settings.id == invite.settings.id));
+            if !same {
+                let kept = keep_unsaved_work(st);
+                let capped = st.open(start, scenario.clone());
+                let name = st.room.group.with_untracked(|g| g.as_ref().map(|g| g.name.clone())).unwrap_or_default();
+                st.room.group.set(Some(GroupMode { invite, code: code.to_string(), start: scenario, name }));
+                match (kept, capped) {
+                    (Some(name), _) => st.ui.notify(Notice::info("persist.link_loaded_kept", name)),
+                    (None, Some(n)) => st.ui.notify(n),
+                    (None, None) => st.ui.notify(Notice::info("workshop.joined", "")),
+                }
+            }
+            st.ui.page.set(crate::state::Page::Explorer);
+        }
+        Err(e) => st.ui.notify(Notice::refused(e)),
+    }
+}
+
+/// Restores the facilitator's workshop and the group view from storage. A workshop that cannot be read is
+/// kept under a key of its own (`entas.workshop.unreadable.<n>`) before anything replaces it.
+fn restore_room(st: State) {
+    let storage = LocalStorage::raw();
+    if let Ok(Some(text)) = storage.get_item(workshop::STORAGE_KEY) {
+        match workshop::Workshop::from_json(&text) {
+            Ok(w) => st.room.workshop.set(Some(w)),
+            Err(e) => {
+                let _ = storage.set_item(&free_key(&format!("{}.unreadable.", workshop::STORAGE_KEY)), &text);
+                let _ = storage.remove_item(workshop::STORAGE_KEY);
+                st.ui.notify(Notice::refused(e));
+            }
+        }
+    }
+    if let Ok(Some(text)) = storage.get_item(workshop::GROUP_KEY) {
+        let view = serde_json::from_str::<workshop::GroupView>(&text).ok();
+        if let Some((v, Ok((invite, _, start)))) = view.map(|v| {
+            let read = workshop::Invite::read(&v.invite);
+            (v, read)
+        }) {
+            st.room.group.set(Some(GroupMode { invite, code: v.invite, start, name: v.name }));
+        }
+    }
+    // Written at once on every change: a workshop changes when a group arrives or a note is typed.
+    Effect::new(move |_| {
+        let text = st.room.workshop.with(|w| w.as_ref().map(workshop::Workshop::to_json));
+        let storage = LocalStorage::raw();
+        let ok = match text {
+            Some(t) => storage.set_item(workshop::STORAGE_KEY, &t).is_ok(),
+            None => storage.remove_item(workshop::STORAGE_KEY).is_ok(),
+        };
+        if !ok {
+            st.ui.notify(Notice::error("persist.storage_full", ""));
+        }
+    });
+    Effect::new(move |_| {
+        let view = st.room.group.with(|g| {
+            g.as_ref().map(|g| workshop::GroupView { invite: g.code.clone(), name: g.name.clone() })
+        });
+        let storage = LocalStorage::raw();
+        let _ = match view {
+            Some(v) => storage.set_item(workshop::GROUP_KEY, &serde_json::to_string(&v).unwrap_or_default()),
+            None => storage.remove_item(workshop::GROUP_KEY),
+        };
+    });
 }
 
 /// Opens a share link's fragment (after `#s=`): at load, or pasted into the address of an open tab.

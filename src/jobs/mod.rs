@@ -6,7 +6,8 @@
 //!   (chunks of coalitions, single draws) that idle workers take one at a time; the page merges them with
 //!   the model's own merge (`wedge_from_values`, `bands_of`), so the numbers are the same for any number of
 //!   workers and any order of arrival.
-//! - `Compare`: a batch of saved scenarios, one simulated per step, on the first worker.
+//! - `Compare` and `Board`: a batch of scenarios (the ticked saved ones; a workshop's groups), one simulated
+//!   per step, spread over the workers; a scenario already run in the kind's previous batch is not run again.
 
 mod pool;
 mod worker;
@@ -27,10 +28,11 @@ pub const DRAWS: usize = 30;
 pub enum Kind {
     Analysis,
     Compare,
+    Board,
 }
 
 impl Kind {
-    const ALL: [Kind; 2] = [Kind::Analysis, Kind::Compare];
+    const ALL: [Kind; 3] = [Kind::Analysis, Kind::Compare, Kind::Board];
 
     fn index(self) -> usize {
         self as usize
@@ -83,20 +85,21 @@ impl JobError {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
     Part { generation: u64, scenario: Box<Scenario>, part: Part },
-    Compare { generation: u64, scenarios: Vec<Scenario> },
+    /// Scenarios of a batch of `kind` (Compare or Board), each with its place in the batch.
+    Batch { kind: Kind, generation: u64, scenarios: Vec<(usize, Scenario)> },
 }
 
 impl Request {
     pub fn kind(&self) -> Kind {
         match self {
             Request::Part { .. } => Kind::Analysis,
-            Request::Compare { .. } => Kind::Compare,
+            Request::Batch { kind, .. } => *kind,
         }
     }
 
     pub fn generation(&self) -> u64 {
         match self {
-            Request::Part { generation, .. } | Request::Compare { generation, .. } => *generation,
+            Request::Part { generation, .. } | Request::Batch { generation, .. } => *generation,
         }
     }
 }
@@ -115,7 +118,7 @@ pub struct AnalysisUpdate {
     pub error: Option<JobError>,
 }
 
-/// One scenario of a compare batch, simulated.
+/// One scenario of a batch, simulated.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CompareUpdate {
     pub generation: u64,
@@ -136,7 +139,7 @@ pub enum Reply {
         generation: u64,
         json: String,
     },
-    Compare(CompareUpdate),
+    Batch { kind: Kind, update: CompareUpdate },
     /// The worker could not read the page's message (`JobError::OtherBuild`).
     Unreadable,
 }
@@ -157,7 +160,7 @@ pub enum Compared {
     Failed(JobError),
 }
 
-/// The compare batch the page last asked for and what has come back.
+/// The batch of a kind the page last asked for and what has come back.
 #[derive(Clone, Debug, Default)]
 pub struct CompareResults {
     pub generation: u64,
@@ -173,6 +176,8 @@ pub struct Results {
     pub analysis: RwSignal<Option<AnalysisUpdate>>,
     pub progress: RwSignal<Progress>,
     pub compare: RwSignal<CompareResults>,
+    /// The workshop board's groups.
+    pub board: RwSignal<CompareResults>,
 }
 
 impl Results {
@@ -181,6 +186,7 @@ impl Results {
             analysis: RwSignal::new(None),
             progress: RwSignal::new(Progress::default()),
             compare: RwSignal::new(CompareResults::default()),
+            board: RwSignal::new(CompareResults::default()),
         }
     }
 
@@ -202,18 +208,29 @@ impl Results {
         }
     }
 
-    /// Marks every compare row still awaited as failed.
-    fn fail_pending_compare(&self, e: JobError) {
-        self.compare.update(|c| {
-            for o in c.outcomes.iter_mut().filter(|o| matches!(o, Compared::Pending)) {
-                *o = Compared::Failed(e.clone());
-            }
-        })
+    /// The results of a batch kind.
+    fn batch(&self, kind: Kind) -> RwSignal<CompareResults> {
+        if kind == Kind::Board {
+            self.board
+        } else {
+            self.compare
+        }
     }
 
-    /// Takes in a compare row of the latest generation.
-    fn receive_compare(&self, u: CompareUpdate) {
-        self.compare.update(|c| {
+    /// Marks every batch row still awaited as failed.
+    fn fail_pending(&self, e: JobError) {
+        for batch in [self.compare, self.board] {
+            batch.update(|c| {
+                for o in c.outcomes.iter_mut().filter(|o| matches!(o, Compared::Pending)) {
+                    *o = Compared::Failed(e.clone());
+                }
+            })
+        }
+    }
+
+    /// Takes in a batch row of the latest generation.
+    fn receive_batch(&self, kind: Kind, u: CompareUpdate) {
+        self.batch(kind).update(|c| {
             if c.generation == u.generation && u.index < c.outcomes.len() {
                 c.outcomes[u.index] =
                     match u.outcome.and_then(|j| serde_json::from_str(&j).map_err(|e| JobError::reply(&e))) {

@@ -215,17 +215,45 @@ impl Client {
         *pool.analysis.borrow_mut() = Some(dispatch);
     }
 
-    /// Asks for a compare batch, unless it is the batch already asked for (the results stay).
+    /// Asks for a compare batch (the ticked saved scenarios).
     pub fn compare(&self, scenarios: Vec<Scenario>) {
+        self.batch(Kind::Compare, scenarios)
+    }
+
+    /// Asks for the workshop board's runs (one scenario per group).
+    pub fn board(&self, scenarios: Vec<Scenario>) {
+        self.batch(Kind::Board, scenarios)
+    }
+
+    /// Asks for a batch of `kind`, unless it is the batch already asked for (the results stay). A scenario
+    /// that the kind's previous batch already ran keeps its outcome; the others are spread over the workers.
+    fn batch(&self, kind: Kind, scenarios: Vec<Scenario>) {
         let pool = &self.inner;
-        if pool.results.compare.with_untracked(|c| c.scenarios == scenarios && c.generation > 0) {
+        let slot = pool.results.batch(kind);
+        if slot.with_untracked(|c| c.scenarios == scenarios && c.generation > 0) {
             return;
         }
-        let generation = pool.next_generation(Kind::Compare);
-        let pending = vec![Compared::Pending; scenarios.len()];
-        pool.results.compare.set(CompareResults { generation, scenarios: scenarios.clone(), outcomes: pending });
-        if let (false, Some(first)) = (scenarios.is_empty(), pool.bridges.borrow().first()) {
-            first.send(Wire::Read(Request::Compare { generation, scenarios }));
+        let generation = pool.next_generation(kind);
+        let outcomes: Vec<Compared> = slot.with_untracked(|c| {
+            scenarios
+                .iter()
+                .map(|s| {
+                    let before = c.scenarios.iter().zip(&c.outcomes).find(|(p, o)| *p == s && matches!(o, Compared::Done(_)));
+                    before.map_or(Compared::Pending, |(_, o)| o.clone())
+                })
+                .collect()
+        });
+        let bridges = pool.bridges.borrow();
+        let mut parts: Vec<Vec<(usize, Scenario)>> = vec![Vec::new(); bridges.len()];
+        let todo = outcomes.iter().enumerate().filter(|(_, o)| matches!(o, Compared::Pending));
+        for (k, (i, _)) in todo.enumerate() {
+            if let Some(part) = parts.get_mut(k % bridges.len().max(1)) {
+                part.push((i, scenarios[i].clone()));
+            }
+        }
+        slot.set(CompareResults { generation, scenarios, outcomes });
+        for (bridge, part) in bridges.iter().zip(parts).filter(|(_, p)| !p.is_empty()) {
+            bridge.send(Wire::Read(Request::Batch { kind, generation, scenarios: part }));
         }
     }
 }
@@ -257,9 +285,9 @@ impl Pool {
                 };
                 self.results.set_analysis(update);
             }
-            Reply::Compare(c) => {
-                if c.generation == self.generations[Kind::Compare.index()].get() {
-                    self.results.receive_compare(c);
+            Reply::Batch { kind, update } => {
+                if update.generation == self.generations[kind.index()].get() {
+                    self.results.receive_batch(kind, update);
                 }
             }
             Reply::Unreadable => {
@@ -271,7 +299,7 @@ impl Pool {
                 if let Some(u) = update {
                     self.results.set_analysis(u);
                 }
-                self.results.fail_pending_compare(JobError::OtherBuild);
+                self.results.fail_pending(JobError::OtherBuild);
             }
         }
     }

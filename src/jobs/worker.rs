@@ -72,18 +72,23 @@ struct PartJob {
     part: Part,
 }
 
-struct CompareJob {
+struct BatchJob {
     id: HandlerId,
     generation: u64,
-    scenarios: Vec<Scenario>,
+    scenarios: Vec<(usize, Scenario)>,
     next: usize,
 }
 
-/// The worker: the analysis it is on, its current part, the latest compare batch.
+/// The worker: the analysis it is on, its current part, the latest batch of each batch kind (compare, board).
 pub struct Worker {
     analysis: Option<Analysis>,
     part: Option<PartJob>,
-    compare: Option<CompareJob>,
+    batches: [Option<BatchJob>; 2],
+}
+
+/// The slot of a batch kind.
+fn batch_slot(kind: Kind) -> usize {
+    usize::from(kind == Kind::Board)
 }
 
 impl gloo_worker::Worker for Worker {
@@ -93,13 +98,13 @@ impl gloo_worker::Worker for Worker {
     type Output = Wire<Reply>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Worker { analysis: None, part: None, compare: None }
+        Worker { analysis: None, part: None, batches: [None, None] }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, (kind, generation): (Kind, u64)) {
         match kind {
             Kind::Analysis => self.part_step(scope, generation),
-            Kind::Compare => self.compare_step(scope, generation),
+            Kind::Compare | Kind::Board => self.batch_step(scope, kind, generation),
         }
     }
 
@@ -116,8 +121,8 @@ impl gloo_worker::Worker for Worker {
                 }
                 self.part = Some(PartJob { id, generation, part });
             }
-            Request::Compare { scenarios, .. } => {
-                self.compare = Some(CompareJob { id, generation, scenarios, next: 0 });
+            Request::Batch { scenarios, .. } => {
+                self.batches[batch_slot(kind)] = Some(BatchJob { id, generation, scenarios, next: 0 });
             }
         }
         next_step(scope, kind, generation);
@@ -138,25 +143,25 @@ impl Worker {
         scope.respond(job.id, Wire::Read(Reply::Part { generation, json }));
     }
 
-    fn compare_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
-        let Some(job) = self.compare.as_mut().filter(|j| j.generation == generation) else {
+    fn batch_step(&mut self, scope: &WorkerScope<Self>, kind: Kind, generation: u64) {
+        let slot = &mut self.batches[batch_slot(kind)];
+        let Some(job) = slot.as_mut().filter(|j| j.generation == generation) else {
             return;
         };
-        let index = job.next;
-        let Some(s) = job.scenarios.get(index) else {
-            self.compare = None;
+        let Some((index, s)) = job.scenarios.get(job.next) else {
+            *slot = None;
             return;
         };
         let outcome = Model::new(s.clone())
             .map(|m| serde_json::to_string(&m.simulate()).unwrap_or_default())
             .map_err(JobError::Refused);
-        let update = CompareUpdate { generation, index, total: job.scenarios.len(), outcome };
-        scope.respond(job.id, Wire::Read(Reply::Compare(update)));
+        let update = CompareUpdate { generation, index: *index, total: job.scenarios.len(), outcome };
+        scope.respond(job.id, Wire::Read(Reply::Batch { kind, update }));
         job.next += 1;
         if job.next < job.scenarios.len() {
-            next_step(scope, Kind::Compare, generation);
+            next_step(scope, kind, generation);
         } else {
-            self.compare = None;
+            *slot = None;
         }
     }
 }

@@ -1,8 +1,11 @@
-//! The pages, one module each: the explorer, compare, the printable brief, "how the model works"; and the
-//! saved-scenario list the compare page shows.
+//! The pages, one module each: the explorer, compare, the printable brief, "how the model works", the
+//! facilitator's workshop; the saved-scenario list the compare page shows, and the group view a workshop's
+//! groups see above the explorer.
 
 pub mod brief;
 pub mod compare;
 pub mod explorer;
+pub mod group;
 pub mod howto;
 pub mod saved;
+pub mod workshop;

@@ -11,6 +11,7 @@ pub mod reach;
 pub mod sources;
 pub mod summary;
 pub mod trajectory;
+pub mod workshop;
 
 use entas_model::analysis::TargetStatus;
 use entas_model::scenario::{ExtremeLine, Indicator};

@@ -86,7 +86,13 @@ pub fn why(l: Lang, w: &Why) -> String {
         Why::Unpacks { max } => l.tf("why.unpacks", &[("max", format::number(*max as f64, 0, l))]),
         Why::NotCompressed => l.t("why.not_compressed"),
         Why::NoPreset => l.t("why.no_preset"),
+        Why::NoWorkshop => l.t("why.no_workshop"),
     }
+}
+
+/// A whole refusal in one line: what was refused and why.
+pub fn refusal(l: Lang, r: &crate::persist::Refused) -> String {
+    format!("{} {}", l.t(r.message_key), why(l, &r.why))
 }
 
 /// A setting the run cannot honour within the horizon, in `l`.
@@ -213,6 +219,7 @@ mod tests {
             Why::Unpacks { max: 262_144 },
             Why::NotCompressed,
             Why::NoPreset,
+            Why::NoWorkshop,
         ];
         for e in
             [JobError::OtherBuild, JobError::Reply(Problem::WrongType { found: "null".into(), expected: "f64".into() })]

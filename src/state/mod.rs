@@ -4,10 +4,12 @@
 //! components take it with `use_state`, and a missing context is a programming error the browser tests catch.
 
 mod library;
+mod room;
 mod ui;
 mod working;
 
 pub use library::Library;
+pub use room::{GroupMode, Room};
 pub use ui::{Arg, Detail, Notice, Page, Ui};
 pub use working::{Run, SharedPopulation, Working, START_PRESET};
 
@@ -19,6 +21,8 @@ pub struct State {
     pub working: Working,
     pub library: Library,
     pub ui: Ui,
+    /// The workshop (facilitator) or the group view (a group's device).
+    pub room: Room,
     pub jobs: crate::jobs::Results,
     /// The back-test presets, run once on first use (they depend on no lever).
     pub backtests: Memo<Vec<Backtest>>,
@@ -63,6 +67,7 @@ impl State {
             working,
             library: Library::new(),
             ui: Ui::new(working.horizon.get_untracked()),
+            room: Room::new(),
             jobs: crate::jobs::Results::new(),
             backtests: backtests(),
         }

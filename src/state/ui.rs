@@ -11,6 +11,8 @@ pub enum Page {
     Compare,
     Brief,
     HowItWorks,
+    /// The facilitator's workshop: setup, collecting the groups' mixes, the board.
+    Workshop,
 }
 
 /// A message for the user: a translation key, the specifics, and whether it reports a failure.

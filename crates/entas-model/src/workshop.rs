@@ -3,7 +3,7 @@
 //! of their values) and the room median mix, which can be loaded and discussed like any scenario. The app's
 //! board and the `entas tally` command both use these.
 
-use crate::levers::{spec, LeverId, LeverValues, Unit};
+use crate::levers::{spec, LeverId, LeverValues, Unit, LEVERS};
 
 /// One lever across the room.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -18,6 +18,17 @@ pub struct LeverTally {
     /// The median of the groups' values (`median_value`).
     pub median: f64,
     pub max: f64,
+}
+
+/// What a mix plans to spend each year on district programmes and data updating: the sum of its policy
+/// budget levers (Rp miliar per year), the figure a workshop's budget envelope is compared with. Planned, not
+/// spent: a run spends less when a list runs out of eligible families (`Outcome::scenario_spend_rp`).
+pub fn yearly_budget(levers: &LeverValues) -> f64 {
+    LEVERS
+        .iter()
+        .filter(|l| l.group.is_policy() && l.unit == Unit::RpBillionPerYear)
+        .map(|l| levers.get(l.id))
+        .sum()
 }
 
 /// The levers any group moved away from `start`, in table order.
@@ -126,6 +137,20 @@ mod tests {
         assert_eq!(m.get(LeverId::HealthBudget), 45.0);
         assert_eq!(m.diff(&start), vec![LeverId::CashBudget]);
         assert!(tally(&start, &[], &levers).is_empty());
+    }
+
+    #[test]
+    fn the_yearly_budget_sums_the_policy_budgets_only() {
+        let m = mix(&[
+            (LeverId::CashBudget, 70.0),
+            (LeverId::HealthBudget, 45.0),
+            (LeverId::DataUpdateBudget, 5.0),
+            (LeverId::CashBenefit, 4_000_000.0),
+        ]);
+        assert_eq!(yearly_budget(&m), 120.0, "budgets in Rp miliar, benefits per family are not budgets");
+        assert_eq!(yearly_budget(&LeverValues::default()), 0.0);
+        let muba = crate::presets::preset("muba_2024").expect("preset");
+        assert!(yearly_budget(&muba.levers) > 100.0, "Muba's status quo funds several programmes");
     }
 
     #[test]

@@ -13,10 +13,20 @@ use crate::state::use_state;
 /// The whole panel: policy groups open, shocks after them, assumptions collapsed and apart.
 #[component]
 pub fn LeverPanel() -> impl IntoView {
-    let w = use_state().working;
-    let group = |g: LeverGroup| {
+    let st = use_state();
+    let w = st.working;
+    // In a workshop's group view only the levers the room offers are shown.
+    let offered = move |id: entas_model::LeverId| {
+        st.room.group.with(|g| g.as_ref().is_none_or(|g| g.invite.settings.allowed.contains(&id)))
+    };
+    let group = move |g: LeverGroup| {
         let specs: Vec<&'static LeverSpec> = LEVERS.iter().filter(|l| l.group == g).collect();
-        let controls = specs.into_iter().map(|spec| view! { <LeverControl spec/> }).collect_view();
+        let ids: Vec<_> = specs.iter().map(|s| s.id).collect();
+        let none_offered = move || !ids.iter().any(|id| offered(*id));
+        let controls = specs
+            .into_iter()
+            .map(|spec| view! { <div class="lever-slot" hidden=move || !offered(spec.id)><LeverControl spec/></div> })
+            .collect_view();
         let key = format!("group.{}", g.as_str());
         let hint = format!("group.{}.hint", g.as_str());
         let lang = use_lang();
@@ -24,7 +34,7 @@ pub fn LeverPanel() -> impl IntoView {
         let hint_text = move || lang.get().t(&hint);
         if g == LeverGroup::Assumption {
             view! {
-                <details class="lever-group assumptions" data-group=g.as_str() data-testid="group-assumption">
+                <details class="lever-group assumptions" data-group=g.as_str() data-testid="group-assumption" hidden=none_offered>
                     <summary><h3>{title}</h3><span class="group-hint">{hint_text}</span></summary>
                     {controls}
                 </details>
@@ -32,7 +42,7 @@ pub fn LeverPanel() -> impl IntoView {
             .into_any()
         } else {
             view! {
-                <section class="lever-group" data-group=g.as_str() data-testid=format!("group-{}", g.as_str())>
+                <section class="lever-group" data-group=g.as_str() data-testid=format!("group-{}", g.as_str()) hidden=none_offered>
                     <h3>{title}</h3>
                     <p class="group-hint">{hint_text}</p>
                     {(g == LeverGroup::Enablers).then(EnablerPresets)}

@@ -19,6 +19,7 @@ pub fn ExplorerPage() -> impl IntoView {
             <levers::LeverPanel/>
             <section class="results" aria-label=tr("results.title")>
                 <PrintHead/>
+                <crate::pages::group::GroupBar/>
                 <toolbar::Toolbar/>
                 <settings::Settings/>
                 <kpis::KpiStrip/>
