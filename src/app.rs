@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang, Lang, UiLang};
 use crate::jobs::Client;
-use crate::pages::{brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks, workshop::WorkshopPage};
+use crate::pages::{
+    brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks, workshop::WorkshopPage,
+};
 use crate::state::{use_state, Page, State};
 use crate::widgets::NoticeBanner;
 use crate::{browser, route, session};
@@ -55,7 +57,7 @@ pub fn App() -> impl IntoView {
                 Page::Compare => view! { <main class="layout single"><ComparePage/></main> }.into_any(),
                 Page::Brief => view! { <main class="layout single"><Brief/></main> }.into_any(),
                 Page::HowItWorks => view! { <main class="layout single"><HowItWorks/></main> }.into_any(),
-                Page::Workshop => view! { <main class="layout single"><WorkshopPage/></main> }.into_any(),
+                Page::Workshop => view! { <main class="layout single wide"><WorkshopPage/></main> }.into_any(),
             }}
             <Footer/>
         </div>
@@ -127,7 +129,7 @@ fn Header() -> impl IntoView {
                 </div>
             </div>
             // A group's device shows the explorer only: the group works on its mix, not on the app.
-            <nav class="nav" aria-label=tr("nav.label") hidden=move || in_group()>
+            <nav class="nav" aria-label=tr("nav.label") hidden=in_group>
                 {page_button(Page::Explorer, "nav.explorer", "nav-explorer")}
                 {page_button(Page::Compare, "nav.compare", "nav-compare")}
                 {page_button(Page::Brief, "nav.brief", "nav-brief")}

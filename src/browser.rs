@@ -34,12 +34,16 @@ pub async fn picked_file_text(input: &web_sys::HtmlInputElement) -> Option<Strin
     wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string())
 }
 
-/// Every file of a list (picked several at once, or dropped): its name and text (None when it could not be
-/// read as text). At most `max` files are read.
-pub async fn files_text(files: web_sys::FileList, max: u32) -> Vec<(String, Option<String>)> {
+/// The first `max` files of a list (picked several at once, or dropped). Taken at once: a file input's list
+/// empties when the input is cleared for the next pick.
+pub fn files_of(files: &web_sys::FileList, max: u32) -> Vec<web_sys::File> {
+    (0..files.length().min(max)).filter_map(|i| files.get(i)).collect()
+}
+
+/// Every file's name and text (None when it could not be read as text).
+pub async fn files_text(files: Vec<web_sys::File>) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
-    for i in 0..files.length().min(max) {
-        let Some(file) = files.get(i) else { continue };
+    for file in files {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
         out.push((file.name(), text));
     }

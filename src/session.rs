@@ -137,7 +137,10 @@ pub fn open_scenario(st: State, start: persist::Start, s: entas_model::Scenario)
 fn open_invite(st: State, code: &str) {
     match workshop::Invite::read(code) {
         Ok((invite, start, scenario)) => {
-            let same = st.room.group.with_untracked(|g| g.as_ref().is_some_and(|g| g.invite.settings.id == invite.settings.id));
+            let same = st
+                .room
+                .group
+                .with_untracked(|g| g.as_ref().is_some_and(|g| g.invite.settings.id == invite.settings.id));
             if !same {
                 let kept = keep_unsaved_work(st);
                 let capped = st.open(start, scenario.clone());
@@ -191,9 +194,10 @@ fn restore_room(st: State) {
         }
     });
     Effect::new(move |_| {
-        let view = st.room.group.with(|g| {
-            g.as_ref().map(|g| workshop::GroupView { invite: g.code.clone(), name: g.name.clone() })
-        });
+        let view = st
+            .room
+            .group
+            .with(|g| g.as_ref().map(|g| workshop::GroupView { invite: g.code.clone(), name: g.name.clone() }));
         let storage = LocalStorage::raw();
         let _ = match view {
             Some(v) => storage.set_item(workshop::GROUP_KEY, &serde_json::to_string(&v).unwrap_or_default()),

@@ -147,7 +147,9 @@ impl Settings {
         let mut allowed: Vec<LeverId> = LEVERS.iter().map(|l| l.id).filter(|id| allowed.contains(id)).collect();
         allowed.retain(|id| offerable(*id));
         if allowed.is_empty() {
-            return Err(field("allowed", Problem::TooMany { entries: 0, max: 0 }).with_key("workshop.no_levers"));
+            return Err(
+                field("allowed", Problem::MissingField { name: "allowed".into() }).with_key("workshop.no_levers")
+            );
         }
         if let Some(e) = envelope {
             if !(e.is_finite() && (0.0..=MAX_ENVELOPE).contains(&e)) {
@@ -158,12 +160,18 @@ impl Settings {
     }
 
     /// A group's levers checked against these settings: allowed, in range, and differing from `start`.
-    fn check_levers(&self, start: &LeverValues, levers: &BTreeMap<LeverId, f64>) -> Result<BTreeMap<LeverId, f64>, Refused> {
+    fn check_levers(
+        &self,
+        start: &LeverValues,
+        levers: &BTreeMap<LeverId, f64>,
+    ) -> Result<BTreeMap<LeverId, f64>, Refused> {
         let mut out = BTreeMap::new();
         for (&id, &v) in levers {
             let at = format!("levers.{}", id.as_str());
             if !self.allowed.contains(&id) {
-                return Err(field(&at, Problem::UnknownLever { id: id.as_str().into() }).with_key("workshop.not_allowed"));
+                return Err(
+                    field(&at, Problem::UnknownLever { id: id.as_str().into() }).with_key("workshop.not_allowed")
+                );
             }
             let v = spec(id).validate(v).map_err(|e| refused(Why::Scenario(e.into())))?;
             if v != start.get(id) {
@@ -188,9 +196,8 @@ fn pack<T: Serialize>(value: &T) -> String {
 
 /// Reads what `pack` wrote.
 fn unpack<T: serde::de::DeserializeOwned>(code: &str) -> Result<T, Refused> {
-    let json = persist::unpack(code).map_err(|why| refused(why))?;
-    let value: serde_json::Value =
-        serde_json::from_slice(&json).map_err(|e| field("(code)", Problem::not_json(&e)))?;
+    let json = persist::unpack(code).map_err(refused)?;
+    let value: serde_json::Value = serde_json::from_slice(&json).map_err(|e| field("(code)", Problem::not_json(&e)))?;
     entas_model::scenario::from_value_at_path(value).map_err(|e| refused(Why::Scenario(e)))
 }
 
@@ -347,9 +354,10 @@ pub struct GroupView {
 
 /// Policy groups in the lever panel's order, for the facilitator's checklist.
 pub fn offer_groups() -> impl Iterator<Item = (LeverGroup, Vec<LeverId>)> {
-    LeverGroup::ALL.into_iter().filter(|g| g.is_policy()).map(|g| {
-        (g, LEVERS.iter().filter(|l| l.group == g).map(|l| l.id).collect())
-    })
+    LeverGroup::ALL
+        .into_iter()
+        .filter(|g| g.is_policy())
+        .map(|g| (g, LEVERS.iter().filter(|l| l.group == g).map(|l| l.id).collect()))
 }
 
 #[cfg(test)]
@@ -429,7 +437,14 @@ mod tests {
         assert!(w.receive(reply(&w, &"x".repeat(61), 1.0)).is_err());
         assert!(w.receive(reply(&w, "  ", 1.0)).is_err());
         assert_eq!(w, before);
-        for bad in ["", "{}", "{\"entas_group\":1}", "1.!!", "hello", "{\"entas_group\":1,\"workshop\":\"ab12\",\"name\":\"K\",\"levers\":{\"cash_budget\":\"a\"}}"] {
+        for bad in [
+            "",
+            "{}",
+            "{\"entas_group\":1}",
+            "1.!!",
+            "hello",
+            "{\"entas_group\":1,\"workshop\":\"ab12\",\"name\":\"K\",\"levers\":{\"cash_budget\":\"a\"}}",
+        ] {
             assert!(Reply::read(bad).is_err(), "{bad}");
         }
         for _ in 0..MAX_GROUPS {
@@ -446,7 +461,10 @@ mod tests {
         w.groups[0].notes = "catatan".into();
         let text = w.to_json();
         assert_eq!(Workshop::from_json(&text).unwrap(), w);
-        assert_eq!(Workshop::from_json(&text.replace("\"version\": 1", "\"version\": 9")).unwrap_err().message_key, "workshop.newer");
+        assert_eq!(
+            Workshop::from_json(&text.replace("\"version\": 1", "\"version\": 9")).unwrap_err().message_key,
+            "workshop.newer"
+        );
         assert!(Workshop::from_json(&text.replace("100.0", "1e300")).is_err(), "a group's value is checked again");
         assert!(Workshop::from_json("[]").is_err());
         assert!(Workshop::from_json("not json").is_err());

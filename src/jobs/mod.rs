@@ -84,9 +84,17 @@ impl JobError {
 /// What the page asks a worker to do.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
-    Part { generation: u64, scenario: Box<Scenario>, part: Part },
+    Part {
+        generation: u64,
+        scenario: Box<Scenario>,
+        part: Part,
+    },
     /// Scenarios of a batch of `kind` (Compare or Board), each with its place in the batch.
-    Batch { kind: Kind, generation: u64, scenarios: Vec<(usize, Scenario)> },
+    Batch {
+        kind: Kind,
+        generation: u64,
+        scenarios: Vec<(usize, Scenario)>,
+    },
 }
 
 impl Request {
@@ -139,7 +147,10 @@ pub enum Reply {
         generation: u64,
         json: String,
     },
-    Batch { kind: Kind, update: CompareUpdate },
+    Batch {
+        kind: Kind,
+        update: CompareUpdate,
+    },
     /// The worker could not read the page's message (`JobError::OtherBuild`).
     Unreadable,
 }

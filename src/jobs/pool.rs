@@ -238,7 +238,8 @@ impl Client {
             scenarios
                 .iter()
                 .map(|s| {
-                    let before = c.scenarios.iter().zip(&c.outcomes).find(|(p, o)| *p == s && matches!(o, Compared::Done(_)));
+                    let before =
+                        c.scenarios.iter().zip(&c.outcomes).find(|(p, o)| *p == s && matches!(o, Compared::Done(_)));
                     before.map_or(Compared::Pending, |(_, o)| o.clone())
                 })
                 .collect()

@@ -79,11 +79,15 @@ struct BatchJob {
     next: usize,
 }
 
-/// The worker: the analysis it is on, its current part, the latest batch of each batch kind (compare, board).
+/// The worker: the analysis it is on, its current part, the latest batch of each batch kind (compare, board),
+/// and the last batch model (its population is reused).
 pub struct Worker {
     analysis: Option<Analysis>,
     part: Option<PartJob>,
     batches: [Option<BatchJob>; 2],
+    /// The last batch scenario's model: the next one reuses its population when only policy levers differ
+    /// (a workshop's groups, compare's variants of one district).
+    last: Option<Model>,
 }
 
 /// The slot of a batch kind.
@@ -98,7 +102,7 @@ impl gloo_worker::Worker for Worker {
     type Output = Wire<Reply>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Worker { analysis: None, part: None, batches: [None, None] }
+        Worker { analysis: None, part: None, batches: [None, None], last: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, (kind, generation): (Kind, u64)) {
@@ -131,6 +135,11 @@ impl gloo_worker::Worker for Worker {
 
 impl Worker {
     fn part_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
+        // A batch (compare, the workshop board) is waited for by the room; the explorer's analysis is a
+        // background refinement. Its step goes to the back of the queue while a batch has scenarios left.
+        if self.batches.iter().any(Option::is_some) {
+            return next_step(scope, Kind::Analysis, generation);
+        }
         let Some(job) = take_of(&mut self.part, generation) else {
             return; // a newer request replaced this part
         };
@@ -152,8 +161,17 @@ impl Worker {
             *slot = None;
             return;
         };
-        let outcome = Model::new(s.clone())
-            .map(|m| serde_json::to_string(&m.simulate()).unwrap_or_default())
+        let model = self
+            .last
+            .as_ref()
+            .and_then(|m| Model::on_population(s.clone(), m))
+            .unwrap_or_else(|| Model::new(s.clone()));
+        let outcome = model
+            .map(|m| {
+                let json = serde_json::to_string(&m.simulate()).unwrap_or_default();
+                self.last = Some(m);
+                json
+            })
             .map_err(JobError::Refused);
         let update = CompareUpdate { generation, index: *index, total: job.scenarios.len(), outcome };
         scope.respond(job.id, Wire::Read(Reply::Batch { kind, update }));

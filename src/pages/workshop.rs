@@ -117,6 +117,9 @@ fn Setup() -> impl IntoView {
                         prop:value=move || envelope.get() on:input=move |ev| envelope.set(event_target_value(&ev))/>
                 </label>
             </div>
+            <p class="group-hint" data-testid="workshop-start-budget">
+                {move || st.working.levers.with(|lv| crate::present::workshop::start_budget(lv, lang.get()))}
+            </p>
             <h3>{tr("workshop.offer_title")}</h3>
             <div class="offer-groups">{groups}</div>
             {move || error.get().map(|e| view! { <p class="status error" data-testid="workshop-error">{e}</p> })}
@@ -158,8 +161,10 @@ fn ImportButton() -> impl IntoView {
 /// The groups' runs, in the workshop's group order, as they come back from the worker.
 fn board_runs(st: State) -> Memo<RunList> {
     Memo::new(move |_| {
-        let names: Vec<String> =
-            st.room.workshop.with(|w| w.as_ref().map(|w| w.groups.iter().map(|g| g.name.clone()).collect()).unwrap_or_default());
+        let names: Vec<String> = st
+            .room
+            .workshop
+            .with(|w| w.as_ref().map(|w| w.groups.iter().map(|g| g.name.clone()).collect()).unwrap_or_default());
         st.jobs.board.with(|b| {
             RunList(
                 b.scenarios
@@ -227,7 +232,11 @@ fn Running() -> impl IntoView {
     };
     let export = move |_| {
         if let Some(w) = room.workshop.get_untracked() {
-            browser::download(&format!("{}.entas-workshop.json", slug(&w.settings.title)), "application/json", &w.to_json());
+            browser::download(
+                &format!("{}.entas-workshop.json", slug(&w.settings.title)),
+                "application/json",
+                &w.to_json(),
+            );
         }
     };
     let end = move |_| room.replace(None);
@@ -264,7 +273,9 @@ fn Invite() -> impl IntoView {
     let lang = use_lang();
     let link = Memo::new(move |_| {
         st.room.workshop.with(|w| {
-            w.as_ref().map(|w| format!("{}#w={}", browser::address_without_fragment(), w.invite_code())).unwrap_or_default()
+            w.as_ref()
+                .map(|w| format!("{}#w={}", browser::address_without_fragment(), w.invite_code()))
+                .unwrap_or_default()
         })
     });
     let qr = Memo::new(move |_| crate::persist::qr_svg(&link.get()));
@@ -311,8 +322,12 @@ fn Collect() -> impl IntoView {
         let mut lines = Vec::new();
         for (source, text) in items {
             let line = match text.map(|t| st.room.receive(&t)) {
-                Some(Ok(workshop::Received::Added(n))) => (true, l.tf("workshop.log_added", &[("name", n), ("source", source)])),
-                Some(Ok(workshop::Received::Replaced(n))) => (true, l.tf("workshop.log_replaced", &[("name", n), ("source", source)])),
+                Some(Ok(workshop::Received::Added(n))) => {
+                    (true, l.tf("workshop.log_added", &[("name", n), ("source", source)]))
+                }
+                Some(Ok(workshop::Received::Replaced(n))) => {
+                    (true, l.tf("workshop.log_replaced", &[("name", n), ("source", source)]))
+                }
                 Some(Err(e)) => (false, format!("{source}: {}", crate::present::problems::refusal(l, &e))),
                 None => (false, l.tf("workshop.log_unreadable", &[("source", source)])),
             };
@@ -340,8 +355,9 @@ fn Collect() -> impl IntoView {
     };
     let read_files = move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
+        let files = browser::files_of(&files, workshop::MAX_GROUPS as u32 * 2);
         wasm_bindgen_futures::spawn_local(async move {
-            let items = browser::files_text(files, workshop::MAX_GROUPS as u32 * 2).await;
+            let items = browser::files_text(files).await;
             take(items);
         });
     };
@@ -402,7 +418,9 @@ fn Board(runs: Memo<RunList>) -> impl IntoView {
     };
     let notes_of = move |name: &str| {
         room.workshop.with_untracked(|w| {
-            w.as_ref().and_then(|w| w.groups.iter().find(|g| g.name == name).map(|g| g.notes.clone())).unwrap_or_default()
+            w.as_ref()
+                .and_then(|w| w.groups.iter().find(|g| g.name == name).map(|g| g.notes.clone()))
+                .unwrap_or_default()
         })
     };
     let table = move || {
@@ -439,7 +457,8 @@ fn Board(runs: Memo<RunList>) -> impl IntoView {
     let overlay = Signal::derive(move || {
         let list = runs.get();
         let refs: Vec<(String, &Run)> = list.0.iter().map(|(n, r)| (n.clone(), r)).collect();
-        trajectory::overlay(&refs, lang.get())
+        let l = lang.get();
+        trajectory::overlay_on(&refs, &l.t("workshop.start_label"), l)
     });
     let overlay_table = Signal::derive(move || {
         let list = runs.get();
@@ -510,7 +529,10 @@ fn Tally() -> impl IntoView {
     let lang = use_lang();
     let room = st.room;
     let rows = move || room.workshop.with(|w| w.as_ref().map(|w| tally_rows(w, lang.get())).unwrap_or_default());
-    let median = Memo::new(move |_| room.workshop.with(|w| w.as_ref().filter(|w| !w.groups.is_empty()).map(|w| (w.preset, room_median(w, lang.get())))));
+    let median = Memo::new(move |_| {
+        room.workshop
+            .with(|w| w.as_ref().filter(|w| !w.groups.is_empty()).map(|w| (w.preset, room_median(w, lang.get()))))
+    });
     let load = move |_| {
         if let Some((start, s)) = median.get_untracked() {
             crate::session::open_scenario(st, start, s);
@@ -588,8 +610,10 @@ fn Presenter(runs: Memo<RunList>, presenting: RwSignal<Option<usize>>) -> impl I
                     .into_iter()
                     .map(|r| view! { <li><strong>{r.name}</strong>" · "{r.cells[0].clone()}" · "{r.cells[3].clone()}</li> })
                     .collect_view();
+                let legend = format!("{} · {}", l.t(Column::P0.key()), l.t(Column::Cost.key()));
                 return Some(view! {
                     <h2>{l.t("workshop.present_board")}</h2>
+                    <p class="present-legend">{legend}</p>
                     <ol class="present-list">{items}</ol>
                 }.into_any());
             }
@@ -598,7 +622,17 @@ fn Presenter(runs: Memo<RunList>, presenting: RwSignal<Option<usize>>) -> impl I
             let cells = Column::ALL
                 .iter()
                 .zip(row.cells)
-                .map(|(c, v)| view! { <div class="present-kpi"><span>{l.t(c.key())}</span><strong>{v}</strong></div> })
+                .map(|(c, v)| {
+                    // The figure large, its year or share (the bracket) smaller beside it.
+                    let (figure, aside) = match v.split_once(" (") {
+                        Some((a, b)) => (a.to_string(), Some(format!("({b}"))),
+                        None => (v, None),
+                    };
+                    view! {
+                        <div class="present-kpi"><span>{l.t(c.key())}</span>
+                            <strong>{figure}{aside.map(|a| view! { " " <small>{a}</small> })}</strong></div>
+                    }
+                })
                 .collect_view();
             Some(view! {
                 <h2 data-testid="present-group">{name.clone()}</h2>
@@ -608,6 +642,7 @@ fn Presenter(runs: Memo<RunList>, presenting: RwSignal<Option<usize>>) -> impl I
         Some(view! {
             <div class="presenter" data-testid="presenter" role="dialog" aria-modal="true">
                 {body}
+                <p class="present-note">{st.room.workshop.with(|w| w.as_ref().map(|w| board_note(w, l)))}</p>
                 <p class="present-nav">
                     <button type="button" class="btn-secondary" on:click=move |_| presenting.update(|p| *p = p.map(|i| i.saturating_sub(1)))>"←"</button>
                     <span data-testid="present-position">{format!("{} / {}", (i + 1).min(n + 1), n + 1)}</span>

@@ -189,13 +189,19 @@ pub fn title(run: &Run, l: Lang) -> String {
 /// Several scenarios overlaid (compare, and later the workshop board): the first one's status quo dashed,
 /// each scenario a line. `runs` pairs a name with a run.
 pub fn overlay(runs: &[(String, &Run)], l: Lang) -> ChartSpec {
-    let Some((first_name, first)) = runs.first() else { return ChartSpec::Message(String::new()) };
+    let Some((first_name, _)) = runs.first() else { return ChartSpec::Message(String::new()) };
+    overlay_on(runs, first_name, l)
+}
+
+/// The overlay with the baseline named after `baseline_of` (the board's groups share the workshop's start).
+pub fn overlay_on(runs: &[(String, &Run)], baseline_of: &str, l: Lang) -> ChartSpec {
+    let Some((_, first)) = runs.first() else { return ChartSpec::Message(String::new()) };
     let start = runs.iter().map(|(_, r)| r.outcome.base_year).min().unwrap_or(first.outcome.base_year);
     let end = runs.iter().map(|(_, r)| r.outcome.final_year()).max().unwrap_or(start + 1);
     let one = |indicator: Indicator| {
         let f = pick(indicator);
         let mut series = vec![Series {
-            label: format!("{} ({first_name})", l.t("chart.baseline")),
+            label: format!("{} ({baseline_of})", l.t("chart.baseline")),
             color: palette::BASELINE,
             points: points(&first.outcome.baseline, f),
             dashed: true,

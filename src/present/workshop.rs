@@ -116,7 +116,10 @@ pub fn board_row(w: &Workshop, name: &str, run: &Run, l: Lang) -> BoardRow {
         match envelope {
             Some(e) if e > 0.0 => l.tf(
                 "workshop.envelope_cell",
-                &[("used", format::rupiah_large(budget * 1e9, l)), ("share", format::percent(100.0 * budget / e, 0, l))],
+                &[
+                    ("used", format::rupiah_large(budget * 1e9, l)),
+                    ("share", format::percent(100.0 * budget / e, 0, l)),
+                ],
             ),
             _ => format::rupiah_large(budget * 1e9, l),
         },
@@ -198,6 +201,12 @@ pub fn room_median(w: &Workshop, l: Lang) -> Scenario {
     s
 }
 
+/// What the starting mix already plans each year, next to the envelope field (so an envelope is set
+/// against it, not below it unknowingly).
+pub fn start_budget(levers: &LeverValues, l: Lang) -> String {
+    l.tf("workshop.envelope_start", &[("used", format::rupiah_large(room::yearly_budget(levers) * 1e9, l))])
+}
+
 /// The envelope meter of a mix: the planned yearly budget, the envelope and the share used.
 pub fn envelope_text(levers: &LeverValues, envelope: Option<f64>, l: Lang) -> (String, Option<f64>) {
     let budget = room::yearly_budget(levers);
@@ -251,11 +260,8 @@ mod tests {
         w.start.households = 4000;
         send(&mut w, "Hemat", 0.0);
         send(&mut w, "Boros", 200.0);
-        let mut rows: Vec<BoardRow> = w
-            .groups
-            .iter()
-            .map(|g| board_row(&w, &g.name, &run_of(w.scenario_of(g)), Lang::Id))
-            .collect();
+        let mut rows: Vec<BoardRow> =
+            w.groups.iter().map(|g| board_row(&w, &g.name, &run_of(w.scenario_of(g)), Lang::Id)).collect();
         assert_eq!(rows[0].cells.len(), Column::ALL.len());
         assert!(!rows[0].over_envelope && rows[1].over_envelope, "Rp200 M cash alone is over Rp150 M");
         assert!(rows[1].cells[6].contains('%'), "{}", rows[1].cells[6]);

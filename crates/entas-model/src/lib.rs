@@ -37,10 +37,35 @@ impl Model {
         Ok(Model { scenario, population })
     }
 
+    /// Validates `scenario` and takes a population already built for a scenario with the same
+    /// `population_key` (the workshop board's groups share their start's population: only policy levers
+    /// differ). `None` when the keys differ, so a population is never reused for a scenario it does not fit.
+    pub fn on_population(scenario: Scenario, population: &Model) -> Option<Result<Model, ScenarioError>> {
+        if population_key(&scenario) != population_key(&population.scenario) {
+            return None;
+        }
+        Some(scenario.validate().map(|()| Model { scenario, population: population.population.clone() }))
+    }
+
     /// Runs the scenario's own levers.
     pub fn simulate(&self) -> Outcome {
         simulate::simulate(&self.scenario, &self.population)
     }
+}
+
+/// What `Population::build` reads from a scenario: the district, the household count, the seed, the extreme
+/// line (for the calibration report) and the two shape levers. Scenarios with equal keys build the same
+/// population.
+pub fn population_key(s: &Scenario) -> String {
+    serde_json::json!([
+        s.district,
+        s.households,
+        s.seed,
+        s.extreme_line,
+        s.levers.get(LeverId::SigmaLow),
+        s.levers.get(LeverId::SigmaMid)
+    ])
+    .to_string()
 }
 
 /// Everything the engine computes for a scenario, at full precision, as one JSON value: the calibrated
@@ -57,4 +82,27 @@ pub fn oracle_digest(s: &Scenario) -> serde_json::Value {
         "wedge": wedge,
         "bands": bands,
     })
+}
+
+#[cfg(test)]
+mod population_reuse {
+    use super::*;
+
+    #[test]
+    fn a_policy_change_keeps_the_population_and_its_outcome_an_assumption_does_not() {
+        let start = presets::preset("muba_2024").expect("preset");
+        let built = Model::new(start.clone()).expect("valid");
+        let mut group = start.clone();
+        group.levers.set(LeverId::CashBudget, 150.0).expect("in range");
+        let reused = Model::on_population(group.clone(), &built).expect("same key").expect("valid");
+        let fresh = Model::new(group).expect("valid");
+        assert_eq!(
+            serde_json::to_value(reused.simulate()).expect("json"),
+            serde_json::to_value(fresh.simulate()).expect("json"),
+            "the reused population gives the outcome a fresh build gives"
+        );
+        let mut other = start;
+        other.levers.set(LeverId::SigmaMid, other.levers.get(LeverId::SigmaMid) + 0.05).expect("in range");
+        assert!(Model::on_population(other, &built).is_none(), "a shape assumption needs its own population");
+    }
 }

@@ -24,11 +24,7 @@ pub struct LeverTally {
 /// budget levers (Rp miliar per year), the figure a workshop's budget envelope is compared with. Planned, not
 /// spent: a run spends less when a list runs out of eligible families (`Outcome::scenario_spend_rp`).
 pub fn yearly_budget(levers: &LeverValues) -> f64 {
-    LEVERS
-        .iter()
-        .filter(|l| l.group.is_policy() && l.unit == Unit::RpBillionPerYear)
-        .map(|l| levers.get(l.id))
-        .sum()
+    LEVERS.iter().filter(|l| l.group.is_policy() && l.unit == Unit::RpBillionPerYear).map(|l| levers.get(l.id)).sum()
 }
 
 /// The levers any group moved away from `start`, in table order.

@@ -15,11 +15,12 @@ use crate::state::use_state;
 #[component]
 pub fn ExplorerPage() -> impl IntoView {
     view! {
+        // A workshop group's bar spans the page above the levers: on a phone it is the first thing seen.
+        <crate::pages::group::GroupBar/>
         <main class="layout">
             <levers::LeverPanel/>
             <section class="results" aria-label=tr("results.title")>
                 <PrintHead/>
-                <crate::pages::group::GroupBar/>
                 <toolbar::Toolbar/>
                 <settings::Settings/>
                 <kpis::KpiStrip/>
