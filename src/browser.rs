@@ -58,6 +58,12 @@ pub fn address_without_fragment() -> String {
         .unwrap_or_default()
 }
 
+/// The address without its query and fragment (origin and path).
+pub fn address_without_query() -> String {
+    let h = address_without_fragment();
+    h.split('?').next().unwrap_or_default().to_string()
+}
+
 /// The address's fragment ("#…"), or empty.
 pub fn fragment() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
@@ -128,10 +134,15 @@ pub fn png_with_caption(chart: &web_sys::HtmlCanvasElement, title: &str, lines: 
 }
 
 /// Puts `text` on the clipboard (best effort).
-pub fn copy(text: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.navigator().clipboard().write_text(text);
+/// Whether copying was possible: the clipboard exists only in a secure context (not on a LAN address over
+/// plain http, where calling it would throw and stop the click handler before the link is shown).
+pub fn copy(text: &str) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    if !w.is_secure_context() || !js_sys::Reflect::has(&w.navigator(), &"clipboard".into()).unwrap_or(false) {
+        return false;
     }
+    let _ = w.navigator().clipboard().write_text(text);
+    true
 }
 
 /// Opens the print dialog.
@@ -189,4 +200,68 @@ pub fn offline_status(done: impl Fn(Offline) + 'static) {
         let ok = wasm_bindgen_futures::JsFuture::from(ready).await.is_ok();
         done(if ok { Offline::Ready } else { Offline::Unavailable });
     });
+}
+
+/// Milliseconds on the page's clock (`performance.now()`), for figures the page shows; 0 outside a browser.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Whether this page runs in a secure context (https, 127.0.0.1, localhost): camera, clipboard and the
+/// offline copy need one; a LAN address over plain http is not.
+pub fn is_secure() -> bool {
+    web_sys::window().is_some_and(|w| w.is_secure_context())
+}
+
+/// Starts the camera (the back one on a phone) into `video`. `Err` names why it cannot: no camera API at
+/// this address (not a secure context), or the browser refused (no camera, permission denied).
+pub async fn start_camera(video: &web_sys::HtmlVideoElement) -> Result<web_sys::MediaStream, String> {
+    let w = web_sys::window().ok_or("no window")?;
+    let nav = w.navigator();
+    if !w.is_secure_context() || !js_sys::Reflect::has(&nav, &"mediaDevices".into()).unwrap_or(false) {
+        return Err("insecure".into());
+    }
+    let devices = nav.media_devices().map_err(|e| format!("{e:?}"))?;
+    let constraints = web_sys::MediaStreamConstraints::new();
+    let video_wanted = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&video_wanted, &"facingMode".into(), &"environment".into());
+    constraints.set_video(&video_wanted);
+    let promise = devices.get_user_media_with_constraints(&constraints).map_err(|e| format!("{e:?}"))?;
+    let stream: web_sys::MediaStream = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default())?
+        .unchecked_into();
+    video.set_src_object(Some(&stream));
+    if let Ok(p) = video.play() {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
+    Ok(stream)
+}
+
+/// Stops every track of a camera stream (the camera light goes off).
+pub fn stop_camera(stream: &web_sys::MediaStream) {
+    for t in stream.get_tracks().iter() {
+        t.unchecked_into::<web_sys::MediaStreamTrack>().stop();
+    }
+}
+
+/// The video's current frame as RGBA, scaled to at most `max_width` pixels wide (drawn on `canvas`);
+/// `None` until the video has a frame.
+pub fn video_frame(
+    video: &web_sys::HtmlVideoElement,
+    canvas: &web_sys::HtmlCanvasElement,
+    max_width: u32,
+) -> Option<(usize, usize, Vec<u8>)> {
+    let (vw, vh) = (video.video_width(), video.video_height());
+    if video.ready_state() < 2 || vw == 0 || vh == 0 {
+        return None;
+    }
+    let w = vw.min(max_width);
+    let h = (f64::from(vh) * f64::from(w) / f64::from(vw)).round().max(1.0) as u32;
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, f64::from(w), f64::from(h)).ok()?;
+    let data = ctx.get_image_data(0.0, 0.0, f64::from(w), f64::from(h)).ok()?;
+    Some((w as usize, h as usize, data.data().0))
 }

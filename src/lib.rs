@@ -15,6 +15,7 @@ pub mod pages;
 pub mod persist;
 pub mod present;
 pub mod route;
+pub mod scan;
 pub mod session;
 pub mod state;
 pub mod widgets;

@@ -15,10 +15,10 @@ mkdirSync(ARTIFACTS, { recursive: true });
 const ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-sandbox', '--disable-dev-shm-usage'];
 
-/** Starts the static server on dist/ and a headless Chromium. */
-export async function start() {
+/** Starts the static server on dist/ and a headless Chromium (with `extraArgs`, e.g. a fake camera). */
+export async function start(extraArgs = []) {
   const server = await serveDir(DIST);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...ARGS, ...extraArgs], headless: true });
   return {
     url: server.url,
     browser,

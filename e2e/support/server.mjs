@@ -1,4 +1,4 @@
-// A tiny static file server for the built app (dist/), bound to 127.0.0.1 only.
+// A tiny static file server for the built app (dist/), bound to 127.0.0.1 unless told otherwise (serve.sh --lan).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -9,8 +9,8 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.png': 'image/png',
 };
 
-/** Serves `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to { url, close }. */
-export async function serveDir(dir, port = 0) {
+/** Serves `dir` on `host`:`port` (0 = any free port). Resolves to { url, close }. */
+export async function serveDir(dir, port = 0, host = '127.0.0.1') {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -25,7 +25,7 @@ export async function serveDir(dir, port = 0) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, host, ok); });
   const { port: actual } = server.address();
   return { url: `http://127.0.0.1:${actual}/`, close: () => new Promise((ok) => server.close(ok)) };
 }

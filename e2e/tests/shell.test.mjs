@@ -150,7 +150,7 @@ test('every page fits a 390 px phone, a 1366 px laptop and a 1920 px projector i
     const wide = () => app.page.evaluate(() => document.documentElement.scrollWidth);
     for (const lang of ['en', 'id']) {
       await app.switchLanguage(lang);
-      for (const page of ['explorer', 'compare', 'brief', 'howto']) {
+      for (const page of ['explorer', 'compare', 'brief', 'howto', 'workshop']) {
         await app.nav(page).click();
         await app.page.waitForTimeout(200);
         assert.ok((await wide()) <= width, `${page} at ${width} px, ${lang}: ${await wide()} px wide`);

@@ -208,3 +208,63 @@ test('twelve groups reach the board from the worker; the figures are printed (ti
   assert.deepEqual(f.app.errors, []);
   await f.context.close();
 });
+
+/** A video file Chromium's fake camera plays: `frames` grey frames (YUV4MPEG2, 4:2:0) of `luma`. */
+function y4m(path, width, height, luma, frames = 10) {
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+  const y = Buffer.from(luma);
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
+  writeFileSync(path, Buffer.concat([header, ...Array(frames).fill(frame)]));
+}
+
+test('the facilitator scans a group\'s QR code with the laptop camera (Chromium\'s fake camera playing it); the group joins the board', async () => {
+  // The workshop and the group's code, made as in the room.
+  const f = await facilitator();
+  const workshopFile = await f.app.downloadText(f.app.page.getByTestId('workshop-export'));
+  const g = await group(f.invite, 'Kelompok Kamera', { cash_budget: '120' });
+  await g.app.page.getByTestId('group-send').click();
+  await g.app.page.getByTestId('group-qr').locator('svg').waitFor();
+  // The QR code as the camera would see it: 320 px on a white 640 × 480 frame.
+  const luma = await g.app.page.evaluate(async () => {
+    const svg = document.querySelector('[data-testid=group-qr] svg');
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = 640; c.height = 480;
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, 640, 480);
+    ctx.drawImage(img, 160, 80, 320, 320);
+    const d = ctx.getImageData(0, 0, 640, 480).data;
+    return Array.from({ length: 640 * 480 }, (_, i) => Math.round(0.299 * d[4 * i] + 0.587 * d[4 * i + 1] + 0.114 * d[4 * i + 2]));
+  });
+  await g.context.close();
+  await f.context.close();
+  const video = join(ARTIFACTS, 'group-qr.y4m');
+  y4m(video, 640, 480, luma);
+
+  const cam = await start(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  try {
+    const context = await cam.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const app = new EntasPage(await context.newPage(), new URL('?page=workshop', cam.url).href);
+    await app.page.goto(app.url);
+    await app.page.getByTestId('workshop-import-file').setInputFiles({ name: workshopFile.name, mimeType: 'application/json', buffer: Buffer.from(workshopFile.text) });
+    await app.page.getByTestId('workshop-head').waitFor();
+    await app.page.getByTestId('collect-camera').click();
+    await boardOf(app, 1);
+    assert.match(await rows(app).first().textContent(), /Kelompok Kamera/);
+    assert.match(await log(app).textContent(), /kamera: kelompok «Kelompok Kamera» ditambahkan/);
+    // Scanning goes on for the next group; the same code seen again is not taken twice.
+    await app.page.waitForTimeout(3000);
+    await boardOf(app, 1);
+    const camera = app.page.getByTestId('camera');
+    const [frames, median, max] = await Promise.all(['data-frames', 'data-decode-median', 'data-decode-max'].map((a) => camera.getAttribute(a)));
+    console.log(`# camera: the code was read; ${frames} frames decoded on the page, median ${median} ms, longest ${max} ms`);
+    await app.page.getByTestId('camera-stop').click();
+    assert.deepEqual(app.errors, []);
+    await context.close();
+  } finally {
+    await cam.close();
+  }
+});

@@ -17,7 +17,7 @@ pub fn GroupBar() -> impl IntoView {
     let group = st.room.group;
     let lang = use_lang();
     let active = Memo::new(move |_| group.with(Option::is_some));
-    let sent = RwSignal::new(None::<(String, String)>);
+    let sent = RwSignal::new(None::<(String, Option<String>)>);
     let missing_name = RwSignal::new(false);
     let title = move || group.with(|g| g.as_ref().map(|g| g.invite.settings.title.clone()).unwrap_or_default());
     let meter = Memo::new(move |_| {
@@ -37,7 +37,7 @@ pub fn GroupBar() -> impl IntoView {
         }
         missing_name.set(false);
         let url = format!("{}#g={}", browser::address_without_fragment(), r.code());
-        sent.set(Some((url.clone(), crate::persist::qr_svg(&url).unwrap_or_default())));
+        sent.set(Some((url.clone(), crate::persist::qr_svg(&url))));
     };
     let download = move |_| {
         let Some(r) = reply() else { return };
@@ -89,7 +89,10 @@ pub fn GroupBar() -> impl IntoView {
                 </Show>
                 {move || sent.get().map(|(url, svg)| view! {
                     <div class="share-box" data-testid="group-qr-box">
-                        <div class="qr" inner_html=svg data-testid="group-qr"></div>
+                        {match svg {
+                            Some(svg) => view! { <div class="qr" inner_html=svg data-testid="group-qr"></div> }.into_any(),
+                            None => view! { <p class="status error" data-testid="group-qr-too-large">{tr("workshop.group_qr_too_large")}</p> }.into_any(),
+                        }}
                         <div>
                             <p>{tr("workshop.show_qr")}</p>
                             <input type="text" readonly data-testid="group-code" prop:value=url.clone() on:focus=move |ev| {

@@ -274,7 +274,12 @@ fn Invite() -> impl IntoView {
     let link = Memo::new(move |_| {
         st.room.workshop.with(|w| {
             w.as_ref()
-                .map(|w| format!("{}#w={}", browser::address_without_fragment(), w.invite_code()))
+                .map(|w| {
+                    // The invitation opens the explorer (the group view) in the facilitator's language.
+                    let route = crate::route::Route { page: crate::state::Page::Explorer, lang: lang.get() };
+                    let query = crate::route::with_route(&browser::search(), route);
+                    format!("{}{query}#w={}", browser::address_without_query(), w.invite_code())
+                })
                 .unwrap_or_default()
         })
     });
@@ -297,9 +302,14 @@ fn Invite() -> impl IntoView {
                         let i: web_sys::HtmlInputElement = event_target(&ev);
                         i.select();
                     }/>
-                    <button type="button" class="btn-secondary" on:click=move |_| browser::copy(&link.get_untracked())>{tr("workshop.copy")}</button>
+                    <button type="button" class="btn-secondary" hidden=!browser::is_secure() on:click=move |_| { browser::copy(&link.get_untracked()); }>
+                        {tr("workshop.copy")}
+                    </button>
                     <Show when=local_only>
                         <p class="status warning" data-testid="invite-local">{move || lang.get().t("workshop.local_only")}</p>
+                    </Show>
+                    <Show when=|| !browser::is_secure()>
+                        <p class="status warning" data-testid="invite-insecure">{move || lang.get().t("workshop.insecure")}</p>
                     </Show>
                 </div>
             </div>
@@ -335,6 +345,7 @@ fn Collect() -> impl IntoView {
         }
         log.set(lines);
     };
+    let camera = camera_scanner(take);
     let add = move |_| {
         let l = lang.get_untracked();
         let text = pasted.get_untracked();
@@ -391,10 +402,90 @@ fn Collect() -> impl IntoView {
                 }>{tr("workshop.pick_files")}</button>
                 <input type="file" multiple accept=".json,application/json" node_ref=input class="hidden-file" data-testid="collect-file" on:change=on_files/>
             </div>
+            {camera}
             <ul class="collect-log" data-testid="collect-log">
                 {move || log.get().into_iter().map(|(ok, text)| view! { <li class:error=!ok>{text}</li> }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The laptop camera reading groups' QR codes: a frame every 300 ms, scaled to `scan::FRAME_WIDTH` and
+/// decoded on the page (the longest decode is shown in `data-decode-ms`); each new code goes to `take`.
+fn camera_scanner(take: impl Fn(Vec<(String, Option<String>)>) + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let video = NodeRef::<leptos::html::Video>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let running = StoredValue::new_local(None::<(web_sys::MediaStream, gloo_timers::callback::Interval)>);
+    let seen = StoredValue::new_local(Vec::<String>::new());
+    let scanning = RwSignal::new(false);
+    let problem = RwSignal::new(None::<&'static str>);
+    // Every frame's decode time (ms), for the figures the page shows in its data attributes.
+    let decode_ms = RwSignal::new(Vec::<f64>::new());
+    let stop = move || {
+        running.update_value(|r| {
+            if let Some((stream, interval)) = r.take() {
+                interval.cancel();
+                browser::stop_camera(&stream);
+            }
+        });
+        scanning.set(false);
+    };
+    let tick = move || {
+        let (Some(v), Some(c)) = (video.get_untracked(), canvas.get_untracked()) else { return };
+        let Some((w, h, rgba)) = browser::video_frame(&v, &c, crate::scan::FRAME_WIDTH) else { return };
+        let t0 = browser::now_ms();
+        let texts = crate::scan::read_rgba(w, h, &rgba);
+        let ms = browser::now_ms() - t0;
+        decode_ms.update(|m| m.push(ms));
+        let fresh: Vec<String> = texts.into_iter().filter(|t| seen.with_value(|s| !s.contains(t))).collect();
+        if !fresh.is_empty() {
+            seen.update_value(|s| s.extend(fresh.iter().cloned()));
+            let source = lang.get_untracked().t("workshop.camera_source");
+            take(fresh.into_iter().map(|t| (source.clone(), Some(t))).collect());
+        }
+    };
+    let start = move |_| {
+        let Some(v) = video.get_untracked() else { return };
+        problem.set(None);
+        seen.set_value(Vec::new());
+        wasm_bindgen_futures::spawn_local(async move {
+            match browser::start_camera(&v).await {
+                Ok(stream) => {
+                    let interval = gloo_timers::callback::Interval::new(300, tick);
+                    running.set_value(Some((stream, interval)));
+                    scanning.set(true);
+                }
+                Err(why) => problem.set(Some(match why.as_str() {
+                    "insecure" => "workshop.camera_insecure",
+                    "NotAllowedError" | "SecurityError" => "workshop.camera_denied",
+                    _ => "workshop.camera_none",
+                })),
+            }
+        });
+    };
+    on_cleanup(stop);
+    view! {
+        <div class="camera" data-testid="camera" data-frames=move || decode_ms.with(Vec::len).to_string()
+            data-decode-max=move || decode_ms.with(|m| format!("{:.0}", m.iter().copied().fold(0.0, f64::max)))
+            data-decode-median=move || decode_ms.with(|m| {
+                let mut s = m.clone();
+                s.sort_by(f64::total_cmp);
+                s.get(s.len() / 2).map_or(String::new(), |v| format!("{v:.0}"))
+            })>
+            <div class="action-group">
+                <button type="button" class="btn-primary" data-testid="collect-camera" hidden=move || scanning.get() on:click=start>
+                    {tr("workshop.camera_start")}
+                </button>
+                <button type="button" class="btn-secondary" data-testid="camera-stop" hidden=move || !scanning.get() on:click=move |_| stop()>
+                    {tr("workshop.camera_stop")}
+                </button>
+                <span class="group-hint" hidden=move || !scanning.get()>{tr("workshop.camera_hint")}</span>
+            </div>
+            <video node_ref=video class="camera-video" hidden=move || !scanning.get() muted=true playsinline=true></video>
+            <canvas node_ref=canvas hidden=true></canvas>
+            {move || problem.get().map(|k| view! { <p class="status error" data-testid="camera-problem">{move || lang.get().t(k)}</p> })}
+        </div>
     }
 }
 
@@ -488,7 +579,7 @@ fn Board(runs: Memo<RunList>) -> impl IntoView {
             <p class="status" hidden=move || pending() == 0 data-testid="board-pending">
                 {move || lang.get().tf("workshop.board_pending", &[("n", pending().to_string())])}
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" hidden=empty>
                 <table data-testid="board-table">
                     <thead><tr>
                         <th>"#"</th><th>{tr("workshop.col.group")}</th>

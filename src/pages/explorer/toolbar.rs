@@ -15,7 +15,7 @@ pub fn Toolbar() -> impl IntoView {
     let (w, lib, ui) = (st.working, st.library, st.ui);
     let lang = use_lang();
     let name = RwSignal::new(String::new());
-    let qr = RwSignal::new(None::<(String, String)>);
+    let qr = RwSignal::new(None::<(String, String, bool)>);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     let save = move |_| {
@@ -27,8 +27,8 @@ pub fn Toolbar() -> impl IntoView {
     let share = move |_| {
         let link = persist::encode_link(w.start.get_untracked(), &w.current_scenario_untracked());
         let url = format!("{}#s={link}", browser::address_without_fragment());
-        browser::copy(&url);
-        qr.set(Some((url.clone(), persist::qr_svg(&url).unwrap_or_default())));
+        let copied = browser::copy(&url);
+        qr.set(Some((url.clone(), persist::qr_svg(&url).unwrap_or_default(), copied)));
     };
     let export_json = move |_| {
         let s = w.current_scenario_untracked();
@@ -84,11 +84,11 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" class="btn-secondary" data-testid="export-csv" on:click=results_csv>{tr("persist.export_csv")}</button>
                 <button type="button" class="btn-secondary" data-testid="print" on:click=print>{tr("persist.print")}</button>
             </div>
-            {move || qr.get().map(|(url, svg)| view! {
+            {move || qr.get().map(|(url, svg, copied)| view! {
                 <div class="share-box" data-testid="share-box">
                     <div class="qr" inner_html=svg data-testid="qr"></div>
                     <div>
-                        <p>{tr("persist.link_copied")}</p>
+                        <p data-testid="share-copied">{tr(if copied { "persist.link_copied" } else { "persist.link_select" })}</p>
                         <input type="text" readonly data-testid="share-url" prop:value=url.clone() on:focus=move |ev| {
                             let i: web_sys::HtmlInputElement = event_target(&ev);
                             i.select();
