@@ -89,6 +89,7 @@ test('a group opens the invitation, sends its mix by code and by file; the board
   await boardOf(f.app, 1);
   const row = await rows(f.app).first().textContent();
   assert.match(row, /Kelompok Tani/);
+  assert.match(await f.app.page.getByTestId('board-mix').textContent(), /Anggaran bantuan tunai Rp150,0 M\/tahun/, 'the board shows what the group chose');
   const tally = f.app.page.getByTestId('tally-row').filter({ hasText: 'Anggaran bantuan tunai' });
   assert.match((await tally.locator('td').allTextContents()).slice(2, 5).join('|'), /^1\|0\|0$/, 'one group raised the cash budget');
   await f.app.page.getByTestId('group-notes').fill('Fokus pada desa terpencil');
@@ -266,5 +267,34 @@ test('the facilitator scans a group\'s QR code with the laptop camera (Chromium\
     await context.close();
   } finally {
     await cam.close();
+  }
+});
+
+test('at a network address over plain http (not a secure context): the share link shows as text to select, the invitation and the camera say what does not work there', async () => {
+  // A name for 127.0.0.1 that is not "localhost": Chromium treats the page as a LAN address over http.
+  const lan = await start(['--host-resolver-rules=MAP entas.lan 127.0.0.1']);
+  try {
+    const base = `http://entas.lan:${new URL(lan.url).port}/`;
+    const context = await lan.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const app = new EntasPage(await context.newPage(), base);
+    await app.open();
+    assert.equal(await app.page.evaluate(() => window.isSecureContext), false, 'the page is not a secure context');
+    await app.shareButton.click();
+    assert.match(await app.page.getByTestId('share-copied').textContent(), /salin secara manual/);
+    assert.match(await app.shareUrl.inputValue(), /^http:\/\/entas\.lan:\d+\/#s=1\./, 'the link is shown, with this address');
+    assert.equal(await app.qr.locator('svg').count(), 1, 'and its QR code');
+
+    await app.nav('workshop').click();
+    await app.page.getByTestId('workshop-begin').click();
+    assert.match(await app.page.getByTestId('invite-link').inputValue(), /^http:\/\/entas\.lan:\d+\/#w=1\./);
+    assert.match(await app.page.getByTestId('invite-insecure').textContent(), /http biasa/);
+    assert.equal(await app.page.getByTestId('invite-local').count(), 0, 'not a laptop-only address');
+    await app.page.getByTestId('collect-camera').click();
+    assert.match(await app.page.getByTestId('camera-problem').textContent(), /alamat aman/);
+    assert.match(await app.page.getByTestId('offline-sign').textContent(), /tidak tersedia di alamat ini/, 'the footer says no offline copy here');
+    assert.deepEqual(app.errors, []);
+    await context.close();
+  } finally {
+    await lan.close();
   }
 });

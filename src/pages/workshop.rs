@@ -245,7 +245,8 @@ fn Running() -> impl IntoView {
         <section class="panel workshop-head" data-testid="workshop-head">
             <div>
                 <h2 data-testid="workshop-name">{move || head().map(|h| h.0)}</h2>
-                <p class="group-hint">{move || head().map(|h| h.1)}</p>
+                <p class="workshop-sub">{move || head().map(|h| h.1)}</p>
+                <p class="print-only workshop-sub">{crate::browser::today()}</p>
             </div>
             <div class="action-group no-print">
                 <button type="button" class="btn-primary" data-testid="workshop-present" on:click=move |_| presenting.set(Some(0))>{tr("workshop.present")}</button>
@@ -525,10 +526,11 @@ fn Board(runs: Memo<RunList>) -> impl IntoView {
                 view! {
                     <tr data-testid="board-row" class:over=row.over_envelope>
                         <td>{(i + 1).to_string()}</td>
-                        <th scope="row">{name.clone()}</th>
+                        <th scope="row">{name.clone()}<span class="board-mix" data-testid="board-mix">{row.mix}</span></th>
                         {row.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
                         <td class="notes-cell">
-                            <textarea rows="2" data-testid="group-notes" aria-label=move || lang.get().tf("workshop.notes_for", &[("name", n1.clone())])
+                            <p class="print-only notes-print">{notes.clone()}</p>
+                            <textarea rows="2" class="no-print" data-testid="group-notes" aria-label=move || lang.get().tf("workshop.notes_for", &[("name", n1.clone())])
                                 prop:value=notes on:change=move |ev| room.set_notes(&n2, &event_target_value(&ev))></textarea>
                         </td>
                         <td class="no-print">

@@ -83,6 +83,8 @@ pub struct BoardRow {
     keys: Vec<f64>,
     /// The mix plans more than the envelope.
     pub over_envelope: bool,
+    /// What the group chose: each offered lever it moved from the start, with its value.
+    pub mix: String,
 }
 
 /// The year a target of `indicator` is set for, or the run's final year.
@@ -133,7 +135,21 @@ pub fn board_row(w: &Workshop, name: &str, run: &Run, l: Lang) -> BoardRow {
         o.cost_per_person_year_lifted.unwrap_or(f64::NAN),
         budget,
     ];
-    BoardRow { name: name.to_string(), cells, keys, over_envelope: over }
+    let mix = w
+        .settings
+        .allowed
+        .iter()
+        .filter(|id| s.levers.get(**id) != w.start.levers.get(**id))
+        .map(|&id| {
+            format!(
+                "{} {}",
+                lever_label(id, l),
+                format::lever_value(spec(id), s.levers.get(id), l, w.start.district.base_year)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    BoardRow { name: name.to_string(), cells, keys, over_envelope: over, mix }
 }
 
 /// Sorts rows best first by `by` (ties and rows without a figure keep their order, the latter last).
