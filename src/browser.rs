@@ -191,6 +191,10 @@ pub enum Offline {
 /// built file), or with `Unavailable` at once where there can be none. Until then the state is `Preparing`.
 pub fn offline_status(done: impl Fn(Offline) + 'static) {
     let Some(w) = web_sys::window() else { return done(Offline::Unavailable) };
+    // The single-file build opened from a file is its own offline copy (and can have no service worker).
+    if w.location().protocol().is_ok_and(|p| p == "file:") {
+        return done(Offline::Ready);
+    }
     let has_sw = js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false);
     if !w.is_secure_context() || !has_sw {
         return done(Offline::Unavailable);

@@ -35,6 +35,14 @@ async function group(invite, name, levers) {
   return { context, app };
 }
 
+/** The file a group downloads after setting `levers`, parsed. */
+async function groupFile(invite, name, levers) {
+  const g = await group(invite, name, levers);
+  const file = JSON.parse((await g.app.downloadText(g.app.page.getByTestId('group-file'))).text);
+  await g.context.close();
+  return file;
+}
+
 const rows = (app) => app.page.getByTestId('board-row');
 const log = (app) => app.page.getByTestId('collect-log');
 /** Waits until the board shows `n` groups and none is still computing. */
@@ -106,9 +114,7 @@ test('a group opens the invitation, sends its mix by code and by file; the board
 
 test('six groups by files at once: the board ranks them, the tally counts them, the room median opens on the explorer', async () => {
   const f = await facilitator('');
-  const g = await group(f.invite, 'Kelompok 1', { cash_budget: '120' });
-  const first = JSON.parse((await g.app.downloadText(g.app.page.getByTestId('group-file'))).text);
-  await g.context.close();
+  const first = await groupFile(f.invite, 'Kelompok 1', { cash_budget: '120' });
   // Five more groups as their own files would be: the same format, another name and cash budget.
   const budgets = [120, 60, 130, 140, 150, 160];
   const files = budgets.map((b, i) => ({
@@ -129,7 +135,7 @@ test('six groups by files at once: the board ranks them, the tally counts them, 
 
   // Ranked by people lifted: the largest budget lifts the most.
   await f.app.page.getByTestId('board-rank').selectOption('lifted');
-  await f.app.page.waitForFunction(() => document.querySelector('[data-testid=board-row] th').textContent === 'Kelompok 6');
+  await f.app.page.waitForFunction(() => document.querySelector('[data-testid=board-row] [data-testid=board-name]').textContent === 'Kelompok 6');
   assert.ok((await f.app.chartInk('board')) > 1000, 'the overlay chart is drawn');
 
   // Presenter view: one group at a time, then the board; Esc closes.
@@ -183,9 +189,7 @@ test('a broken file, a foreign workshop and a garbled code are refused with a cl
 
 test('twelve groups reach the board from the worker; the figures are printed (time to a full board, longest page task)', async () => {
   const f = await facilitator('');
-  const g = await group(f.invite, 'Kelompok 1', { cash_budget: '100' });
-  const first = JSON.parse((await g.app.downloadText(g.app.page.getByTestId('group-file'))).text);
-  await g.context.close();
+  const first = await groupFile(f.invite, 'Kelompok 1', { cash_budget: '100' });
   const files = Array.from({ length: 12 }, (_, i) => ({
     name: `k${i + 1}.entas-group.json`,
     text: JSON.stringify({ ...first, name: `Kelompok ${i + 1}`, levers: { ...first.levers, cash_budget: 40 + 30 * i } }),
@@ -204,7 +208,7 @@ test('twelve groups reach the board from the worker; the figures are printed (ti
   const long = await f.app.page.evaluate(() => window.__long);
   console.log(`# twelve groups on the board ${ms} ms after the files were given; page tasks over 50 ms: ${long.length}` +
     (long.length ? ` (longest ${Math.round(Math.max(...long))} ms)` : ''));
-  const names = await f.app.page.locator('[data-testid=board-row] th').allTextContents();
+  const names = await f.app.page.locator('[data-testid=board-row] [data-testid=board-name]').allTextContents();
   assert.deepEqual([...names].sort(), files.map((x) => JSON.parse(x.text).name).sort(), 'every group is on the board once');
   assert.deepEqual(f.app.errors, []);
   await f.context.close();

@@ -174,19 +174,22 @@ impl Client {
         let supported = web_sys::window()
             .and_then(|w| js_sys::Reflect::has(&w, &JsValue::from_str("Worker")).ok())
             .unwrap_or(false);
+        // The single-file build (scripts/single-file.mjs) makes the worker itself, as a blob URL with its wasm
+        // inside: a page opened from file:// cannot start a worker from a file.
+        let blob_worker = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("ENTAS_WORKER_URL")).ok())
+            .and_then(|v| v.as_string());
         if supported {
             let bridges = (0..worker_count())
                 .map(|i| {
                     let pool: Weak<Pool> = Rc::downgrade(&pool);
-                    Worker::spawner()
-                        .encoding::<Json>()
-                        .as_module(false)
-                        .callback(move |u: Wire<Reply>| {
-                            if let Some(pool) = pool.upgrade() {
-                                pool.receive(i, u);
-                            }
-                        })
-                        .spawn("./entas-worker.js")
+                    let mut spawner = Worker::spawner().encoding::<Json>();
+                    spawner.as_module(false).with_loader(blob_worker.is_some()).callback(move |u: Wire<Reply>| {
+                        if let Some(pool) = pool.upgrade() {
+                            pool.receive(i, u);
+                        }
+                    });
+                    spawner.spawn(blob_worker.as_deref().unwrap_or("./entas-worker.js"))
                 })
                 .collect();
             *pool.bridges.borrow_mut() = bridges;

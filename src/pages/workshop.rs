@@ -526,7 +526,7 @@ fn Board(runs: Memo<RunList>) -> impl IntoView {
                 view! {
                     <tr data-testid="board-row" class:over=row.over_envelope>
                         <td>{(i + 1).to_string()}</td>
-                        <th scope="row">{name.clone()}<span class="board-mix" data-testid="board-mix">{row.mix}</span></th>
+                        <th scope="row"><span data-testid="board-name">{name.clone()}</span><span class="board-mix" data-testid="board-mix">{row.mix}</span></th>
                         {row.cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
                         <td class="notes-cell">
                             <p class="print-only notes-print">{notes.clone()}</p>
