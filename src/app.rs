@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::i18n::{tr, use_lang, Lang, UiLang};
 use crate::jobs::Client;
 use crate::pages::{
-    brief::Brief, compare::ComparePage, explorer::ExplorerPage, howto::HowItWorks, workshop::WorkshopPage,
+    brief::Brief, compare::ComparePage, district::DistrictPage, explorer::ExplorerPage, howto::HowItWorks,
+    workshop::WorkshopPage,
 };
 use crate::state::{use_state, Page, State};
 use crate::widgets::NoticeBanner;
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
                 Page::Brief => view! { <main class="layout single"><Brief/></main> }.into_any(),
                 Page::HowItWorks => view! { <main class="layout single"><HowItWorks/></main> }.into_any(),
                 Page::Workshop => view! { <main class="layout single wide"><WorkshopPage/></main> }.into_any(),
+                Page::District => view! { <main class="layout single"><DistrictPage/></main> }.into_any(),
             }}
             <Footer/>
         </div>
@@ -131,6 +133,7 @@ fn Header() -> impl IntoView {
             // A group's device shows the explorer only: the group works on its mix, not on the app.
             <nav class="nav" aria-label=tr("nav.label") hidden=in_group>
                 {page_button(Page::Explorer, "nav.explorer", "nav-explorer")}
+                {page_button(Page::District, "nav.district", "nav-district")}
                 {page_button(Page::Compare, "nav.compare", "nav-compare")}
                 {page_button(Page::Brief, "nav.brief", "nav-brief")}
                 {page_button(Page::HowItWorks, "nav.howto", "nav-howto")}

@@ -130,15 +130,27 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-/// Parses a number typed in either language's style ("1.234,5", "1,234.5", "70", "0,75").
+/// Parses a number typed in either language's style ("1.234,5", "1,234.5", "70", "0,75"). In Bahasa a point
+/// followed by groups of three digits is a thousands separator ("590.000" is 590,000), unless the number starts
+/// with 0 ("0.450" is 0.45); any other single point is a decimal point ("12.88").
 pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     let t = text.trim().replace([' ', '\u{a0}'], "");
     if t.is_empty() {
         return None;
     }
+    let thousands = |s: &str| {
+        let mut parts = s.trim_start_matches(['-', '+', '\u{2212}']).split('.');
+        let first = parts.next().unwrap_or_default();
+        let rest: Vec<&str> = parts.collect();
+        (1..=3).contains(&first.len())
+            && !first.starts_with('0')
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && !rest.is_empty()
+            && rest.iter().all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
     let normalised = match lang {
         Lang::Id if t.contains(',') => t.replace('.', "").replace(',', "."),
-        Lang::Id if t.matches('.').count() > 1 => t.replace('.', ""),
+        Lang::Id if t.matches('.').count() > 1 || thousands(&t) => t.replace('.', ""),
         Lang::En => t.replace(',', ""),
         _ => t,
     };
@@ -183,6 +195,9 @@ mod tests {
         assert_eq!(parse_number("1.234,5", Lang::Id), Some(1234.5));
         assert_eq!(parse_number("0,75", Lang::Id), Some(0.75));
         assert_eq!(parse_number("3.000.000", Lang::Id), Some(3_000_000.0));
+        assert_eq!(parse_number("590.000", Lang::Id), Some(590_000.0));
+        assert_eq!(parse_number("12.88", Lang::Id), Some(12.88));
+        assert_eq!(parse_number("0.450", Lang::Id), Some(0.45));
         assert_eq!(parse_number("1,234.5", Lang::En), Some(1234.5));
         assert_eq!(parse_number("70", Lang::En), Some(70.0));
         assert_eq!(parse_number("lots", Lang::En), None);

@@ -178,6 +178,15 @@ mod coverage {
         for g in ["evidence", "district_trend"] {
             k.push(format!("growth.{g}"));
         }
+        for c in entas_model::district_table::Column::ALL {
+            k.push(format!("district.column.{}", c.header()));
+        }
+        {
+            use crate::district_form::Field as F;
+            let fields = [F::Name, F::Code, F::BaseYear, F::Population, F::HouseholdSize, F::PovertyLine, F::P0, F::P1];
+            let more = [F::P2, F::Extreme, F::Gini, F::History, F::Budget(entas_model::LeverId::CashBudget)];
+            k.extend(fields.iter().chain(&more).map(|f| f.label_key().to_string()));
+        }
         k
     }
 

@@ -8,6 +8,7 @@ rust_i18n::i18n!("locales", fallback = "id");
 pub mod app;
 pub mod browser;
 pub mod chart;
+pub mod district_form;
 pub mod format;
 pub mod i18n;
 pub mod jobs;

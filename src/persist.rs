@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// Browser-storage key of the workspace.
 pub const STORAGE_KEY: &str = "entas.workspace";
 /// The workspace format this build writes.
-pub const WORKSPACE_VERSION: u32 = 2;
+pub const WORKSPACE_VERSION: u32 = 3;
 /// The share-link format this build writes (the prefix of the payload).
 pub const LINK_VERSION: &str = "1";
 /// Largest decompressed link payload accepted, bytes (a preset scenario takes about 1 KiB, a whole district a
@@ -93,6 +93,10 @@ pub struct Workspace {
     pub writer: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<TabChange>,
+    /// "Wilayah saya": districts of the user's own (typed in the form or picked from a district table), each
+    /// stored once as the scenario it starts (its figures and its programmes). Version 3 on; none before.
+    #[serde(default)]
+    pub districts: Vec<Saved>,
 }
 
 /// The first storage format (version 1): the working state only, no named scenarios.
@@ -160,6 +164,7 @@ impl Workspace {
             compare: Vec::new(),
             writer: String::new(),
             changes: Vec::new(),
+            districts: Vec::new(),
         }
     }
 
@@ -198,7 +203,8 @@ impl Workspace {
                 ws.current.scenario.validate().map_err(invalid("persist.bad_storage"))?;
                 ws
             }
-            Some(2) => {
+            // Version 3 added the user's districts (`districts`, read like the scenarios); 2 has none.
+            Some(2) | Some(3) => {
                 let mut read = |v: &serde_json::Value| -> Option<Saved> {
                     let why = match read_saved(v) {
                         Ok(s) => return Some(s),
@@ -211,6 +217,12 @@ impl Workspace {
                 let current = value.get("current").and_then(&mut read).unwrap_or_else(first_preset);
                 let saved = match value.get("saved") {
                     Some(serde_json::Value::Array(items)) => items.iter().filter_map(&mut read).collect(),
+                    _ => Vec::new(),
+                };
+                let districts = match value.get("districts") {
+                    Some(serde_json::Value::Array(items)) => {
+                        items.iter().take(MAX_DISTRICTS).filter_map(&mut read).collect()
+                    }
                     _ => Vec::new(),
                 };
                 let ids = |k: &str| -> Vec<u64> {
@@ -232,6 +244,7 @@ impl Workspace {
                         .and_then(|v| serde_json::from_value::<Vec<TabChange>>(v.clone()).ok())
                         .map(|mut c| c.split_off(c.len().saturating_sub(MAX_TAB_CHANGES)))
                         .unwrap_or_default(),
+                    districts,
                 }
             }
             Some(v) => return Err(refused("persist.newer_storage", Why::Version(v.to_string()))),
@@ -266,6 +279,9 @@ pub struct TabChange {
     #[serde(default)]
     pub to: Option<String>,
 }
+
+/// Most districts of the user's own a workspace keeps.
+pub const MAX_DISTRICTS: usize = 100;
 
 /// Most changes a tab keeps in its workspace (the newest).
 pub const MAX_TAB_CHANGES: usize = 100;
@@ -490,6 +506,34 @@ mod tests {
         let packed = miniz_oxide::deflate::compress_to_vec(bad.to_string().as_bytes(), 9);
         let err = decode_link(&format!("1.{}", URL_SAFE_NO_PAD.encode(packed))).unwrap_err();
         assert!(matches!(err.why, Why::Scenario(ref e) if e.field == "levers.absorption"), "{err:?}");
+    }
+
+    #[test]
+    fn version_3_keeps_the_users_districts_and_version_2_reads_with_none() {
+        let table =
+            entas_model::district_table::Table::parse(include_str!("../assets/data/sumsel-districts.csv")).unwrap();
+        let lahat = table.scenario(table.find("1604", None).unwrap());
+        let mut ws = Workspace::new(Saved { id: 1, name: String::new(), preset: MUBA, scenario: muba() });
+        ws.districts.push(Saved { id: 5, name: "Lahat".into(), preset: Start::Custom, scenario: lahat.clone() });
+        let text = ws.to_json();
+        assert!(text.contains("\"version\":3"));
+        let back = Workspace::from_json(&text).unwrap();
+        assert_eq!(back.workspace.districts, ws.districts);
+        assert!(back.quarantined.is_empty());
+        // A version 2 workspace (no districts) reads as before.
+        let mut v2: serde_json::Value = serde_json::from_str(&text).unwrap();
+        v2["version"] = 2.into();
+        v2.as_object_mut().unwrap().remove("districts");
+        let old = Workspace::from_json(&v2.to_string()).unwrap().workspace;
+        assert!(old.districts.is_empty());
+        assert_eq!(old.current, ws.current);
+        // A stored district that no longer validates is quarantined, never dropped, and the others stay.
+        let mut bad: serde_json::Value = serde_json::from_str(&text).unwrap();
+        bad["districts"][0]["scenario"]["district"]["poverty_line"] = 5.0.into();
+        let loaded = Workspace::from_json(&bad.to_string()).unwrap();
+        assert!(loaded.workspace.districts.is_empty());
+        assert_eq!(loaded.quarantined.len(), 1);
+        assert_eq!(loaded.quarantined[0].name, "Lahat");
     }
 
     #[test]

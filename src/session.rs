@@ -62,6 +62,7 @@ pub fn restore(st: State) {
                     st.ui.notify(n);
                 }
                 st.library.restore(ws.saved, ws.compare, ws.next_id);
+                st.library.districts.set(ws.districts);
                 let mut kept = true;
                 for q in &loaded.quarantined {
                     kept &= storage
@@ -269,6 +270,7 @@ fn write_workspace(st: State) {
         compare: lib.compare.get_untracked(),
         writer: tab_id(),
         changes: lib.changes(),
+        districts: lib.districts.get_untracked(),
     };
     if LocalStorage::raw().set_item(STORAGE_KEY, &ws.to_json()).is_err() {
         st.ui.notify(Notice::error("persist.storage_full", ""));
@@ -285,6 +287,7 @@ pub fn autosave(st: State) {
         st.library.saved.track();
         st.library.next_id.track();
         st.library.compare.track();
+        st.library.districts.track();
         // The first run writes too: a scenario from a link, or a migrated workspace, is stored at once.
         save();
     });
@@ -304,7 +307,7 @@ pub fn autosave(st: State) {
         let seen = applied.try_update_value(|m| m.insert(after.writer.clone(), newest)).flatten().unwrap_or(0);
         let changes = if after.writer != tab_id() { after.changes.as_slice() } else { &[] };
         let (renamed, deleted) = st.library.apply_other_tab(changes, seen);
-        let added = st.library.merge(after.saved);
+        let added = st.library.merge(after.saved) + st.library.merge_districts(after.districts);
         if added + renamed + deleted > 0 {
             let args = [("added", added), ("renamed", renamed), ("deleted", deleted)];
             let detail = Detail::Template("persist.other_tab_counts", args.map(|(k, n)| (k, Arg::Count(n))).to_vec());

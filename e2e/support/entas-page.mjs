@@ -64,6 +64,20 @@ export class EntasPage {
   get savedItems() { return this.page.getByTestId('saved-item'); }
   get brief() { return this.page.getByTestId('brief'); }
 
+  // "Wilayah saya / My district"
+  get districtPage() { return this.page.getByTestId('district-page'); }
+  get tableFile() { return this.page.getByTestId('district-table-file'); }
+  get tableSample() { return this.page.getByTestId('district-table-sample'); }
+  get tableSummary() { return this.page.getByTestId('district-table-summary'); }
+  get tableErrors() { return this.page.getByTestId('district-table-errors'); }
+  tableRow(code) { return this.page.getByTestId(`district-row-${code}`); }
+  districtField(name) { return this.page.getByTestId(`df-${name}`); }
+  get districtError() { return this.page.getByTestId('district-form-error'); }
+  get districtOpen() { return this.page.getByTestId('district-open'); }
+  get districtSave() { return this.page.getByTestId('district-save'); }
+  get myDistricts() { return this.page.getByTestId('my-district'); }
+  get presetSelect() { return this.page.getByTestId('preset'); }
+
   /** Saves the current scenario under `name`. */
   async saveAs(name) {
     await this.saveName.fill(name);

@@ -4,6 +4,7 @@
 
 pub mod brief;
 pub mod compare;
+pub mod district;
 pub mod explorer;
 pub mod group;
 pub mod howto;

@@ -6,6 +6,9 @@ use entas_model::levers::show;
 use entas_model::scenario::{Problem, ScenarioError, Warning};
 use entas_model::Scenario;
 
+use entas_model::district_table::{TableError, TableProblem};
+
+use crate::district_form::{Field, FormError, FormProblem};
 use crate::format;
 use crate::i18n::Lang;
 use crate::jobs::JobError;
@@ -73,6 +76,50 @@ pub fn problem(l: Lang, p: &Problem) -> String {
     };
     let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     l.tf(key, &args)
+}
+
+/// A problem of a district table at its line (and column), in `l`: "Baris 3, kolom p0_pct: …".
+pub fn table_error(l: Lang, e: &TableError) -> String {
+    let line = ("line", e.line.to_string());
+    let at = match e.column {
+        Some(_) => l.tf("table.at_column", &[line, ("column", e.header.clone())]),
+        None => l.tf("table.at_line", &[line]),
+    };
+    let what = match &e.problem {
+        TableProblem::Empty => l.t("table.empty"),
+        TableProblem::TooLarge { rows, max } => l.tf(
+            "table.too_large",
+            &[("rows", format::number(*rows as f64, 0, l)), ("max", format::number(*max as f64, 0, l))],
+        ),
+        TableProblem::Malformed { .. } => l.t("table.malformed"),
+        TableProblem::MissingColumn => l.t("table.missing_column"),
+        TableProblem::DuplicateColumn => l.t("table.duplicate_column"),
+        TableProblem::NotANumber { text } => l.tf("table.not_a_number", &[("text", text.clone())]),
+        TableProblem::OutOfRange { value, min, max } => {
+            problem(l, &Problem::OutOfRange { value: *value, min: *min, max: *max })
+        }
+        TableProblem::EmptyCell => l.t("table.empty_cell"),
+        TableProblem::BadCode { text } => l.tf("table.bad_code", &[("text", text.clone())]),
+        TableProblem::NeedsPopulation => l.t("table.needs_population"),
+        TableProblem::DuplicateRow { first_line } => l.tf("table.duplicate_row", &[("first", first_line.to_string())]),
+        TableProblem::Invalid { problem: p, .. } => problem(l, p),
+    };
+    format!("{at}: {what}")
+}
+
+/// A refusal of the district form, in `l`: the field's label, then what is wrong.
+pub fn form_error(l: Lang, e: &FormError) -> String {
+    let field = match e.field {
+        Field::Budget(id) => super::lever_label(id, l),
+        f => l.t(f.label_key()),
+    };
+    let what = match &e.problem {
+        FormProblem::Required => l.t("district.required"),
+        FormProblem::NotANumber => l.t("district.not_a_number"),
+        FormProblem::HistoryLine { line } => l.tf("district.history_line", &[("line", line.to_string())]),
+        FormProblem::Model(p) => problem(l, p),
+    };
+    format!("{field}: {what}")
 }
 
 /// The specifics of a refused link or stored workspace, in `l`.

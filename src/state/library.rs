@@ -21,6 +21,8 @@ pub struct Library {
     changes: StoredValue<Vec<TabChange>>,
     /// The last scenario deleted here, where it stood and whether it was ticked, until it is restored.
     pub last_deleted: RwSignal<Option<(usize, Saved, bool)>>,
+    /// "Wilayah saya": the user's own districts, each the scenario it starts, by name (one per name).
+    pub districts: RwSignal<Vec<Saved>>,
 }
 
 impl Library {
@@ -33,7 +35,57 @@ impl Library {
             deleted: StoredValue::new(Vec::new()),
             changes: StoredValue::new(Vec::new()),
             last_deleted: RwSignal::new(None),
+            districts: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Stores a district of the user's own under its name, replacing one of the same name; returns its id.
+    pub fn save_district(&self, scenario: Scenario) -> u64 {
+        let name = scenario.district.name.clone();
+        if let Some(id) = self.districts.with_untracked(|v| v.iter().find(|d| d.name == name).map(|d| d.id)) {
+            self.districts.update(|v| {
+                if let Some(d) = v.iter_mut().find(|d| d.id == id) {
+                    d.scenario = scenario;
+                }
+            });
+            return id;
+        }
+        let id = self.take_id();
+        self.districts.update(|v| {
+            v.push(Saved { id, name, preset: Start::Custom, scenario });
+            if v.len() > crate::persist::MAX_DISTRICTS {
+                v.remove(0);
+            }
+        });
+        id
+    }
+
+    /// The stored district `id`.
+    pub fn district(&self, id: u64) -> Option<Saved> {
+        self.districts.with_untracked(|v| v.iter().find(|d| d.id == id).cloned())
+    }
+
+    /// Removes the stored district `id` (scenarios saved on it keep their own copy of its figures).
+    pub fn delete_district(&self, id: u64) {
+        self.districts.update(|v| v.retain(|d| d.id != id));
+    }
+
+    /// The stored district whose figures `district` are, if any (reactive).
+    pub fn district_of(&self, district: &entas_model::scenario::District) -> Option<u64> {
+        self.districts.with(|v| v.iter().find(|d| d.scenario.district == *district).map(|d| d.id))
+    }
+
+    /// Takes in another tab's districts that this tab does not have by name; returns how many.
+    pub fn merge_districts(&self, incoming: Vec<Saved>) -> usize {
+        let mut added = 0;
+        for d in incoming {
+            if self.districts.with_untracked(|v| v.iter().all(|x| x.name != d.name)) {
+                let id = self.take_id();
+                self.districts.update(|v| v.push(Saved { id, ..d }));
+                added += 1;
+            }
+        }
+        added
     }
 
     /// Replaces everything (a restored workspace).

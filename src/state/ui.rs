@@ -13,6 +13,8 @@ pub enum Page {
     HowItWorks,
     /// The facilitator's workshop: setup, collecting the groups' mixes, the board.
     Workshop,
+    /// "Wilayah saya": a district's own figures, the BPS district table, the districts kept here.
+    District,
 }
 
 /// A message for the user: a translation key, the specifics, and whether it reports a failure.

@@ -10,7 +10,7 @@ use entas_model::analysis::{self, Bands};
 use entas_model::levers::{self, LEVERS};
 use entas_model::presets::{self, PRESETS};
 use entas_model::simulate::{simulate_with, Active, HouseholdRow};
-use entas_model::{Model, Outcome, Scenario};
+use entas_model::{district_table, Model, Outcome, Scenario};
 
 #[derive(Parser)]
 #[command(name = "entas", version, about = "Entas poverty-intervention scenario simulator (command line)")]
@@ -36,12 +36,23 @@ enum Command {
     Presets,
     /// Prints a preset's scenario JSON.
     Preset { name: String },
-    /// Runs a scenario file or a preset and prints the baseline and scenario trajectories.
+    /// Runs a scenario file, a preset or a district of a district table and prints the baseline and scenario
+    /// trajectories.
     Run {
         /// Scenario JSON file.
         file: Option<String>,
         #[arg(long, conflicts_with = "file")]
         preset: Option<String>,
+        /// A district table (CSV, one row per kabupaten/kota and year; see README): runs the district `--code`
+        /// from it; a FILE or --preset given too lends its levers.
+        #[arg(long, value_name = "TABLE", requires = "code")]
+        district: Option<String>,
+        /// The BPS code of the district in --district.
+        #[arg(long, requires = "district")]
+        code: Option<String>,
+        /// The year of the district's row in --district (default: its latest).
+        #[arg(long, requires = "district")]
+        year: Option<i32>,
         /// A named data system for the scenario's enablers: data_lama (DTKS) or dtsen; --set applies after it.
         #[arg(long, value_name = "NAME")]
         enablers: Option<String>,
@@ -73,6 +84,25 @@ enum Command {
         /// The starting mix: a preset's levers.
         #[arg(long)]
         preset: Option<String>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
+    /// Runs one scenario on every district of a district table (each code's latest year), on all cores, and
+    /// prints one row per district, world and year (CSV: the `run` columns after `code` and `district`).
+    Batch {
+        /// The district table (CSV).
+        #[arg(long, value_name = "TABLE")]
+        district: String,
+        /// Scenario JSON file whose levers every district runs.
+        file: Option<String>,
+        /// A preset whose levers every district runs.
+        #[arg(long, conflicts_with = "file")]
+        preset: Option<String>,
+        /// Sets a lever, e.g. --set cash_budget=100 (repeatable).
+        #[arg(long = "set", value_name = "ID=VALUE")]
+        set: Vec<String>,
+        #[arg(long)]
+        households: Option<usize>,
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
     },
@@ -121,14 +151,46 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             writeln!(out, "{}", s.to_json())?;
             Ok(())
         }
-        Command::Run { file, preset, enablers, set, seed, households, draws, format, dump_households } => {
-            let mut s = match (file, preset) {
-                (Some(path), None) => {
-                    let text = std::fs::read_to_string(&path).map_err(|e| Fail(format!("{path}: {e}")))?;
-                    Scenario::from_json(&text).map_err(|e| Fail(format!("{path}: {e}")))?
+        Command::Run {
+            file,
+            preset,
+            district,
+            code,
+            year,
+            enablers,
+            set,
+            seed,
+            households,
+            draws,
+            format,
+            dump_households,
+        } => {
+            let lender = match (file, preset) {
+                (Some(path), None) => Some(read_scenario(&path)?),
+                (None, Some(name)) => Some(find_preset(&name)?),
+                _ => None,
+            };
+            let mut s = match (district, lender) {
+                (Some(path), lender) => {
+                    let table = read_table(&path)?;
+                    let code = code.unwrap_or_default();
+                    let row = table.find(&code, year).ok_or_else(|| {
+                        Fail(format!(
+                            "{path}: no row with code {code}{}",
+                            year.map(|y| format!(" and year {y}")).unwrap_or_default()
+                        ))
+                    })?;
+                    let s = table.scenario(row);
+                    match lender {
+                        Some(l) => lend(s, &l)?,
+                        None => s,
+                    }
                 }
-                (None, Some(name)) => find_preset(&name)?,
-                _ => return Err(Fail("run needs a scenario FILE or --preset NAME (see `entas presets`)".into())),
+                (None, Some(s)) => s,
+                (None, None) => return Err(Fail(
+                    "run needs a scenario FILE or --preset NAME (see `entas presets`), or --district TABLE --code CODE"
+                        .into(),
+                )),
             };
             if let Some(name) = enablers {
                 let names = || levers::ENABLER_PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ");
@@ -138,16 +200,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                     s.levers.set(*id, *v).map_err(|e| Fail(format!("--enablers {e}")))?;
                 }
             }
-            for item in &set {
-                let (id, value) =
-                    item.split_once('=').ok_or_else(|| Fail(format!("--set {item}: expected ID=VALUE")))?;
-                let spec = levers::spec_named(id)
-                    .ok_or_else(|| Fail(format!("--set {id}: unknown lever (see `entas levers`)")))?;
-                let v: f64 = value.trim().parse().map_err(|_| {
-                    Fail(format!("--set {id}: '{value}' is not a number; allowed range {} to {}", spec.min, spec.max))
-                })?;
-                s.levers.set(spec.id, v).map_err(|e| Fail(format!("--set {e}")))?;
-            }
+            apply_sets(&mut s, &set)?;
             if let Some(seed) = seed {
                 s.seed = seed;
             }
@@ -173,7 +226,126 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             }
         }
         Command::Tally { files, start, preset, format } => tally(&files, start, preset, format, out),
+        Command::Batch { district, file, preset, set, households, format } => {
+            let lender = match (file, preset) {
+                (Some(path), None) => read_scenario(&path)?,
+                (None, Some(name)) => find_preset(&name)?,
+                _ => return Err(Fail("batch needs a scenario FILE or --preset NAME for the levers".into())),
+            };
+            batch(&district, &lender, &set, households, format, out)
+        }
     }
+}
+
+/// Applies `--set ID=VALUE` items to the scenario's levers.
+fn apply_sets(s: &mut Scenario, set: &[String]) -> Result<(), Fail> {
+    for item in set {
+        let (id, value) = item.split_once('=').ok_or_else(|| Fail(format!("--set {item}: expected ID=VALUE")))?;
+        let spec =
+            levers::spec_named(id).ok_or_else(|| Fail(format!("--set {id}: unknown lever (see `entas levers`)")))?;
+        let v: f64 = value.trim().parse().map_err(|_| {
+            Fail(format!("--set {id}: '{value}' is not a number; allowed range {} to {}", spec.min, spec.max))
+        })?;
+        s.levers.set(spec.id, v).map_err(|e| Fail(format!("--set {e}")))?;
+    }
+    Ok(())
+}
+
+fn read_table(path: &str) -> Result<district_table::Table, Fail> {
+    let text = std::fs::read_to_string(path).map_err(|e| Fail(format!("{path}: {e}")))?;
+    district_table::Table::parse(&text).map_err(|errs| {
+        let lines: Vec<String> = errs.iter().map(|e| format!("{path}: {e}")).collect();
+        Fail(lines.join("\nentas: "))
+    })
+}
+
+/// A district-table scenario running the levers of `lender` (a scenario file or a preset): every lever the
+/// lender sets explicitly, its extreme line and sample size, and as many years ahead as it projects.
+fn lend(mut s: Scenario, lender: &Scenario) -> Result<Scenario, Fail> {
+    for (id, v) in lender.levers.explicit() {
+        if let Some(spec) = levers::spec_named(id) {
+            s.levers.set(spec.id, *v).map_err(|e| Fail(e.to_string()))?;
+        }
+    }
+    s.horizon = s.district.base_year + (lender.horizon - lender.district.base_year);
+    // The lender's extreme line, unless it is not below this district's GK: then the district's own
+    // (`district_table::extreme_line_for`, US$2.15 deflated to the district).
+    let own = s.extreme_line;
+    s.extreme_line = lender.extreme_line;
+    if s.validate().is_err_and(|e| e.field == "extreme_line") {
+        s.extreme_line = own;
+    }
+    s.households = lender.households;
+    s.name = format!("{} — {}", s.district.name, lender.name);
+    Ok(s)
+}
+
+/// `entas batch`: one scenario on every district of a table, the districts spread over all cores (rayon);
+/// the rows come out in the table's order whatever the number of cores.
+fn batch(
+    path: &str,
+    lender: &Scenario,
+    set: &[String],
+    households: Option<usize>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), Fail> {
+    use rayon::prelude::*;
+    let table = read_table(path)?;
+    let mut scenarios = Vec::new();
+    for row in table.latest() {
+        let mut s = lend(table.scenario(row), lender)?;
+        apply_sets(&mut s, set)?;
+        if let Some(h) = households {
+            s.households = h;
+        }
+        s.validate().map_err(|e| Fail(format!("{path}: line {}: {e}", row.line)))?;
+        scenarios.push(s);
+    }
+    let outcomes: Vec<Result<(Scenario, Outcome), String>> = scenarios
+        .into_par_iter()
+        .map(|s| {
+            let m = Model::new(s).map_err(|e| e.to_string())?;
+            let o = m.simulate();
+            Ok((m.scenario, o))
+        })
+        .collect();
+    match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            let mut header_written = false;
+            for r in outcomes {
+                let (s, o) = r.map_err(Fail)?;
+                let (header, rows) = entas_model::report::results_table(&o, None);
+                if !header_written {
+                    let mut h = vec!["code".to_string(), "district".to_string()];
+                    h.extend(header);
+                    w.write_record(&h)?;
+                    header_written = true;
+                }
+                for row in rows {
+                    let mut full = vec![s.district.code.clone(), s.district.name.clone()];
+                    full.extend(row);
+                    w.write_record(&full)?;
+                }
+            }
+            w.flush()?;
+        }
+        Format::Json => {
+            let mut docs = Vec::new();
+            for r in outcomes {
+                let (s, o) = r.map_err(Fail)?;
+                docs.push(serde_json::json!({
+                    "code": s.district.code,
+                    "district": s.district.name,
+                    "base_year": s.district.base_year,
+                    "outcome": o,
+                }));
+            }
+            writeln!(out, "{}", serde_json::to_string_pretty(&docs)?)?;
+        }
+    }
+    Ok(())
 }
 
 fn read_scenario(path: &str) -> Result<Scenario, Fail> {

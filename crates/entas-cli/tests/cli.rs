@@ -269,3 +269,83 @@ fn tally_counts_each_lever_the_groups_moved_and_gives_the_room_median() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("group-bad.json"), "{}", stderr(&out));
 }
+
+fn sample_table() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/data/sumsel-districts.csv").to_string_lossy().into_owned()
+}
+
+#[test]
+fn run_takes_a_district_from_a_district_table() {
+    let table = sample_table();
+    let o = entas(&["run", "--district", &table, "--code", "1671", "--households", "2000"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with(HEADER));
+    // The base year is the table's latest year for the code, calibrated to its P0 (9.77 %).
+    let base = text.lines().find(|l| l.starts_with("baseline,2024,")).expect("a 2024 baseline row");
+    let p0: f64 = base.split(',').nth(2).unwrap().parse().unwrap();
+    assert!((p0 - 9.77).abs() < 0.5, "{p0}");
+    assert!(text.lines().any(|l| l.starts_with("scenario,2030,")));
+    // An earlier year of the same code, and a preset lending its levers (Muba's budgets).
+    let o = entas(&[
+        "run",
+        "--district",
+        &table,
+        "--code",
+        "16.04",
+        "--year",
+        "2023",
+        "--preset",
+        "muba_2024",
+        "--households",
+        "2000",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.lines().any(|l| l.starts_with("scenario,2023,")));
+    let spend_2024: f64 =
+        text.lines().find(|l| l.starts_with("scenario,2024,")).unwrap().split(',').nth(10).unwrap().parse().unwrap();
+    assert!(spend_2024 > 50e9, "Muba's programmes are spent: {spend_2024}");
+    assert_fails(&["run", "--district", &table, "--code", "9999"], &["no row with code 9999"]);
+}
+
+#[test]
+fn a_malformed_district_table_is_refused_by_line_and_column() {
+    let path = tmp("bad-table.csv");
+    std::fs::write(&path, "code,name,year,p0_pct,poverty_line,poor_people\n1606,Muba,2024,12.88,590000,88940\n1603,Muara Enim,2024,sembilan,491107,66420\n").unwrap();
+    assert_fails(
+        &["run", "--district", path.to_str().unwrap(), "--code", "1606"],
+        &["line 3, column p0_pct", "'sembilan' is not a number"],
+    );
+    std::fs::write(&path, "code,name,p0_pct\n1606,Muba,12.88\n").unwrap();
+    assert_fails(
+        &["batch", "--district", path.to_str().unwrap(), "--preset", "muba_2024"],
+        &["line 1, column year", "missing"],
+    );
+}
+
+#[test]
+fn batch_runs_every_district_of_a_table_in_table_order() {
+    let table = sample_table();
+    let o = entas(&["batch", "--district", &table, "--preset", "muba_2024", "--households", "1000"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with(&format!("code,district,{HEADER}")));
+    let codes: Vec<&str> = text.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    let mut order: Vec<&str> = Vec::new();
+    for c in &codes {
+        if !order.contains(c) {
+            order.push(c);
+        }
+    }
+    assert_eq!(order, ["1603", "1604", "1611", "1671"]);
+    // Each district: three worlds × its years (base year 2024, horizon 2030: seven years).
+    assert_eq!(codes.iter().filter(|c| **c == "1671").count(), 3 * 7);
+    // The same rows, run one at a time.
+    let single =
+        entas(&["run", "--district", &table, "--code", "1611", "--preset", "muba_2024", "--households", "1000"]);
+    let single_rows: Vec<String> = stdout(&single).lines().skip(1).map(String::from).collect();
+    let batch_rows: Vec<String> =
+        text.lines().filter(|l| l.starts_with("1611,")).map(|l| l.splitn(3, ',').nth(2).unwrap().to_string()).collect();
+    assert_eq!(batch_rows, single_rows);
+}

@@ -6,6 +6,7 @@
 //! scenario cannot fail.
 
 pub mod analysis;
+pub mod district_table;
 pub mod levers;
 pub mod lognormal;
 pub mod normal;

@@ -8,13 +8,14 @@ use leptos::prelude::*;
 
 use crate::format;
 use crate::i18n::{tr, use_lang};
+use crate::persist::Start;
 use crate::present::{line_key, LINE_CHOICES};
 use crate::state::use_state;
 
 #[component]
 pub fn Settings() -> impl IntoView {
     let st = use_state();
-    let (w, ui) = (st.working, st.ui);
+    let (w, ui, lib) = (st.working, st.ui, st.library);
     let lang = use_lang();
     let rupiah_error = RwSignal::new(None::<String>);
     let target_error = RwSignal::new(None::<String>);
@@ -35,10 +36,26 @@ pub fn Settings() -> impl IntoView {
                 <span>{tr("settings.preset")}</span>
                 <select
                     data-testid="preset"
-                    prop:value=move || w.start.get().name()
+                    prop:value=move || match w.start.get() {
+                        Start::Preset(id) => id.to_string(),
+                        Start::Custom => w.base.with(|b| lib.district_of(&b.district)).map_or_else(|| "custom".into(), |id| format!("mine:{id}")),
+                    }
                     on:change=move |ev| {
-                        w.load_preset(&event_target_value(&ev));
-                        ui.chart_year.set(w.horizon.get_untracked());
+                        let v = event_target_value(&ev);
+                        match v.strip_prefix("mine:").and_then(|id| id.parse::<u64>().ok()) {
+                            Some(id) => {
+                                if let Some(d) = lib.district(id) {
+                                    if let Some(n) = st.open(Start::Custom, d.scenario) {
+                                        ui.notify(n);
+                                    }
+                                }
+                            }
+                            None if v == "custom" => {}
+                            None => {
+                                w.load_preset(&v);
+                                ui.chart_year.set(w.horizon.get_untracked());
+                            }
+                        }
                     }
                 >
                     {presets::PRESETS
@@ -48,6 +65,18 @@ pub fn Settings() -> impl IntoView {
                             view! { <option value=id>{move || lang.get().t(&format!("preset.{id}"))}</option> }
                         })
                         .collect_view()}
+                    // A district of its own that is not kept: shown by its name, so the menu says what is open.
+                    <Show when=move || w.start.get() == Start::Custom && w.base.with(|b| lib.district_of(&b.district).is_none())>
+                        <option value="custom">{move || w.base.with(|b| format!("{} {}", b.district.name, b.district.base_year))}</option>
+                    </Show>
+                    <Show when=move || lib.districts.with(|d| !d.is_empty())>
+                        <optgroup label=move || lang.get().t("nav.district")>
+                            {move || lib.districts.get().into_iter().map(|d| {
+                                let label = format!("{} {}", d.scenario.district.name, d.scenario.district.base_year);
+                                view! { <option value=format!("mine:{}", d.id)>{label}</option> }
+                            }).collect_view()}
+                        </optgroup>
+                    </Show>
                 </select>
             </label>
             <label class="field">

@@ -12,7 +12,7 @@ mod warnings;
 
 pub use lines::{cpi_ratio, ExtremeLine, NATIONAL_GK_2024, USD190_RP_2023, USD215_RP_2024};
 pub use problem::Problem;
-pub use validate::ScenarioError;
+pub use validate::{ScenarioError, MAX_OBSERVED};
 pub use warnings::Warning;
 
 use crate::levers::{self, LeverId, LeverValues};
