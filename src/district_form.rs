@@ -6,7 +6,9 @@
 
 use entas_model::district_table::{self, Row, Table};
 use entas_model::levers::{self, LeverId, Unit};
-use entas_model::scenario::{Calibration, District, Estimated, ExtremeLine, Observation, Problem, ScenarioError};
+use entas_model::scenario::{
+    Calibration, District, Estimated, ExtremeLine, Kecamatan, Observation, Problem, ScenarioError,
+};
 use entas_model::{LeverValues, Scenario};
 
 use crate::format;
@@ -27,6 +29,7 @@ pub enum Field {
     Extreme,
     Gini,
     History,
+    Kecamatan,
     Budget(LeverId),
 }
 
@@ -46,6 +49,7 @@ impl Field {
             Field::Extreme => "district.field.extreme",
             Field::Gini => "district.field.gini",
             Field::History => "district.field.history",
+            Field::Kecamatan => "district.field.kecamatan",
             Field::Budget(_) => "district.field.budget",
         }
     }
@@ -60,6 +64,10 @@ pub enum FormProblem {
     NotANumber,
     /// A line of the history that is not "year: P0".
     HistoryLine { line: usize },
+    /// A kecamatan line that is not "name; people; poor [; pocket]".
+    KecamatanLine { line: usize },
+    /// The kecamatan's people or poor add up to nothing.
+    KecamatanTotal,
     /// The model's range for the value (or another of its problems).
     Model(Problem),
 }
@@ -94,6 +102,9 @@ pub struct Form {
     pub gini: String,
     /// One observed year a line: "2022: 11,12".
     pub history: String,
+    /// One kecamatan a line: "name; people; poor [; kantong]": shares in percent or counts (P3KE / DTSEN
+    /// households in desil 1, poor households), user-entered.
+    pub kecamatan: String,
     /// Rp billion a year for each of `budget_levers()`, in that order.
     pub budgets: Vec<String>,
     /// The district the form was filled from, if any: its sources are kept, its estimate marks while the
@@ -147,6 +158,26 @@ impl Form {
             extreme: opt(extreme, 2, lang),
             gini: opt(d.gini, 3, lang),
             history,
+            kecamatan: d
+                .kecamatan
+                .iter()
+                .map(|k| {
+                    let pocket = match (k.pocket, lang) {
+                        (Some(true), Lang::Id) => "; kantong",
+                        (Some(false), Lang::Id) => "; bukan",
+                        (Some(true), Lang::En) => "; pocket",
+                        (Some(false), Lang::En) => "; no",
+                        (None, _) => "",
+                    };
+                    format!(
+                        "{}; {}; {}{pocket}",
+                        k.name,
+                        plain(k.population_share_pct, 3, lang),
+                        plain(k.poor_share_pct, 3, lang)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
             budgets: budget_levers().iter().map(|id| opt(d.status_quo.get_explicit(*id), 1, lang)).collect(),
             filled: Some(d.clone()),
         }
@@ -194,6 +225,23 @@ impl Form {
             extreme: re(&self.extreme),
             gini: re(&self.gini),
             history,
+            kecamatan: self
+                .kecamatan
+                .lines()
+                .map(|line| {
+                    let cells: Vec<&str> = line.split([';', '\t']).collect();
+                    cells
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| match format::parse_number(c, from) {
+                            Some(v) if i == 1 || i == 2 => plain(v, 6, to),
+                            _ => c.trim().to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
             budgets: self.budgets.iter().map(re).collect(),
             filled: self.filled.clone(),
         }
@@ -349,7 +397,7 @@ impl Form {
             calibration,
             gini,
             mean_consumption: if gini.is_none() { filled.and_then(|d| d.mean_consumption) } else { None },
-            kecamatan: filled.map(|d| d.kecamatan.clone()).unwrap_or_default(),
+            kecamatan: self.kecamatan_list()?,
             observed,
             sources,
             estimated,
@@ -358,6 +406,51 @@ impl Form {
         let s = district_table::scenario_on(district);
         s.validate().map_err(|e| model_error(&e))?;
         Ok(s.district)
+    }
+
+    /// The kecamatan as typed: each column is read as shares when it adds up to 100 (±0.5) and as counts
+    /// otherwise (turned into shares of their total).
+    fn kecamatan_list(&self) -> Result<Vec<Kecamatan>, FormError> {
+        let bad = |problem: FormProblem| FormError { field: Field::Kecamatan, problem };
+        let mut rows = Vec::new();
+        for (i, line) in self.kecamatan.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let cells: Vec<&str> = line.split([';', '\t']).map(str::trim).collect();
+            let bad_line = || bad(FormProblem::KecamatanLine { line: i + 1 });
+            let (name, pop, poor) = match cells.as_slice() {
+                [name, pop, poor, ..] if !name.is_empty() => (*name, *pop, *poor),
+                _ => return Err(bad_line()),
+            };
+            let num = |t: &str| format::parse_number(t, self.lang).filter(|v| *v >= 0.0).ok_or_else(bad_line);
+            let pocket = match cells.get(3).map(|c| c.to_lowercase()) {
+                None => None,
+                Some(c) if c.is_empty() => None,
+                Some(c) if ["kantong", "ya", "yes", "pocket", "1", "x"].contains(&c.as_str()) => Some(true),
+                Some(c) if ["bukan", "tidak", "no", "0", "-"].contains(&c.as_str()) => Some(false),
+                Some(_) => return Err(bad_line()),
+            };
+            rows.push((name.to_string(), num(pop)?, num(poor)?, pocket));
+        }
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let pop_total: f64 = rows.iter().map(|r| r.1).sum();
+        let poor_total: f64 = rows.iter().map(|r| r.2).sum();
+        if pop_total <= 0.0 || poor_total <= 0.0 {
+            return Err(bad(FormProblem::KecamatanTotal));
+        }
+        let share = |v: f64, t: f64| if (99.5..=100.5).contains(&t) { v } else { 100.0 * v / t };
+        Ok(rows
+            .into_iter()
+            .map(|(name, pop, poor, pocket)| Kecamatan {
+                name,
+                population_share_pct: share(pop, pop_total),
+                poor_share_pct: share(poor, poor_total),
+                pocket,
+            })
+            .collect())
     }
 
     /// The scenario the form starts: its district with the district's programmes as the levers.
@@ -380,6 +473,7 @@ fn model_error(e: &ScenarioError) -> FormError {
         "calibration.p2" => Field::P2,
         "gini" => Field::Gini,
         _ if f.starts_with("observed") => Field::History,
+        _ if f.starts_with("kecamatan") => Field::Kecamatan,
         _ if f.starts_with("status_quo.") => {
             let id = f.trim_start_matches("status_quo.");
             levers::spec_named(id).map_or(Field::Name, |s| Field::Budget(s.id))
@@ -469,6 +563,30 @@ mod tests {
         // A P2 without a P1 is refused at P1.
         g.p2 = "0,4".into();
         assert_eq!(g.district().unwrap_err().field, Field::P1);
+    }
+
+    #[test]
+    fn kecamatan_as_counts_or_shares_with_chosen_pockets() {
+        let mut f = Form::from_district(&presets::preset("muba_2024").unwrap().district, Lang::Id);
+        // P3KE-like counts (households in desil 1 as the poor column), one chosen pocket.
+        f.kecamatan = "Sekayu; 20.000; 1.500\nLalan; 10.000; 2.500; kantong\nLais; 10.000; 1.000; bukan".into();
+        let d = f.district().unwrap();
+        assert_eq!(d.kecamatan.len(), 3);
+        assert_eq!(d.kecamatan[0].population_share_pct, 50.0);
+        assert_eq!(d.kecamatan[1].poor_share_pct, 50.0);
+        assert_eq!(d.kecamatan.iter().map(|k| k.pocket).collect::<Vec<_>>(), vec![None, Some(true), Some(false)]);
+        // Shares that add up to 100 stay as typed, and the form reads back what it wrote, in both languages.
+        let back = Form::from_district(&d, Lang::En);
+        assert_eq!(back.district().unwrap().kecamatan, d.kecamatan);
+        assert_eq!(back.in_lang(Lang::Id).district().unwrap().kecamatan, d.kecamatan);
+        // A name with no counts (the brief's list of names, not yet filled in) is refused with its line.
+        f.kecamatan = "Sekayu; 20.000; 1.500\nLalan".into();
+        assert_eq!(
+            f.district().unwrap_err(),
+            FormError { field: Field::Kecamatan, problem: FormProblem::KecamatanLine { line: 2 } }
+        );
+        f.kecamatan = "Sekayu; 0; 0".into();
+        assert_eq!(f.district().unwrap_err().problem, FormProblem::KecamatanTotal);
     }
 
     #[test]

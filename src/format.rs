@@ -48,6 +48,12 @@ pub fn pp_change(x: f64, decimals: usize, lang: Lang) -> String {
     format!("{sign}{} pp", number(x, decimals, lang))
 }
 
+/// A signed count, e.g. "+1.234" / "−1.234" ("0" for nothing).
+pub fn signed(x: f64, decimals: usize, lang: Lang) -> String {
+    let sign = if x > 0.0 && number(x, decimals, lang) != number(0.0, decimals, lang) { "+" } else { "" };
+    format!("{sign}{}", number(x, decimals, lang))
+}
+
 /// Rupiah, e.g. "Rp590.000".
 pub fn rupiah(x: f64, lang: Lang) -> String {
     format!("Rp{}", number(x, 0, lang))

@@ -152,3 +152,37 @@ test('a 514-row district table imports, and the page fits a phone', async () => 
   assert.deepEqual(app.errors, []);
   await context.close();
 });
+
+test('kecamatan entered as P3KE-like counts, one chosen pocket: the explorer and the brief show them, sorted', async () => {
+  for (const lang of ['id', 'en']) {
+    const { context, app } = await openDistrictPage(lang, { width: 1366, height: 900 });
+    // Start from the open district (Musi Banyuasin) and its 15 kecamatan names, then enter counts.
+    await app.page.getByTestId('df-kecamatan-names-1606').click();
+    assert.equal((await app.districtField('kecamatan').inputValue()).split('\n').length, 15);
+    await app.districtOpen.click();
+    assert.match(await app.districtError.textContent(), lang === 'id' ? /Kecamatan \(kantong kemiskinan\): baris 1 tidak berbentuk/ : /Kecamatan \(poverty pockets\): line 1 is not/);
+    const pocket = lang === 'id' ? 'kantong' : 'pocket';
+    const n = (v) => (lang === 'id' ? v.replace(/,/g, '.') : v);
+    await app.districtField('kecamatan').fill([
+      `Sekayu; ${n('98,000')}; ${n('6,100')}`, `Lalan; ${n('41,000')}; ${n('7,400')}; ${pocket}`,
+      `Sungai Lilin; ${n('80,000')}; ${n('6,000')}`, `Bayung Lencir; ${n('110,000')}; ${n('12,500')}`,
+    ].join('\n'));
+    await app.districtOpen.click();
+    await app.kpi('p0').waitFor();
+    const card = app.chart('kecamatan');
+    await card.scrollIntoViewIfNeeded();
+    assert.ok((await app.chartInk('kecamatan')) > 1000, 'the kecamatan chart is drawn');
+    await card.locator('details summary').click();
+    await card.locator('tbody tr').first().waitFor();
+    const rows = await card.locator('tbody tr').allTextContents();
+    assert.equal(rows.length, 4);
+    assert.match(rows[0], /^Lalan/, 'the highest headcount first');
+    assert.match(rows[0], lang === 'id' ? /ya/ : /yes/);
+    assert.match(await app.page.getByTestId('kecamatan-note').textContent(), lang === 'id' ? /diisi pengguna/ : /user-entered/);
+    await app.page.screenshot({ path: `${ARTIFACTS}/district-kecamatan-${lang}.png`, fullPage: true });
+    await app.nav('brief').click();
+    await app.page.getByTestId('brief-kecamatan').waitFor();
+    assert.deepEqual(app.errors, []);
+    await context.close();
+  }
+});

@@ -249,7 +249,7 @@ test('a scenario stored by the older version 1 format still opens', async () => 
   const app = new EntasPage(page, env.url);
   await app.open();
   assert.equal(await app.leverValue('cash_budget').textContent(), 'Rp222,0 M/tahun');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('entas.workspace')).version === 2);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('entas.workspace')).version === 3);
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('entas.workspace')));
   assert.equal(stored.current.scenario.levers.cash_budget, 222, 'rewritten in the current format, values kept');
   assert.deepEqual(app.errors, []);

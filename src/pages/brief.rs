@@ -102,6 +102,17 @@ pub fn Brief() -> impl IntoView {
                         <li>{l.tf("brief.target_line", &[("target", target_label(&t.target, l)), ("verdict", target_verdict(t, o.final_year(), l))])}</li>
                     }).collect_view()}
                 </ul>
+                {(!d.kecamatan.is_empty()).then(|| {
+                    let t = crate::present::kecamatan::table(s, o, o.final_year(), l);
+                    view! {
+                        <h3 data-testid="brief-kecamatan">{format!("{}, {}", l.t("kecamatan.title"), o.final_year())}</h3>
+                        <p class="brief-note">{l.t("kecamatan.note")}</p>
+                        <table>
+                            <thead><tr>{t.headers.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()}</tr></thead>
+                            <tbody>{t.rows.iter().map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }).collect_view()}</tbody>
+                        </table>
+                    }
+                })}
             </section>
             <section data-testid="brief-section">
                 <h2>{l.t("brief.s4")}</h2>

@@ -19,6 +19,50 @@ pub const SAMPLE_TABLE: &str = include_str!("../../assets/data/sumsel-districts.
 /// Its file name.
 const SAMPLE_NAME: &str = "sumsel-districts.csv";
 
+/// Musi Banyuasin's 15 kecamatan (domain brief §4): names only; the counts are the user's to enter.
+const MUBA_KECAMATAN: [&str; 15] = [
+    "Sanga Desa",
+    "Babat Toman",
+    "Batanghari Leko",
+    "Plakat Tinggi",
+    "Lawang Wetan",
+    "Sungai Keruh",
+    "Jirak Jaya",
+    "Sekayu",
+    "Lais",
+    "Sungai Lilin",
+    "Keluang",
+    "Babat Supat",
+    "Bayung Lencir",
+    "Lalan",
+    "Tungkal Jaya",
+];
+/// Muara Enim's 22 kecamatan (domain brief §4, two names unconfirmed there): names only.
+const MUARA_ENIM_KECAMATAN: [&str; 22] = [
+    "Semende Darat Laut",
+    "Semende Darat Ulu",
+    "Semende Darat Tengah",
+    "Tanjung Agung",
+    "Panang Enim",
+    "Lawang Kidul",
+    "Muara Enim",
+    "Ujan Mas",
+    "Gunung Megang",
+    "Benakat",
+    "Empat Petulai Dangku",
+    "Belimbing",
+    "Rambang Niru",
+    "Rambang",
+    "Lubai",
+    "Lubai Ulu",
+    "Gelumbang",
+    "Sungai Rotan",
+    "Muara Belida",
+    "Lembak",
+    "Kelekar",
+    "Belida Darat",
+];
+
 /// An imported table and the name of the file it came from.
 #[derive(Clone)]
 struct Imported {
@@ -183,6 +227,37 @@ pub fn DistrictPage() -> impl IntoView {
                         });
                     }></textarea>
             </label>
+            <h4>{tr("district.field.kecamatan")}</h4>
+            <p class="group-hint">{tr("district.kecamatan_hint")}</p>
+            <label class="field wide">
+                <span class="sr-only">{tr("district.field.kecamatan")}</span>
+                <textarea rows="6" data-testid="df-kecamatan"
+                    placeholder=move || lang.get().t("district.kecamatan_placeholder")
+                    prop:value=move || form.with(|f| f.in_lang(lang.get()).kecamatan)
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        let l = lang.get_untracked();
+                        form.update(|f| {
+                            *f = f.in_lang(l);
+                            f.kecamatan = v;
+                        });
+                    }></textarea>
+            </label>
+            <div class="button-row">
+                <span class="group-hint">{tr("district.kecamatan_names")}</span>
+                {[("1606", "Musi Banyuasin", &MUBA_KECAMATAN[..]), ("1603", "Muara Enim", &MUARA_ENIM_KECAMATAN[..])].into_iter().map(|(code, name, list)| {
+                    let testid = format!("df-kecamatan-names-{code}");
+                    view! {
+                        <button type="button" class="btn-secondary" data-testid=testid on:click=move |_| {
+                            let l = lang.get_untracked();
+                            form.update(|f| {
+                                *f = f.in_lang(l);
+                                f.kecamatan = list.iter().map(|k| format!("{k}; ; ")).collect::<Vec<_>>().join("\n");
+                            });
+                        }>{format!("{name} ({})", list.len())}</button>
+                    }
+                }).collect_view()}
+            </div>
             <h4>{tr("district.budgets_title")}</h4>
             <p class="group-hint">{tr("district.budgets_hint")}</p>
             <div class="form-grid">

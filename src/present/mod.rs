@@ -5,6 +5,7 @@ pub mod charts;
 pub mod compare;
 pub mod export;
 pub mod fit;
+pub mod kecamatan;
 pub mod kpis;
 pub mod problems;
 pub mod reach;
@@ -198,7 +199,44 @@ pub(crate) mod tests {
             ("targeting", super::charts::targeting(&r.outcome, year, l)),
             ("convergence", super::reach::convergence_spec(&r.outcome, year, l)),
             ("compare", super::trajectory::overlay(&[("Status quo".into(), &r), ("Skenario B".into(), &r)], l)),
+            ("kecamatan", kecamatan_chart(l)),
         ]
+    }
+
+    /// The kecamatan chart of Muba with its 15 kecamatan (made-up shares: the layout is what is tested).
+    fn kecamatan_chart(l: crate::i18n::Lang) -> crate::chart::ChartSpec {
+        let mut s = entas_model::presets::preset("muba_2024").expect("preset");
+        s.households = 2_000;
+        let names = [
+            "Sanga Desa",
+            "Babat Toman",
+            "Batanghari Leko",
+            "Plakat Tinggi",
+            "Lawang Wetan",
+            "Sungai Keruh",
+            "Jirak Jaya",
+            "Sekayu",
+            "Lais",
+            "Sungai Lilin",
+            "Keluang",
+            "Babat Supat",
+            "Bayung Lencir",
+            "Lalan",
+            "Tungkal Jaya",
+        ];
+        s.district.kecamatan = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| entas_model::scenario::Kecamatan {
+                name: n.to_string(),
+                population_share_pct: 100.0 / 15.0,
+                poor_share_pct: (2.0 + i as f64) * 100.0 / 135.0,
+                pocket: None,
+            })
+            .collect();
+        let m = entas_model::Model::new(s).expect("valid");
+        let o = m.simulate();
+        super::kecamatan::chart(&m.scenario, &o, 2026, l)
     }
 
     /// At a phone's, a laptop's and a projector's size, at devicePixelRatio 1–3, in both languages: the legend

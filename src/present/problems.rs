@@ -117,6 +117,8 @@ pub fn form_error(l: Lang, e: &FormError) -> String {
         FormProblem::Required => l.t("district.required"),
         FormProblem::NotANumber => l.t("district.not_a_number"),
         FormProblem::HistoryLine { line } => l.tf("district.history_line", &[("line", line.to_string())]),
+        FormProblem::KecamatanLine { line } => l.tf("district.kecamatan_line", &[("line", line.to_string())]),
+        FormProblem::KecamatanTotal => l.t("district.kecamatan_total"),
         FormProblem::Model(p) => problem(l, p),
     };
     format!("{field}: {what}")

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::kpis::AnalysisStatus;
 use crate::i18n::{use_lang, Lang};
-use crate::present::{charts, fit, reach, trajectory};
+use crate::present::{charts, fit, kecamatan, reach, trajectory};
 use crate::state::{use_state, Page};
 use crate::widgets::{ChartCard, YearSelect};
 
@@ -52,6 +52,10 @@ pub fn Charts() -> impl IntoView {
     let convergence_table =
         Signal::derive(move || run.with(|r| reach::convergence_table(&r.outcome, year(), lang.get())));
 
+    let has_kecamatan = move || run.with(|r| !r.scenario.district.kecamatan.is_empty());
+    let kec = Signal::derive(move || run.with(|r| kecamatan::chart(&r.scenario, &r.outcome, year(), lang.get())));
+    let kec_table = Signal::derive(move || run.with(|r| kecamatan::table(&r.scenario, &r.outcome, year(), lang.get())));
+
     let title = move |key: &'static str| Signal::derive(move || lang.get().t(key));
     let year_title = move |key: &'static str| {
         Signal::derive(move || format!("{}, {}", lang.get().t(key), year().max(st.working.base_year() + 1)))
@@ -74,6 +78,12 @@ pub fn Charts() -> impl IntoView {
                 <YearSelect/>
             </ChartCard>
         </div>
+        <Show when=has_kecamatan>
+            <ChartCard testid="chart-kecamatan" title=year_title("kecamatan.title") spec=kec table=kec_table tall=true>
+                <YearSelect/>
+            </ChartCard>
+            <p class="group-hint kecamatan-note" data-testid="kecamatan-note">{move || lang.get().t("kecamatan.note")}</p>
+        </Show>
     }
 }
 

@@ -173,6 +173,10 @@ pub struct Kecamatan {
     pub population_share_pct: f64,
     /// Share of the district's poor people, percent (e.g. from P3KE decile counts).
     pub poor_share_pct: f64,
+    /// Chosen as a poverty pocket (the pockets programmes, RTLH and water and sanitation, serve its
+    /// households first) or chosen not to be; None: a pocket when its headcount is above the district's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pocket: Option<bool>,
 }
 
 /// One observed year.

@@ -285,7 +285,8 @@ impl Path {
     }
 }
 
-/// Kecamatan whose estimated headcount exceeds the district's are poverty pockets (served first).
+/// The poverty pockets (served first by housing and water and sanitation): the kecamatan chosen as pockets,
+/// and, where no choice is made, those whose estimated headcount exceeds the district's.
 fn pocket_kecamatan(s: &Scenario) -> Vec<bool> {
     let p0 = s.district.calibration.p0_pct();
     if s.district.kecamatan.is_empty() {
@@ -294,6 +295,8 @@ fn pocket_kecamatan(s: &Scenario) -> Vec<bool> {
     s.district
         .kecamatan
         .iter()
-        .map(|k| k.population_share_pct > 0.0 && p0 * k.poor_share_pct / k.population_share_pct > p0)
+        .map(|k| {
+            k.pocket.unwrap_or(k.population_share_pct > 0.0 && p0 * k.poor_share_pct / k.population_share_pct > p0)
+        })
         .collect()
 }

@@ -122,14 +122,60 @@ pub struct ProgrammeYear {
     pub exclusion_error_gk_pct: f64,
 }
 
-/// Poverty by kecamatan in one year.
+/// Poverty by kecamatan in one year, in the status quo (`_baseline`) and the scenario: people and households
+/// are the synthetic sample's weights, so they carry its sampling noise (a kecamatan of a few thousand people
+/// holds only a few hundred sample households at the default size).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KecamatanYear {
     pub year: i32,
     pub kecamatan: usize,
-    /// Status quo.
     pub p0_baseline_pct: f64,
     pub p0_scenario_pct: f64,
+    /// People living there.
+    #[serde(default)]
+    pub people: f64,
+    /// Poor people (below the GK).
+    #[serde(default)]
+    pub poor_baseline: f64,
+    #[serde(default)]
+    pub poor_scenario: f64,
+    /// People below the year's extreme line.
+    #[serde(default)]
+    pub extreme_baseline: f64,
+    #[serde(default)]
+    pub extreme_scenario: f64,
+    /// Households still in an uninhabitable house (RTLH) at the end of the year.
+    #[serde(default)]
+    pub rtlh_baseline: f64,
+    #[serde(default)]
+    pub rtlh_scenario: f64,
+    /// Households still without safe water and sanitation at the end of the year.
+    #[serde(default)]
+    pub no_sanitation_baseline: f64,
+    #[serde(default)]
+    pub no_sanitation_scenario: f64,
+}
+
+impl KecamatanYear {
+    /// A kecamatan's year from its status-quo and scenario counts (`kecamatan_counts`).
+    pub(crate) fn of(year: i32, kecamatan: usize, b: &[f64; 5], s: &[f64; 5]) -> KecamatanYear {
+        let share = |x: f64| 100.0 * x / b[0].max(1e-9);
+        KecamatanYear {
+            year,
+            kecamatan,
+            p0_baseline_pct: share(b[1]),
+            p0_scenario_pct: share(s[1]),
+            people: b[0],
+            poor_baseline: b[1],
+            poor_scenario: s[1],
+            extreme_baseline: b[2],
+            extreme_scenario: s[2],
+            rtlh_baseline: b[3],
+            rtlh_scenario: s[3],
+            no_sanitation_baseline: b[4],
+            no_sanitation_scenario: s[4],
+        }
+    }
 }
 
 /// People by consumption band around the poverty line in one year: bin i holds people with per-capita

@@ -53,8 +53,8 @@ pub struct Reference {
     baseline: Vec<YearResult>,
     programmes_baseline: Vec<ProgrammeYear>,
     distribution_baseline: Vec<Vec<f64>>,
-    /// Per year, per kecamatan: people and status-quo poor people.
-    kecamatan_baseline: Vec<Vec<[f64; 2]>>,
+    /// Per year, per kecamatan: the status quo's `kecamatan_counts`.
+    kecamatan_baseline: Vec<Vec<[f64; 5]>>,
     /// The status-quo world's registry before any year changed it (the scenario world starts from a copy when
     /// its enablers are the status quo's).
     start: Option<WorldStart>,
@@ -158,12 +158,7 @@ impl Reference {
             acc_sq.add_all(&c.people, &y_sq, &lines);
             acc_none.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &none.house_done, &none.wash_done);
             acc_sq.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &sq.house_done, &sq.wash_done);
-            let mut kec = vec![[0.0; 2]; c.n_kec];
-            for ((k, wp), y) in pop.kecamatan.iter().zip(&c.people).zip(&y_sq) {
-                let k = &mut kec[*k as usize];
-                k[0] += wp;
-                k[1] += if *y < c.z { *wp } else { 0.0 };
-            }
+            let kec = kecamatan_counts(c, &pop.kecamatan, &y_sq, c.extreme_lines[t], &sq.house_done, &sq.wash_done);
             let (rows_sq, reach_sq) = sq.finish_year(&sh, year, &sel_sq);
             let (_, reach_none) = none.finish_year(&sh, year, &sel_none);
             let spend = if t == 0 { 0.0 } else { rows_sq.iter().map(|r| r.spend_rp).sum() };
@@ -223,13 +218,7 @@ impl Reference {
             if !d.kecamatan.is_empty() {
                 for (t, kec) in self.kecamatan_baseline.iter().enumerate() {
                     for (i, k) in kec.iter().enumerate() {
-                        let p = 100.0 * k[1] / k[0].max(1e-9);
-                        kecamatan.push(KecamatanYear {
-                            year: d.base_year + t as i32,
-                            kecamatan: i,
-                            p0_baseline_pct: p,
-                            p0_scenario_pct: p,
-                        });
+                        kecamatan.push(KecamatanYear::of(d.base_year + t as i32, i, k, k));
                     }
                 }
             }
@@ -240,10 +229,11 @@ impl Reference {
                 acc.reset();
                 acc.add_all(&c.people, y, &Lines::new(c.z, c.extreme_lines[t], KINK_LINE));
                 acc.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &scen.house_done, &scen.wash_done);
-                let mut kec = vec![0.0; c.n_kec];
-                for ((k, wp), y) in pop.kecamatan.iter().zip(&c.people).zip(y) {
-                    kec[*k as usize] += if *y < c.z { *wp } else { 0.0 };
-                }
+                let kec = if d.kecamatan.is_empty() {
+                    Vec::new()
+                } else {
+                    kecamatan_counts(c, &pop.kecamatan, y, c.extreme_lines[t], &scen.house_done, &scen.wash_done)
+                };
                 if let Some(f) = dump.as_mut() {
                     for (h, y) in y.iter().enumerate() {
                         f(HouseholdRow { year, household: h, weight: c.w, size: pop.size[h], consumption_pc: *y });
@@ -260,15 +250,8 @@ impl Reference {
                 if t >= 1 {
                     programmes.extend(rows);
                 }
-                if !d.kecamatan.is_empty() {
-                    for (i, k) in self.kecamatan_baseline[t].iter().enumerate() {
-                        kecamatan.push(KecamatanYear {
-                            year,
-                            kecamatan: i,
-                            p0_baseline_pct: 100.0 * k[1] / k[0].max(1e-9),
-                            p0_scenario_pct: 100.0 * kec[i] / k[0].max(1e-9),
-                        });
-                    }
+                for (i, (b, s)) in self.kecamatan_baseline[t].iter().zip(&kec).enumerate() {
+                    kecamatan.push(KecamatanYear::of(year, i, b, s));
                 }
             });
         }
@@ -406,4 +389,26 @@ impl Reference {
             implied_entry_pct: c.implied_entry_pct,
         }
     }
+}
+
+/// Per kecamatan in one world's year: people, poor people (below the GK), people below the extreme line `ze`,
+/// and households still in an uninhabitable house or without sanitation (not yet served).
+fn kecamatan_counts(
+    c: &Ctx,
+    kec: &[u16],
+    y: &[f64],
+    ze: f64,
+    house_done: &[bool],
+    wash_done: &[bool],
+) -> Vec<[f64; 5]> {
+    let mut out = vec![[0.0; 5]; c.n_kec];
+    for (h, y) in y.iter().enumerate() {
+        let (k, wp) = (&mut out[kec[h] as usize], c.people[h]);
+        k[0] += wp;
+        k[1] += if *y < c.z { wp } else { 0.0 };
+        k[2] += if *y < ze { wp } else { 0.0 };
+        k[3] += if c.lacks_house[h] && !house_done[h] { c.w } else { 0.0 };
+        k[4] += if c.lacks_wash[h] && !wash_done[h] { c.w } else { 0.0 };
+    }
+    out
 }
