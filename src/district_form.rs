@@ -6,9 +6,7 @@
 
 use entas_model::district_table::{self, Row, Table};
 use entas_model::levers::{self, LeverId, Unit};
-use entas_model::scenario::{
-    Calibration, District, Estimated, ExtremeLine, Kecamatan, Observation, Problem, ScenarioError,
-};
+use entas_model::scenario::{Calibration, District, Estimated, Kecamatan, Observation, Problem, ScenarioError};
 use entas_model::{LeverValues, Scenario};
 
 use crate::format;
@@ -68,6 +66,8 @@ pub enum FormProblem {
     KecamatanLine { line: usize },
     /// The kecamatan's people or poor add up to nothing.
     KecamatanTotal,
+    /// A kecamatan whose shares put more than all its people in poverty (poor share × P0 ÷ people share).
+    KecamatanHeadcount { line: usize, pct: f64 },
     /// The model's range for the value (or another of its problems).
     Model(Problem),
 }
@@ -135,8 +135,11 @@ impl Form {
             Calibration::P0P1P2 { p1, p2, .. } => (Some(p1), Some(p2)),
             _ => (None, None),
         };
-        let extreme =
-            d.observed.iter().find(|o| o.year == d.base_year).and_then(|o| o.extreme_on(&ExtremeLine::Usd215));
+        let extreme = d
+            .observed
+            .iter()
+            .find(|o| o.year == d.base_year)
+            .and_then(|o| o.extreme_on(&district_table::published_extreme_line(d.base_year)));
         let history = d
             .observed
             .iter()
@@ -345,7 +348,7 @@ impl Form {
             year: base_year,
             p0_pct: Some(p0),
             extreme_pct: extreme,
-            extreme_line: extreme.map(|_| ExtremeLine::Usd215),
+            extreme_line: extreme.map(|_| district_table::published_extreme_line(base_year)),
             note: String::new(),
         });
         observed.sort_by_key(|o| o.year);
@@ -442,6 +445,20 @@ impl Form {
             return Err(bad(FormProblem::KecamatanTotal));
         }
         let share = |v: f64, t: f64| if (99.5..=100.5).contains(&t) { v } else { 100.0 * v / t };
+        let p0 = format::parse_number(&self.p0, self.lang).unwrap_or(0.0);
+        for (i, r) in rows.iter().enumerate() {
+            let pct = p0 * share(r.2, poor_total) / share(r.1, pop_total).max(1e-9);
+            if pct > 100.0 {
+                let line = self
+                    .kecamatan
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty())
+                    .nth(i)
+                    .map_or(i + 1, |(n, _)| n + 1);
+                return Err(bad(FormProblem::KecamatanHeadcount { line, pct }));
+            }
+        }
         Ok(rows
             .into_iter()
             .map(|(name, pop, poor, pocket)| Kecamatan {
@@ -487,6 +504,7 @@ fn model_error(e: &ScenarioError) -> FormError {
 mod tests {
     use super::*;
     use entas_model::presets;
+    use entas_model::scenario::ExtremeLine;
 
     #[test]
     fn a_preset_district_round_trips_through_the_form_in_both_languages() {
@@ -587,6 +605,9 @@ mod tests {
         );
         f.kecamatan = "Sekayu; 0; 0".into();
         assert_eq!(f.district().unwrap_err().problem, FormProblem::KecamatanTotal);
+        // 90% of the poor in 5% of the people: more than everyone poor there.
+        f.kecamatan = "Sekayu; 95; 10\nLalan; 5; 90".into();
+        assert!(matches!(f.district().unwrap_err().problem, FormProblem::KecamatanHeadcount { line: 2, .. }));
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub fn table_error(l: Lang, e: &TableError) -> String {
         TableProblem::MissingColumn => l.t("table.missing_column"),
         TableProblem::DuplicateColumn => l.t("table.duplicate_column"),
         TableProblem::NotANumber { text } => l.tf("table.not_a_number", &[("text", text.clone())]),
+        TableProblem::MixedDecimal { text } => l.tf("table.mixed_decimal", &[("text", text.clone())]),
         TableProblem::OutOfRange { value, min, max } => {
             problem(l, &Problem::OutOfRange { value: *value, min: *min, max: *max })
         }
@@ -119,6 +120,9 @@ pub fn form_error(l: Lang, e: &FormError) -> String {
         FormProblem::HistoryLine { line } => l.tf("district.history_line", &[("line", line.to_string())]),
         FormProblem::KecamatanLine { line } => l.tf("district.kecamatan_line", &[("line", line.to_string())]),
         FormProblem::KecamatanTotal => l.t("district.kecamatan_total"),
+        FormProblem::KecamatanHeadcount { line, pct } => {
+            l.tf("district.kecamatan_headcount", &[("line", line.to_string()), ("pct", format::number(*pct, 0, l))])
+        }
         FormProblem::Model(p) => problem(l, p),
     };
     format!("{field}: {what}")

@@ -268,13 +268,8 @@ fn lend(mut s: Scenario, lender: &Scenario) -> Result<Scenario, Fail> {
         }
     }
     s.horizon = s.district.base_year + (lender.horizon - lender.district.base_year);
-    // The lender's extreme line, unless it is not below this district's GK: then the district's own
-    // (`district_table::extreme_line_for`, US$2.15 deflated to the district).
-    let own = s.extreme_line;
-    s.extreme_line = lender.extreme_line;
-    if s.validate().is_err_and(|e| e.field == "extreme_line") {
-        s.extreme_line = own;
-    }
+    // The district keeps its own extreme line (US$2.15 deflated to its GK), so every district of a batch is
+    // measured on the same line whatever the lender's.
     s.households = lender.households;
     s.name = format!("{} — {}", s.district.name, lender.name);
     Ok(s)

@@ -137,6 +137,31 @@ impl Column {
     ];
 
     fn of_header(normalised: &str) -> Option<Column> {
+        // Parts of a figure BPS tables put beside it (the food and non-food GK, urban and rural rates, the
+        // vulnerable): never the figure itself.
+        const PARTS: [&str; 12] = [
+            "makanan",
+            "food",
+            "perkotaan",
+            "perdesaan",
+            "urban",
+            "rural",
+            "rentan",
+            "vulnerable",
+            "laki",
+            "perempuan",
+            "pria",
+            "wanita",
+        ];
+        if normalised.split(' ').any(|w| PARTS.contains(&w))
+            && !normalised.starts_with("kode")
+            && !normalised.starts_with("nama")
+        {
+            // "kabupaten kota" names the column of names, and "kode kabupaten kota" the codes.
+            if normalised != "kabupaten kota" && normalised != "kab kota" {
+                return None;
+            }
+        }
         Column::MATCH_ORDER.into_iter().find(|c| {
             c.aliases()
                 .iter()
@@ -160,6 +185,9 @@ pub enum TableProblem {
     DuplicateColumn,
     /// A cell that must hold a number holds text.
     NotANumber { text: String },
+    /// A number written with the other decimal separator than the rest of the file ("12,88" in a file of
+    /// "12.88"): which one is meant cannot be told.
+    MixedDecimal { text: String },
     /// A number outside the column's range.
     OutOfRange { value: f64, min: f64, max: f64 },
     /// A required cell is empty.
@@ -198,6 +226,9 @@ impl core::fmt::Display for TableError {
             TableProblem::MissingColumn => write!(f, "this required column is missing from the header"),
             TableProblem::DuplicateColumn => write!(f, "named twice in the header"),
             TableProblem::NotANumber { text } => write!(f, "'{text}' is not a number"),
+            TableProblem::MixedDecimal { text } => {
+                write!(f, "'{text}' uses the other decimal separator than the rest of the file")
+            }
             TableProblem::OutOfRange { value, min, max } => {
                 write!(f, "{value} is outside the allowed range {min} to {max}")
             }
@@ -231,7 +262,8 @@ pub struct Row {
     pub population: Option<f64>,
     pub household_size: Option<f64>,
     pub gini: Option<f64>,
-    /// Extreme-poverty rate at US$2.15 (2017 PPP), percent: a check shown beside the model's.
+    /// Extreme-poverty rate as BPS published it for the year (US$2.15, 2017 PPP, from 2024; US$1.90, 2011
+    /// PPP, before), percent: a check shown beside the model's.
     pub extreme_pct: Option<f64>,
     /// Where the figures come from, as typed (may be empty).
     pub source: String,
@@ -312,6 +344,11 @@ fn number(cell: &str, dec: Decimal) -> Option<f64> {
         Decimal::Comma => ('.', ','),
         Decimal::Point => (',', '.'),
     };
+    // Thousands separators only between groups of three digits ("1.234.567"), never "12.8.8".
+    let int_part = t.split(point).next().unwrap_or_default().trim_start_matches(['-', '+']);
+    if int_part.contains(group) && !grouped(int_part, group) {
+        return None;
+    }
     let plain: String = t.chars().filter(|c| *c != group).map(|c| if c == point { '.' } else { c }).collect();
     if plain.is_empty() || !plain.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+') {
         return None;
@@ -415,7 +452,8 @@ impl Table {
                     errors.push(err(header_at, Some(c), TableProblem::DuplicateColumn));
                 }
                 // BPS publishes poor people in thousands ("Jumlah Penduduk Miskin (ribu jiwa)").
-                thousands.insert(c, n.split(' ').any(|w| w == "ribu" || w == "thousand" || w == "thousands"));
+                thousands
+                    .insert(c, n.split(' ').any(|w| ["ribu", "ribuan", "thousand", "thousands", "000"].contains(&w)));
             }
         }
         for c in [Column::Code, Column::Name, Column::Year, Column::P0, Column::PovertyLine] {
@@ -470,6 +508,10 @@ impl Table {
                     }
                     return None;
                 }
+                if evidence(text).is_some_and(|d| d != dec) {
+                    bad(c, TableProblem::MixedDecimal { text: text.chars().take(40).collect() }, errors);
+                    return None;
+                }
                 let Some(mut v) = number(text, dec) else {
                     bad(c, TableProblem::NotANumber { text: text.chars().take(40).collect() }, errors);
                     return None;
@@ -485,7 +527,9 @@ impl Table {
                 Some(v)
             };
             let raw_code = cell(Column::Code);
-            let code: String = raw_code.chars().filter(|c| *c != '.' && !c.is_whitespace()).collect();
+            // A spreadsheet writes a code it took for a number as "1606.0" or "1606,0".
+            let trimmed = raw_code.strip_suffix(".0").or_else(|| raw_code.strip_suffix(",0")).unwrap_or(raw_code);
+            let code: String = trimmed.chars().filter(|c| *c != '.' && !c.is_whitespace()).collect();
             if !(2..=10).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
                 bad(Column::Code, TableProblem::BadCode { text: raw_code.chars().take(40).collect() }, &mut errors);
             }
@@ -592,8 +636,21 @@ impl Table {
         }
         let p1 = row.p1.unwrap_or_else(|| {
             estimated.push(Estimated::P1);
-            let v = (row.p0_pct * NATIONAL_P1_RATIO * 1000.0).round() / 1000.0;
-            sources.push(format!("P1 {v} [A]: not in the table; P0 × Indonesia's P1/P0 (1.461 ÷ 9.03, March 2024)"));
+            // The province's P1/P0 when the table holds the province's row of the same year, else Indonesia's.
+            let province = self.rows.iter().find(|r| {
+                r.code.len() == 2 && row.code.len() > 2 && row.code.starts_with(&r.code) && r.year == row.year
+            });
+            let (ratio, whose) = match province.and_then(|p| p.p1.map(|p1| (p, p1))) {
+                Some((p, p1)) if p.p0_pct > 0.0 => {
+                    (p1 / p.p0_pct, format!("{}'s P1/P0 ({p1} ÷ {}, {})", p.name, p.p0_pct, p.year))
+                }
+                _ => (NATIONAL_P1_RATIO, "Indonesia's P1/P0 (1.461 ÷ 9.03, March 2024)".to_string()),
+            };
+            let v = (row.p0_pct * ratio * 1000.0).round() / 1000.0;
+            sources.push(format!("P1 {v} [A]: not in the table; P0 × {whose}"));
+            if let Some(p2) = row.p2 {
+                sources.push(format!("P2 {p2} (the table) is not used without a published P1"));
+            }
             v
         });
         let calibration = match (row.p1, row.p2) {
@@ -601,6 +658,16 @@ impl Table {
             _ => Calibration::P0P1 { p0_pct: row.p0_pct, p1 },
         };
         let population = match (row.population, row.poor_people) {
+            (Some(p), Some(poor)) if row.p0_pct > 0.0 => {
+                let implied = poor / (row.p0_pct / 100.0);
+                if (implied / p - 1.0).abs() > 0.03 {
+                    sources.push(format!(
+                        "Population {p:.0} (the table) and poor people ÷ P0 = {implied:.0} differ by {:+.0}% (another population base?): the model's counts follow P0 × {p:.0}",
+                        100.0 * (implied / p - 1.0)
+                    ));
+                }
+                p
+            }
             (Some(p), _) => p,
             (None, Some(poor)) if row.p0_pct > 0.0 => {
                 estimated.push(Estimated::Population);
@@ -617,17 +684,18 @@ impl Table {
         let mut observed: Vec<Observation> = self
             .rows
             .iter()
-            .filter(|r| r.code == row.code)
+            .filter(|r| r.code == row.code && r.year <= row.year + crate::scenario::MAX_YEARS)
             .map(|r| Observation {
                 year: r.year,
                 p0_pct: Some(r.p0_pct),
                 extreme_pct: r.extreme_pct,
-                extreme_line: r.extreme_pct.map(|_| ExtremeLine::Usd215),
+                extreme_line: r.extreme_pct.map(|_| published_extreme_line(r.year)),
                 note: format!("GK Rp{}; district table line {}", r.poverty_line, r.line),
             })
             .collect();
-        observed.sort_by_key(|o| o.year);
+        observed.sort_by_key(|o| std::cmp::Reverse(o.year));
         observed.truncate(crate::scenario::MAX_OBSERVED);
+        observed.reverse();
         District {
             code: row.code.clone(),
             name: row.name.clone(),
@@ -654,20 +722,24 @@ impl Table {
     }
 }
 
-/// The extreme line a district of its own reports on: US$2.15 (2017 PPP) at its national rupiah value, or,
-/// where that is not well below the district's GK (a district whose prices are far below the national
-/// average), the same line deflated to the district (0.67 × GK in 2024) [C].
-pub fn extreme_line_for(d: &District) -> ExtremeLine {
-    let national = ExtremeLine::Usd215.rupiah_in(d.poverty_line, d.base_year);
-    if national < 0.95 * d.poverty_line {
+/// The extreme line a district of its own reports on: US$2.15 (2017 PPP) deflated to the district (the
+/// national rupiah line × district GK ÷ national GK, 0.67 × GK in 2024) [C], so districts with different
+/// prices are measured alike; the national rupiah value (Rp391,000 in 2024) would sit at 0.93 × GK in a
+/// district whose GK is Rp420,000 and count most of its poor as extreme.
+pub const DISTRICT_EXTREME_LINE: ExtremeLine = ExtremeLine::Usd215Local;
+
+/// The line an extreme rate published for `year` is on: US$2.15 (2017 PPP) from 2024, US$1.90 (2011 PPP)
+/// before (brief §3).
+pub fn published_extreme_line(year: i32) -> ExtremeLine {
+    if year >= 2024 {
         ExtremeLine::Usd215
     } else {
-        ExtremeLine::Usd215Local
+        ExtremeLine::Usd190
     }
 }
 
 /// A scenario starting from a district of its own: six years ahead, the default sample, the seed from its
-/// code, `extreme_line_for` the district, the district's programmes as the levers, no targets.
+/// code, `DISTRICT_EXTREME_LINE`, the district's programmes as the levers, no targets.
 pub fn scenario_on(district: District) -> Scenario {
     Scenario {
         schema_version: SCHEMA_VERSION,
@@ -675,7 +747,7 @@ pub fn scenario_on(district: District) -> Scenario {
         horizon: district.base_year + 6,
         households: crate::scenario::DEFAULT_HOUSEHOLDS,
         seed: district.code.parse().unwrap_or(0),
-        extreme_line: extreme_line_for(&district),
+        extreme_line: DISTRICT_EXTREME_LINE,
         levers: district.status_quo.clone(),
         schedules: BTreeMap::new(),
         targets: Vec::new(),
@@ -700,11 +772,6 @@ fn column_of_field(field: &str) -> Option<Column> {
         _ if f.starts_with("observed") => Column::Extreme,
         _ => return None,
     })
-}
-
-/// The columns as documented, for the header of a table this build writes.
-pub fn header() -> Vec<&'static str> {
-    Column::ALL.iter().map(|c| c.header()).collect()
 }
 
 #[cfg(test)]
@@ -785,11 +852,48 @@ mod tests {
     }
 
     #[test]
-    fn a_district_whose_gk_is_near_the_national_extreme_line_reports_on_the_deflated_line() {
-        let text = "code,name,year,p0_pct,poverty_line,poor_people\n1101,Murah,2024,10,380000,20000\n1102,Mahal,2024,10,600000,20000\n";
+    fn every_district_reports_on_the_line_deflated_to_it_and_old_extreme_rates_keep_their_line() {
+        let text = "code,name,year,p0_pct,extreme_pct,poverty_line,poor_people\n\
+            1101,Murah,2023,11,2.1,360000,21000\n1101,Murah,2024,10,1.2,380000,20000\n1102,Mahal,2024,10,1.0,600000,20000\n";
         let t = Table::parse(text).unwrap();
-        assert_eq!(t.scenario(&t.rows[0]).extreme_line, ExtremeLine::Usd215Local);
-        assert_eq!(t.scenario(&t.rows[1]).extreme_line, ExtremeLine::Usd215);
+        for r in t.latest() {
+            assert_eq!(t.scenario(r).extreme_line, ExtremeLine::Usd215Local);
+        }
+        let d = t.district(t.find("1101", None).unwrap());
+        let lines: Vec<_> = d.observed.iter().map(|o| (o.year, o.extreme_line)).collect();
+        assert_eq!(lines, vec![(2023, Some(ExtremeLine::Usd190)), (2024, Some(ExtremeLine::Usd215))]);
+    }
+
+    #[test]
+    fn a_missing_p1_takes_the_provinces_ratio_when_the_table_has_it() {
+        let text = "code,name,year,p0_pct,p1,poverty_line,poor_people,population\n\
+            16,Sumatera Selatan,2024,10.97,1.888,554197,984240,\n1606,Muba,2024,12.88,,590000,88940,690500\n1603,ME,2024,9.79,,491107,66420,645250\n";
+        let t = Table::parse(text).unwrap();
+        let muba = t.district(t.find("1606", None).unwrap());
+        assert_eq!(
+            muba.calibration,
+            Calibration::P0P1 { p0_pct: 12.88, p1: (12.88f64 * 1.888 / 10.97 * 1000.0).round() / 1000.0 }
+        );
+        assert!(muba.sources.iter().any(|s| s.contains("Sumatera Selatan's P1/P0")));
+        // Muara Enim's population and poor ÷ P0 disagree by 5%: said in its sources.
+        let me = t.district(t.find("1603", None).unwrap());
+        assert!(me.sources.iter().any(|s| s.contains("differ by +5%")), "{:?}", me.sources);
+    }
+
+    #[test]
+    fn a_long_series_keeps_the_years_the_model_can_show() {
+        let mut text = String::from("code,name,year,p0_pct,poverty_line,poor_people\n");
+        for y in 2002..=2024 {
+            text.push_str(&format!(
+                "1606,Muba,{y},{},{},90000\n",
+                25.0 - (y - 2002) as f64 * 0.5,
+                200_000 + (y - 2002) * 18_000
+            ));
+        }
+        let t = Table::parse(&text).unwrap();
+        let old = t.district(t.find("1606", Some(2002)).unwrap());
+        assert_eq!(old.observed.last().unwrap().year, 2022, "up to 20 years after its base year");
+        assert_eq!(t.district(t.find("1606", None).unwrap()).observed.len(), 23);
     }
 
     #[test]
@@ -832,6 +936,24 @@ mod tests {
                 r.p0_pct
             );
         }
+    }
+
+    #[test]
+    fn look_alike_headers_mixed_decimals_and_spreadsheet_codes() {
+        // BPS puts the food GK and the urban rate beside the totals: they are not read as them.
+        let text = "Kode;Kabupaten/Kota;Tahun;Persentase Penduduk Miskin;Persentase Penduduk Miskin Perkotaan;\
+            Garis Kemiskinan Makanan;Garis Kemiskinan;Jumlah Penduduk Miskin (ribuan)\n1606.0;Muba;2024;12,88;9,1;440.000;590.000;88,94\n";
+        let t = Table::parse(text).unwrap();
+        let r = &t.rows[0];
+        assert_eq!((r.code.as_str(), r.p0_pct, r.poverty_line), ("1606", 12.88, 590_000.0));
+        assert!((r.poor_people.unwrap() - 88_940.0).abs() < 1e-6);
+        // One cell with the other decimal separator than the rest: refused, never misread.
+        let text = "code,name,year,p0_pct,p1,poverty_line,poor_people\n1606,Muba,2024,12.88,2.1,590000,88940\n1603,ME,2024,\"9,79\",1.6,491107,66420\n";
+        let errs = Table::parse(text).unwrap_err();
+        assert_eq!((errs[0].line, errs[0].column), (3, Some(Column::P0)));
+        assert!(matches!(errs[0].problem, TableProblem::MixedDecimal { .. }));
+        assert_eq!(number("12.8.8", Decimal::Comma), None);
+        assert_eq!(number("1.234.5", Decimal::Point), None);
     }
 
     #[test]

@@ -43,6 +43,24 @@ fn a_chosen_pocket_is_served_first_and_the_other_kecamatan_do_not_move() {
 }
 
 #[test]
+fn a_pocket_stays_a_pocket_as_households_churn() {
+    // Churn reverts each household to its kecamatan's mean: six years on, most of Lubai's lead over the
+    // district is still there (with reversion to the district's mean it would keep about r⁶ of it).
+    let s = three_kecamatan(1);
+    let o = Model::new(s).unwrap().simulate();
+    let lead = |year: i32| {
+        let district = o.baseline.iter().find(|r| r.year == year).unwrap().p0_pct;
+        let people: f64 = o.kecamatan.iter().filter(|k| k.year == year && k.kecamatan == 1).map(|k| k.people).sum();
+        let poor: f64 =
+            o.kecamatan.iter().filter(|k| k.year == year && k.kecamatan == 1).map(|k| k.poor_baseline).sum();
+        100.0 * poor / people / district - 1.0
+    };
+    let (first, last) = (lead(o.base_year), lead(o.final_year()));
+    assert!(first > 0.1, "Lubai starts above the district: {first}");
+    assert!(last > 0.6 * first, "the lead persists: {first} → {last}");
+}
+
+#[test]
 fn kecamatan_counts_add_up_to_the_district() {
     let s = three_kecamatan(1);
     let o = Model::new(s).unwrap().simulate();
@@ -57,5 +75,27 @@ fn kecamatan_counts_add_up_to_the_district() {
             let lubai = rows.iter().find(|r| r.kecamatan == 1).unwrap();
             assert!(lubai.p0_baseline_pct > b.p0_pct, "{} vs {}", lubai.p0_baseline_pct, b.p0_pct);
         }
+    }
+}
+
+#[test]
+fn the_base_year_reproduces_the_entered_shares() {
+    let mut s = three_kecamatan(1);
+    s.households = 20_000;
+    let entered: Vec<(f64, f64)> =
+        s.district.kecamatan.iter().map(|k| (k.population_share_pct, k.poor_share_pct)).collect();
+    let o = Model::new(s).unwrap().simulate();
+    let rows: Vec<_> = o.kecamatan.iter().filter(|k| k.year == o.base_year).collect();
+    let people: f64 = rows.iter().map(|r| r.people).sum();
+    let poor: f64 = rows.iter().map(|r| r.poor_baseline).sum();
+    for r in rows {
+        let (pop, poor_share) = entered[r.kecamatan];
+        let got = (100.0 * r.people / people, 100.0 * r.poor_baseline / poor);
+        eprintln!(
+            "kecamatan {}: people {:.1}% (entered {pop}), poor {:.1}% (entered {poor_share})",
+            r.kecamatan, got.0, got.1
+        );
+        assert!((got.0 - pop).abs() < 2.5, "people share {} vs {pop}", got.0);
+        assert!((got.1 - poor_share).abs() < 2.5, "poor share {} vs {poor_share}", got.1);
     }
 }

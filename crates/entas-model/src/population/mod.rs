@@ -391,31 +391,90 @@ fn gini_sorted(size: &[f64], y: &[f64]) -> f64 {
     1.0 - area
 }
 
-/// Assigns households to kecamatan: poor households by the poor shares, the others by what remains of the
-/// population shares.
+/// Assigns households to kecamatan as a mixture: within a kecamatan the latent scores are normal around the
+/// kecamatan's own mean m_k with a spread s common to all, the means set so that each kecamatan's headcount is
+/// the one its user-entered shares imply (poor share × P0 ÷ population share) and s so that the mixture keeps
+/// the district's unit variance; a household with score x goes to kecamatan k with probability proportional to
+/// its population share × φ((x − m_k) / s). Churn then reverts each household to its kecamatan's mean
+/// (`simulate::kecamatan_churn`), so a pocket stays a pocket over the years instead of fading into the
+/// district's average.
 fn assign_kecamatan(s: &Scenario, x0: &[f64], shape: &Shape, z: f64) -> Vec<u16> {
     let k = &s.district.kecamatan;
     if k.is_empty() {
         return vec![0; x0.len()];
     }
     let p0 = s.district.calibration.p0_pct() / 100.0;
-    let poor: Vec<f64> = k.iter().map(|k| k.poor_share_pct / 100.0).collect();
-    let rest: Vec<f64> =
-        k.iter().map(|k| (k.population_share_pct / 100.0 - p0 * k.poor_share_pct / 100.0).max(0.0)).collect();
+    let pop_total: f64 = k.iter().map(|k| k.population_share_pct.max(0.0)).sum::<f64>().max(1e-12);
+    let poor_total: f64 = k.iter().map(|k| k.poor_share_pct.max(0.0)).sum::<f64>().max(1e-12);
+    let pop: Vec<f64> = k.iter().map(|k| k.population_share_pct.max(0.0) / pop_total).collect();
+    let headcount: Vec<f64> = k
+        .iter()
+        .zip(&pop)
+        .map(|(k, p)| if *p > 0.0 { (p0 * k.poor_share_pct.max(0.0) / poor_total / p).clamp(1e-4, 0.999) } else { p0 })
+        .collect();
     let x_z = shape.inverse_spread(libm::log(z) - shape.mu_log);
+    let mut sd = 1.0;
+    let mut mean = vec![0.0; k.len()];
+    for _ in 0..60 {
+        for (m, h) in mean.iter_mut().zip(&headcount) {
+            *m = x_z - sd * crate::normal::quantile(*h);
+        }
+        let centre: f64 = mean.iter().zip(&pop).map(|(m, p)| m * p).sum();
+        let between: f64 = mean.iter().zip(&pop).map(|(m, p)| p * (m - centre) * (m - centre)).sum();
+        sd = libm::sqrt((1.0 - between).max(0.05));
+    }
+    // The scores are standard normal, not that mixture: correct each kecamatan's prior weight and mean on a
+    // grid of x until the expected population share and headcount are the entered ones.
+    let mut prior = pop.clone();
+    let grid: Vec<(f64, f64)> = (0..=2_400)
+        .map(|i| {
+            let x = -6.0 + i as f64 * 0.005;
+            (x, libm::exp(-0.5 * x * x) * 0.005 / libm::sqrt(2.0 * core::f64::consts::PI))
+        })
+        .collect();
+    let mut post = vec![0.0; k.len()];
+    for _ in 0..20 {
+        let (mut got_pop, mut got_poor) = (vec![0.0; k.len()], vec![0.0; k.len()]);
+        for (x, dens) in &grid {
+            for ((w, m), p) in post.iter_mut().zip(&mean).zip(&prior) {
+                let d = (x - m) / sd;
+                *w = p * libm::exp(-0.5 * d * d);
+            }
+            let total: f64 = post.iter().sum::<f64>().max(1e-300);
+            for (i, w) in post.iter().enumerate() {
+                got_pop[i] += dens * w / total;
+                if *x < x_z {
+                    got_poor[i] += dens * w / total;
+                }
+            }
+        }
+        for i in 0..k.len() {
+            if pop[i] <= 0.0 || got_pop[i] <= 0.0 {
+                continue;
+            }
+            prior[i] *= pop[i] / got_pop[i];
+            let got_h = (got_poor[i] / got_pop[i]).clamp(1e-6, 1.0 - 1e-6);
+            mean[i] += sd * (crate::normal::quantile(got_h) - crate::normal::quantile(headcount[i]));
+        }
+    }
+    let pop = prior;
+    let mut weights = vec![0.0; k.len()];
     x0.iter()
         .enumerate()
         .map(|(h, x)| {
-            let shares = if *x < x_z { &poor } else { &rest };
-            let total: f64 = shares.iter().sum();
+            for ((w, m), p) in weights.iter_mut().zip(&mean).zip(&pop) {
+                let d = (x - m) / sd;
+                *w = p * libm::exp(-0.5 * d * d);
+            }
+            let total: f64 = weights.iter().sum();
             let mut u = rng::uniform(s.seed, Stream::Kecamatan, h as u64, 0) * total;
-            for (i, w) in shares.iter().enumerate() {
+            for (i, w) in weights.iter().enumerate() {
                 if u < *w {
                     return i as u16;
                 }
                 u -= w;
             }
-            (shares.len() - 1) as u16
+            (weights.len() - 1) as u16
         })
         .collect()
 }

@@ -130,6 +130,9 @@ struct Ctx {
     health_hits: Vec<Vec<u64>>,
     pockets: Vec<bool>,
     n_kec: usize,
+    /// Per kecamatan (none when the district has none): the person-weighted mean and spread of the base
+    /// year's latent score, which churn reverts to, so a pocket stays a pocket as households move.
+    kec_churn: Vec<(f64, f64)>,
     people: Vec<f64>,
 }
 
@@ -190,6 +193,7 @@ impl Ctx {
             health_hits,
             pockets: pocket_kecamatan(s),
             n_kec: d.kecamatan.len().max(1),
+            kec_churn: kecamatan_churn(s, pop, w),
             people: pop.size.iter().map(|s| w * s).collect(),
         }
     }
@@ -232,8 +236,16 @@ impl Path {
         // With no churn nothing moves, and the scores stay exactly where calibration put them.
         if t >= 1 && c.innovation > 0.0 {
             let churn = rng::Key::new(c.seed, Stream::Churn);
-            for (xh, hash) in self.x.iter_mut().zip(&pop.hash) {
-                *xh = c.r * *xh + c.innovation * churn.hashed_normal(*hash, t as u64);
+            if c.kec_churn.is_empty() {
+                for (xh, hash) in self.x.iter_mut().zip(&pop.hash) {
+                    *xh = c.r * *xh + c.innovation * churn.hashed_normal(*hash, t as u64);
+                }
+            } else {
+                // Around the household's kecamatan: its mean m and spread s (the district's are 0 and 1).
+                for ((xh, hash), k) in self.x.iter_mut().zip(&pop.hash).zip(&pop.kecamatan) {
+                    let (m, s) = c.kec_churn[*k as usize];
+                    *xh = m + c.r * (*xh - m) + c.innovation * s * churn.hashed_normal(*hash, t as u64);
+                }
             }
             self.reranker.apply(&mut self.x, &c.people);
         }
@@ -283,6 +295,34 @@ impl Path {
             total_consumption,
         }
     }
+}
+
+/// Per kecamatan, the person-weighted mean and standard deviation of the base-year latent score: the
+/// kecamatan's permanent part, which churn keeps (a household's score reverts to its kecamatan's mean, not the
+/// district's), and the spread within it. Empty when the district has no kecamatan. The between-kecamatan part
+/// of the variance does not churn, so where kecamatan differ a lot a little less of the poor leave poverty in a
+/// year than the exit-share lever says.
+fn kecamatan_churn(s: &Scenario, pop: &Population, w: f64) -> Vec<(f64, f64)> {
+    let n = s.district.kecamatan.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut sums = vec![[0.0f64; 3]; n];
+    for ((k, x), size) in pop.kecamatan.iter().zip(&pop.x0).zip(&pop.size) {
+        let (a, wp) = (&mut sums[*k as usize], w * size);
+        a[0] += wp;
+        a[1] += wp * x;
+        a[2] += wp * x * x;
+    }
+    sums.iter()
+        .map(|[p, sx, sxx]| {
+            if *p <= 0.0 {
+                return (0.0, 1.0);
+            }
+            let m = sx / p;
+            (m, libm::sqrt((sxx / p - m * m).max(1e-6)))
+        })
+        .collect()
 }
 
 /// The poverty pockets (served first by housing and water and sanitation): the kecamatan chosen as pockets,
