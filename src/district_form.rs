@@ -309,10 +309,10 @@ impl Form {
                 v
             }
             None => {
-                let v = (p0 * entas_model::district_table::NATIONAL_P1_RATIO * 1000.0).round() / 1000.0;
+                let (v, note) = district_table::p1_estimate(p0);
                 if !estimated.contains(&Estimated::P1) {
                     estimated.push(Estimated::P1);
-                    sources.push(format!("P1 {v} [A]: not entered; P0 × Indonesia's P1/P0 (1.461 ÷ 9.03, March 2024)"));
+                    sources.push(note);
                 }
                 v
             }

@@ -207,7 +207,9 @@ pub fn DistrictPage() -> impl IntoView {
             </div>
             {move || {
                 let l = lang.get();
-                let est = form.with(|f| f.district().map(|d| d.estimated).unwrap_or_default());
+                let est = form.with(|f| {
+                    f.district().map(|d| d.estimated).unwrap_or_else(|_| f.filled.as_ref().map(|d| d.estimated.clone()).unwrap_or_default())
+                });
                 (!est.is_empty()).then(|| {
                     let fields: Vec<String> = est.iter().map(|e| l.t(&format!("estimate.field.{}", present::estimated_key(*e)))).collect();
                     view! { <p class="estimate-note" data-testid="district-estimated">{l.tf("district.estimated", &[("fields", fields.join(", "))])}</p> }
@@ -247,8 +249,10 @@ pub fn DistrictPage() -> impl IntoView {
                 <span class="group-hint">{tr("district.kecamatan_names")}</span>
                 {[("1606", "Musi Banyuasin", &MUBA_KECAMATAN[..]), ("1603", "Muara Enim", &MUARA_ENIM_KECAMATAN[..])].into_iter().map(|(code, name, list)| {
                     let testid = format!("df-kecamatan-names-{code}");
+                    // Only for its own district (by the code in the form).
+                    let mine = move || form.with(|f| f.code.chars().filter(char::is_ascii_digit).collect::<String>() == code);
                     view! {
-                        <button type="button" class="btn-secondary" data-testid=testid on:click=move |_| {
+                        <button type="button" class="btn-secondary" data-testid=testid hidden=move || !mine() on:click=move |_| {
                             let l = lang.get_untracked();
                             form.update(|f| {
                                 *f = f.in_lang(l);
@@ -377,9 +381,10 @@ fn TableRows(imp: Imported, use_row: impl Fn(usize) + Copy + Send + Sync + 'stat
                     {move || {
                         let l = lang.get();
                         let q = filter.get().to_lowercase();
+                        let q_code: String = q.chars().filter(|c| *c != '.' && !c.is_whitespace()).collect();
                         latest.iter().copied().filter(|&i| {
                             let r = &table.rows[i];
-                            q.is_empty() || r.name.to_lowercase().contains(&q) || r.code.contains(&q)
+                            q.is_empty() || r.name.to_lowercase().contains(&q) || (!q_code.is_empty() && r.code.contains(&q_code))
                         }).map(|i| {
                             let r = &table.rows[i];
                             let testid = format!("district-row-{}", r.code);

@@ -28,8 +28,7 @@ fn rows<'a>(
 
 /// Whether a kecamatan is a poverty pocket in the run (chosen, or by the rule: headcount above the district's).
 pub fn is_pocket(s: &Scenario, k: &entas_model::scenario::Kecamatan) -> bool {
-    let p0 = s.district.calibration.p0_pct();
-    k.pocket.unwrap_or(k.population_share_pct > 0.0 && p0 * k.poor_share_pct / k.population_share_pct > p0)
+    k.is_pocket(s.district.calibration.p0_pct())
 }
 
 /// Headcount by kecamatan, status quo and scenario, sorted by the scenario's.
@@ -90,7 +89,12 @@ pub fn table(s: &Scenario, o: &Outcome, year: i32, l: Lang) -> DataTable {
             ]
         })
         .collect();
-    DataTable { headers: headers.iter().map(|k| l.t(k)).collect(), rows }
+    let line = super::line_label(&s.extreme_line, l);
+    let headers = headers
+        .iter()
+        .map(|k| if *k == "kecamatan.extreme" { format!("{} ({line})", l.t(k)) } else { l.t(k) })
+        .collect();
+    DataTable { headers, rows }
 }
 
 #[cfg(test)]

@@ -20,6 +20,13 @@ pub const MAX_BYTES: usize = 8 << 20;
 
 /// National P1/P0, March 2024 (1.461 ÷ 9.03, BPS): the poverty gap of a row that gives none (brief §5) [A].
 pub const NATIONAL_P1_RATIO: f64 = 1.461 / 9.03;
+/// A P1 for a headcount whose poverty gap is not known: P0 × Indonesia's P1/P0 (March 2024), rounded as BPS
+/// publishes, and the source note that says so.
+pub fn p1_estimate(p0_pct: f64) -> (f64, String) {
+    let v = (p0_pct * NATIONAL_P1_RATIO * 1000.0).round() / 1000.0;
+    (v, format!("P1 {v} [A]: not given; P0 × Indonesia's P1/P0 (1.461 ÷ 9.03, March 2024)"))
+}
+
 /// Mean household size when the table gives none: Indonesia, as the national preset uses (3.8) [A].
 pub const DEFAULT_HOUSEHOLD_SIZE: f64 = 3.8;
 
@@ -162,11 +169,14 @@ impl Column {
                 return None;
             }
         }
-        Column::MATCH_ORDER.into_iter().find(|c| {
+        let found = Column::MATCH_ORDER.into_iter().find(|c| {
             c.aliases()
                 .iter()
                 .any(|a| normalised == *a || normalised.strip_prefix(a).is_some_and(|rest| rest.starts_with(' ')))
-        })
+        });
+        // "Jumlah Penduduk Miskin Ekstrem" is a count of the extreme poor, not of the poor.
+        let extreme_word = normalised.split(' ').any(|w| w == "ekstrem" || w == "extreme");
+        found.filter(|c| *c == Column::Extreme || !extreme_word)
     }
 }
 
@@ -282,6 +292,24 @@ enum Decimal {
     Comma,
 }
 
+/// Where the header line is: the lines before it and its byte offset. The first of the first 30 lines that
+/// names at least three known columns (split on its most frequent delimiter); else the first line.
+fn header_offset(text: &str) -> (usize, usize) {
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').take(30).enumerate() {
+        let delimiter = sniff_delimiter(line) as char;
+        let known = line
+            .split(delimiter)
+            .filter(|cell| Column::of_header(&normalise(cell.trim().trim_matches('"'))).is_some())
+            .count();
+        if known >= 3 {
+            return (i, offset);
+        }
+        offset += line.len();
+    }
+    (0, 0)
+}
+
 /// Normalises a header: lower case, every run of non-alphanumeric characters a single space.
 fn normalise(h: &str) -> String {
     let mut out = String::with_capacity(h.len());
@@ -374,16 +402,32 @@ fn range(c: Column) -> (f64, f64) {
 impl Table {
     /// Reads a table from CSV text; every problem found (up to `MAX_ERRORS`) is returned, with its line and
     /// the column's header as the file wrote it.
+    /// Title rows above the header (as BPS downloads have) are skipped: the header is the first line that
+    /// names at least three of the columns; line numbers stay the file's.
     pub fn parse(text: &str) -> Result<Table, Vec<TableError>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let (skip, offset) = header_offset(text);
         let mut typed = BTreeMap::new();
-        Table::parse_named(text, &mut typed).map_err(|mut errs| {
-            for e in &mut errs {
-                if let Some(h) = e.column.and_then(|c| typed.get(&c)) {
-                    e.header = h.chars().take(80).collect();
+        match Table::parse_named(&text[offset..], &mut typed) {
+            Ok(mut t) => {
+                for r in &mut t.rows {
+                    r.line += skip;
                 }
+                Ok(t)
             }
-            errs
-        })
+            Err(mut errs) => {
+                for e in &mut errs {
+                    if let Some(h) = e.column.and_then(|c| typed.get(&c)) {
+                        e.header = h.chars().take(80).collect();
+                    }
+                    e.line += skip;
+                    if let TableProblem::DuplicateRow { first_line } = &mut e.problem {
+                        *first_line += skip;
+                    }
+                }
+                Err(errs)
+            }
+        }
     }
 
     fn parse_named(text: &str, typed: &mut BTreeMap<Column, String>) -> Result<Table, Vec<TableError>> {
@@ -502,7 +546,10 @@ impl Table {
             };
             let num = |c: Column, required: bool, errors: &mut Vec<TableError>| -> Option<f64> {
                 let text = cell(c);
-                if text.is_empty() || text == "-" || text == "–" || text.eq_ignore_ascii_case("na") {
+                // BPS marks a provisional figure with "*" and a missing one with "…" or "-".
+                let text = text.trim_end_matches('*').trim();
+                if text.is_empty() || ["-", "–", "…", "...", "na", "n/a"].iter().any(|m| text.eq_ignore_ascii_case(m))
+                {
                     if required {
                         bad(c, TableProblem::EmptyCell, errors);
                     }
@@ -640,14 +687,14 @@ impl Table {
             let province = self.rows.iter().find(|r| {
                 r.code.len() == 2 && row.code.len() > 2 && row.code.starts_with(&r.code) && r.year == row.year
             });
-            let (ratio, whose) = match province.and_then(|p| p.p1.map(|p1| (p, p1))) {
+            let (v, note) = match province.and_then(|p| p.p1.map(|p1| (p, p1))) {
                 Some((p, p1)) if p.p0_pct > 0.0 => {
-                    (p1 / p.p0_pct, format!("{}'s P1/P0 ({p1} ÷ {}, {})", p.name, p.p0_pct, p.year))
+                    let v = (row.p0_pct * p1 / p.p0_pct * 1000.0).round() / 1000.0;
+                    (v, format!("P1 {v} [A]: not given; P0 × {}'s P1/P0 ({p1} ÷ {}, {})", p.name, p.p0_pct, p.year))
                 }
-                _ => (NATIONAL_P1_RATIO, "Indonesia's P1/P0 (1.461 ÷ 9.03, March 2024)".to_string()),
+                _ => p1_estimate(row.p0_pct),
             };
-            let v = (row.p0_pct * ratio * 1000.0).round() / 1000.0;
-            sources.push(format!("P1 {v} [A]: not in the table; P0 × {whose}"));
+            sources.push(note);
             if let Some(p2) = row.p2 {
                 sources.push(format!("P2 {p2} (the table) is not used without a published P1"));
             }
@@ -954,6 +1001,22 @@ mod tests {
         assert!(matches!(errs[0].problem, TableProblem::MixedDecimal { .. }));
         assert_eq!(number("12.8.8", Decimal::Comma), None);
         assert_eq!(number("1.234.5", Decimal::Point), None);
+    }
+
+    #[test]
+    fn title_rows_above_the_header_and_bps_marks() {
+        let text = "Persentase Penduduk Miskin Menurut Kabupaten/Kota di Provinsi Sumatera Selatan\n\
+            Sumber: BPS\n\
+            \n\
+            Kode;Kabupaten/Kota;Tahun;P0;Garis Kemiskinan;Jumlah Penduduk Miskin Ekstrem;Jumlah Penduduk Miskin\n\
+            1606;Muba;2024;12,88*;590.000;3.200;88.940\n\
+            1603;Muara Enim;2024;…;491.107;;66.420\n";
+        let errs = Table::parse(text).unwrap_err();
+        // The header is line 4; Muara Enim's missing P0 is line 6, as the file numbers it.
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!((errs[0].line, errs[0].column, &errs[0].problem), (6, Some(Column::P0), &TableProblem::EmptyCell));
+        let t = Table::parse(&text.replace("…", "9,79")).unwrap();
+        assert_eq!((t.rows[0].line, t.rows[0].p0_pct, t.rows[0].poor_people), (5, 12.88, Some(88_940.0)));
     }
 
     #[test]

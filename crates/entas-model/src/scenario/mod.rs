@@ -179,6 +179,16 @@ pub struct Kecamatan {
     pub pocket: Option<bool>,
 }
 
+impl Kecamatan {
+    /// Whether it is a poverty pocket in a district of headcount `p0_pct`: as chosen, or, without a choice,
+    /// when its share of the poor is above its share of the people (its headcount above the district's).
+    pub fn is_pocket(&self, p0_pct: f64) -> bool {
+        self.pocket.unwrap_or(
+            self.population_share_pct > 0.0 && p0_pct * self.poor_share_pct / self.population_share_pct > p0_pct,
+        )
+    }
+}
+
 /// One observed year.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

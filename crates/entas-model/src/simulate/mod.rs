@@ -332,11 +332,5 @@ fn pocket_kecamatan(s: &Scenario) -> Vec<bool> {
     if s.district.kecamatan.is_empty() {
         return vec![false];
     }
-    s.district
-        .kecamatan
-        .iter()
-        .map(|k| {
-            k.pocket.unwrap_or(k.population_share_pct > 0.0 && p0 * k.poor_share_pct / k.population_share_pct > p0)
-        })
-        .collect()
+    s.district.kecamatan.iter().map(|k| k.is_pocket(p0)).collect()
 }
