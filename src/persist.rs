@@ -468,6 +468,28 @@ mod tests {
         presets::preset("muba_2024").unwrap()
     }
 
+    #[test]
+    fn a_district_of_its_own_travels_in_a_link_that_still_fits_a_qr_code() {
+        let table =
+            entas_model::district_table::Table::parse(include_str!("../assets/data/sumsel-districts.csv")).unwrap();
+        let mut s = table.scenario(table.find("1604", None).unwrap());
+        s.district.kecamatan = (0..15)
+            .map(|i| entas_model::scenario::Kecamatan {
+                name: format!("Kecamatan Nomor {i}"),
+                population_share_pct: 100.0 / 15.0,
+                poor_share_pct: 100.0 / 15.0,
+                pocket: None,
+            })
+            .collect();
+        let url = format!("http://192.168.1.10:8080/#s={}", encode_link(Start::Custom, &s));
+        eprintln!("Lahat from the table with 15 kecamatan: a {}-character link", url.len());
+        assert!(qr_svg(&url).is_some(), "{} characters", url.len());
+        let (_, back) = decode_link(url.split("#s=").nth(1).unwrap()).unwrap();
+        assert_eq!(back.district, s.district);
+        // Far past what a QR code holds: None, and the share box says so.
+        assert!(qr_svg(&"x".repeat(3_000)).is_none());
+    }
+
     /// A saved Muba scenario with this id and name.
     fn sv(id: u64, name: &str) -> Saved {
         Saved { id, name: name.into(), preset: MUBA, scenario: muba() }

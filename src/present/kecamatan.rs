@@ -45,7 +45,7 @@ pub fn chart(s: &Scenario, o: &Outcome, year: i32, l: Lang) -> ChartSpec {
         }
     };
     ChartSpec::BarsVertical(vec![Bars {
-        y_label: l.t("kecamatan.p0_axis"),
+        y_label: l.tf("kecamatan.p0_axis", &[("gk", super::gk(s, s.district.poverty_line, l))]),
         y_max: None,
         categories: rows.iter().map(|(k, _)| name(k)).collect(),
         groups: vec![

@@ -86,7 +86,13 @@ pub fn Toolbar() -> impl IntoView {
             </div>
             {move || qr.get().map(|(url, svg, copied)| view! {
                 <div class="share-box" data-testid="share-box">
-                    <div class="qr" inner_html=svg data-testid="qr"></div>
+                    {if svg.is_empty() {
+                        // Too long for one QR code (a district of its own travels inside the link).
+                        let chars = url.chars().count();
+                        view! { <p class="qr-too-long" data-testid="qr-too-long">{move || lang.get().tf("persist.qr_too_long", &[("chars", crate::format::number(chars as f64, 0, lang.get()))])}</p> }.into_any()
+                    } else {
+                        view! { <div class="qr" inner_html=svg data-testid="qr"></div> }.into_any()
+                    }}
                     <div>
                         <p data-testid="share-copied">{tr(if copied { "persist.link_copied" } else { "persist.link_select" })}</p>
                         <input type="text" readonly data-testid="share-url" prop:value=url.clone() on:focus=move |ev| {
