@@ -20,7 +20,7 @@ pub const SAMPLE_TABLE: &str = include_str!("../../assets/data/sumsel-districts.
 const SAMPLE_NAME: &str = "sumsel-districts.csv";
 
 /// Musi Banyuasin's 15 kecamatan (domain brief §4): names only; the counts are the user's to enter.
-const MUBA_KECAMATAN: [&str; 15] = [
+pub const MUBA_KECAMATAN: [&str; 15] = [
     "Sanga Desa",
     "Babat Toman",
     "Batanghari Leko",
@@ -38,7 +38,7 @@ const MUBA_KECAMATAN: [&str; 15] = [
     "Tungkal Jaya",
 ];
 /// Muara Enim's 22 kecamatan (domain brief §4, two names unconfirmed there): names only.
-const MUARA_ENIM_KECAMATAN: [&str; 22] = [
+pub const MUARA_ENIM_KECAMATAN: [&str; 22] = [
     "Semende Darat Laut",
     "Semende Darat Ulu",
     "Semende Darat Tengah",

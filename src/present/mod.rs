@@ -207,23 +207,7 @@ pub(crate) mod tests {
     fn kecamatan_chart(l: crate::i18n::Lang) -> crate::chart::ChartSpec {
         let mut s = entas_model::presets::preset("muba_2024").expect("preset");
         s.households = 2_000;
-        let names = [
-            "Sanga Desa",
-            "Babat Toman",
-            "Batanghari Leko",
-            "Plakat Tinggi",
-            "Lawang Wetan",
-            "Sungai Keruh",
-            "Jirak Jaya",
-            "Sekayu",
-            "Lais",
-            "Sungai Lilin",
-            "Keluang",
-            "Babat Supat",
-            "Bayung Lencir",
-            "Lalan",
-            "Tungkal Jaya",
-        ];
+        let names = crate::pages::district::MUBA_KECAMATAN;
         s.district.kecamatan = names
             .iter()
             .enumerate()
