@@ -184,9 +184,31 @@ impl Workspace {
         self.compare.dedup();
     }
 
-    /// Serialises for storage.
+    /// Serialises for storage. A kept district's figures are stored once, in `districts`: the working and
+    /// saved scenarios on it hold `{"kept_district": id}` in their place.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let Ok(mut v) = serde_json::to_value(self) else { return String::new() };
+        let kept: Vec<(u64, serde_json::Value)> = self
+            .districts
+            .iter()
+            .filter_map(|d| serde_json::to_value(&d.scenario.district).ok().map(|v| (d.id, v)))
+            .collect();
+        if !kept.is_empty() {
+            let mut refer = |record: &mut serde_json::Value| {
+                if let Some(district) = record.pointer_mut("/scenario/district") {
+                    if let Some((id, _)) = kept.iter().find(|(_, k)| k == district) {
+                        *district = serde_json::json!({ KEPT_DISTRICT: id });
+                    }
+                }
+            };
+            if let Some(current) = v.get_mut("current") {
+                refer(current);
+            }
+            if let Some(serde_json::Value::Array(saved)) = v.get_mut("saved") {
+                saved.iter_mut().for_each(&mut refer);
+            }
+        }
+        serde_json::to_string(&v).unwrap_or_default()
     }
 
     /// Reads a stored workspace of any known version, migrating older ones. In the current version each
@@ -205,7 +227,32 @@ impl Workspace {
             }
             // Version 3 added the user's districts (`districts`, read like the scenarios); 2 has none.
             Some(2) | Some(3) => {
+                // The kept districts' figures, by id, for the scenarios that refer to one.
+                let kept: std::collections::BTreeMap<u64, serde_json::Value> = match value.get("districts") {
+                    Some(serde_json::Value::Array(items)) => items
+                        .iter()
+                        .filter_map(|d| Some((d.get("id")?.as_u64()?, d.pointer("/scenario/district")?.clone())))
+                        .collect(),
+                    _ => Default::default(),
+                };
                 let mut read = |v: &serde_json::Value| -> Option<Saved> {
+                    // A scenario on a kept district: its figures come from `districts` (kept as they are, with
+                    // the reference, when that district is missing, so the record is quarantined, not lost).
+                    let resolved;
+                    let v = match v.pointer("/scenario/district/kept_district").and_then(|id| id.as_u64()) {
+                        Some(id) => match kept.get(&id) {
+                            Some(d) => {
+                                let mut r = v.clone();
+                                if let Some(slot) = r.pointer_mut("/scenario/district") {
+                                    *slot = d.clone();
+                                }
+                                resolved = r;
+                                &resolved
+                            }
+                            None => v,
+                        },
+                        None => v,
+                    };
                     let why = match read_saved(v) {
                         Ok(s) => return Some(s),
                         Err(e) => e.to_string(),
@@ -279,6 +326,9 @@ pub struct TabChange {
     #[serde(default)]
     pub to: Option<String>,
 }
+
+/// What a stored scenario's `district` holds instead of the figures of a district kept in the workspace.
+const KEPT_DISTRICT: &str = "kept_district";
 
 /// Most districts of the user's own a workspace keeps.
 pub const MAX_DISTRICTS: usize = 100;
@@ -542,6 +592,28 @@ mod tests {
         let back = Workspace::from_json(&text).unwrap();
         assert_eq!(back.workspace.districts, ws.districts);
         assert!(back.quarantined.is_empty());
+        // A scenario on a kept district stores the district once: the saved copy refers to it by id.
+        let mut on_lahat = ws.clone();
+        on_lahat.saved.push(Saved {
+            id: 7,
+            name: "Lahat + BLT".into(),
+            preset: Start::Custom,
+            scenario: lahat.clone(),
+        });
+        on_lahat.current = Saved { id: 0, name: String::new(), preset: Start::Custom, scenario: lahat.clone() };
+        let text2 = on_lahat.to_json();
+        assert_eq!(text2.matches("\"kept_district\":5").count(), 2, "the working and the saved scenario refer to it");
+        assert_eq!(text2.matches("the district table (line").count(), 1, "its figures once");
+        let back2 = Workspace::from_json(&text2).unwrap();
+        assert!(back2.quarantined.is_empty());
+        assert_eq!(back2.workspace.saved[0].scenario, lahat);
+        assert_eq!(back2.workspace.current.scenario, lahat);
+        // The kept district gone (deleted in a hand-edited file): the scenario is quarantined, never dropped.
+        let mut orphan: serde_json::Value = serde_json::from_str(&text2).unwrap();
+        orphan["districts"] = serde_json::json!([]);
+        let loaded = Workspace::from_json(&orphan.to_string()).unwrap();
+        assert!(loaded.workspace.saved.is_empty());
+        assert!(loaded.quarantined.iter().any(|q| q.name == "Lahat + BLT" && q.raw.contains("kept_district")));
         // A version 2 workspace (no districts) reads as before.
         let mut v2: serde_json::Value = serde_json::from_str(&text).unwrap();
         v2["version"] = 2.into();

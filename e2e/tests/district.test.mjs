@@ -44,6 +44,11 @@ test('form → save → reload: the kept district opens with the same numbers, a
   await app.kpi('p0').waitFor();
   assert.deepEqual(await app.kpiTexts(), before, 'identical KPIs after reload');
   assert.match(await app.district.textContent(), /Kabupaten Contoh · 2024/);
+  // Stored once: the working scenario refers to the kept district by id.
+  const stored = JSON.parse(await app.page.evaluate(() => localStorage.getItem('entas.workspace')));
+  assert.equal(stored.version, 3);
+  assert.equal(stored.districts.length, 1);
+  assert.deepEqual(stored.current.scenario.district, { kept_district: stored.districts[0].id });
   // The kept district is still there after the reload, and the form round-trips its figures.
   await app.nav('district').click();
   assert.equal(await app.myDistricts.count(), 1);
