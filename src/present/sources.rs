@@ -36,7 +36,61 @@ pub fn district_sources(s: &Scenario, l: Lang) -> Vec<String> {
         .filter_map(|p| presets::preset(p.id).map(|ps| (p.id, ps)))
         .find(|(_, ps)| ps.district.sources == s.district.sources)
         .and_then(|(id, ps)| preset_sources_id(id, &ps))
-        .unwrap_or_else(|| s.district.sources.clone())
+        .unwrap_or_else(|| {
+            s.district.sources.iter().map(|src| generated_note_id(src).unwrap_or_else(|| src.clone())).collect()
+        })
+}
+
+/// The notes the district table and the district form write (`entas_model::district_table`, English
+/// templates) in Bahasa, phrase by phrase with decimal commas; None for any other text (what a user or a
+/// table's source column wrote stays as it is).
+fn generated_note_id(s: &str) -> Option<String> {
+    const OURS: [&str; 5] = [
+        "the district table (line ",
+        "[A]: not given; P0 × the P1/P0 of ",
+        " (the table) is not used without a published P1",
+        "Population ≈ poor people ÷ P0 = ",
+        "[A]: not in the table; Indonesia's",
+    ];
+    let population_note = s.starts_with("Population ") && s.contains(" (the table) and poor people ÷ P0 = ");
+    if !OURS.iter().any(|o| s.contains(o)) && !population_note {
+        return None;
+    }
+    const PHRASES: [(&str, &str); 13] = [
+        ("the district table (line ", "tabel kabupaten/kota (baris "),
+        (" [A]: not given; P0 × the P1/P0 of ", " (perkiraan): tidak tersedia; P0 × rasio P1/P0 "),
+        (", March 2024)", ", Maret 2024)"),
+        (" (the table) is not used without a published P1", " (dari tabel) tidak dipakai tanpa P1 terbitan"),
+        (" (the table) and poor people ÷ P0 = ", " (dari tabel) dan penduduk miskin ÷ P0 = "),
+        (" differ by ", " berbeda "),
+        (
+            "% (another population base?): the model's counts follow P0 × ",
+            "% (dasar penduduk lain?): jumlah dalam model mengikuti P0 × ",
+        ),
+        ("Population ≈ poor people ÷ P0 = ", "Jumlah penduduk ≈ penduduk miskin ÷ P0 = "),
+        ("Population ", "Jumlah penduduk "),
+        (" [C]", " (turunan)"),
+        ("Household size ", "Rata-rata anggota rumah tangga "),
+        (" [A]: not in the table; Indonesia's", " (perkiraan): tidak ada di tabel; angka Indonesia"),
+        (" poor people", " penduduk miskin"),
+    ];
+    let text = PHRASES.iter().fold(s.to_string(), |t, (en, id)| t.replace(en, id));
+    // A decimal point between digits becomes a comma ("12.88%" → "12,88%").
+    let chars: Vec<char> = text.chars().collect();
+    Some(
+        chars
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let digit = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+                if *c == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1)) {
+                    ','
+                } else {
+                    *c
+                }
+            })
+            .collect(),
+    )
 }
 
 /// A number as Rust prints it, with a decimal comma.
@@ -250,6 +304,35 @@ mod tests {
                 check(&format!("{} source {i}", info.id), en, id);
             }
         }
+    }
+
+    #[test]
+    fn the_notes_a_district_table_writes_read_in_bahasa_with_the_same_figures() {
+        use entas_model::district_table::Table;
+        let sample = Table::parse(include_str!("../../assets/data/sumsel-districts.csv")).expect("sample");
+        let extra = Table::parse(
+            "code,name,year,p0_pct,p2,poverty_line,poor_people,population\n\
+             16,Sumatera Selatan,2024,10.97,,554197,984240,\n1611,Empat Lawang,2024,10.78,0.4,421747,28420,336158\n",
+        )
+        .expect("table");
+        let mut checked = 0;
+        for t in [&sample, &extra] {
+            for r in &t.rows {
+                let s = t.scenario(r);
+                let id = district_sources(&s, Lang::Id);
+                for (en, id) in s.district.sources.iter().zip(&id) {
+                    if generated_note_id(en).is_some() {
+                        check(&format!("{} {}", r.name, r.year), en, id);
+                        checked += 1;
+                    } else {
+                        assert_eq!(en, id, "a source column's text stays as typed");
+                    }
+                }
+            }
+        }
+        assert!(checked >= 14, "{checked} notes checked");
+        let (_, note) = entas_model::district_table::p1_estimate(11.5);
+        check("form P1", &note, &generated_note_id(&note).expect("ours"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub const NATIONAL_P1_RATIO: f64 = 1.461 / 9.03;
 /// publishes, and the source note that says so.
 pub fn p1_estimate(p0_pct: f64) -> (f64, String) {
     let v = (p0_pct * NATIONAL_P1_RATIO * 1000.0).round() / 1000.0;
-    (v, format!("P1 {v} [A]: not given; P0 × Indonesia's P1/P0 (1.461 ÷ 9.03, March 2024)"))
+    (v, format!("P1 {v} [A]: not given; P0 × the P1/P0 of Indonesia (1.461 ÷ 9.03, March 2024)"))
 }
 
 /// Mean household size when the table gives none: Indonesia, as the national preset uses (3.8) [A].
@@ -690,7 +690,13 @@ impl Table {
             let (v, note) = match province.and_then(|p| p.p1.map(|p1| (p, p1))) {
                 Some((p, p1)) if p.p0_pct > 0.0 => {
                     let v = (row.p0_pct * p1 / p.p0_pct * 1000.0).round() / 1000.0;
-                    (v, format!("P1 {v} [A]: not given; P0 × {}'s P1/P0 ({p1} ÷ {}, {})", p.name, p.p0_pct, p.year))
+                    (
+                        v,
+                        format!(
+                            "P1 {v} [A]: not given; P0 × the P1/P0 of {} ({p1} ÷ {}, {})",
+                            p.name, p.p0_pct, p.year
+                        ),
+                    )
                 }
                 _ => p1_estimate(row.p0_pct),
             };
@@ -921,7 +927,7 @@ mod tests {
             muba.calibration,
             Calibration::P0P1 { p0_pct: 12.88, p1: (12.88f64 * 1.888 / 10.97 * 1000.0).round() / 1000.0 }
         );
-        assert!(muba.sources.iter().any(|s| s.contains("Sumatera Selatan's P1/P0")));
+        assert!(muba.sources.iter().any(|s| s.contains("the P1/P0 of Sumatera Selatan")));
         // Muara Enim's population and poor ÷ P0 disagree by 5%: said in its sources.
         let me = t.district(t.find("1603", None).unwrap());
         assert!(me.sources.iter().any(|s| s.contains("differ by +5%")), "{:?}", me.sources);
