@@ -372,7 +372,13 @@ test('chart exports carry their context: CSV of plain numbers under a caption, S
   const kpi = Number((await app.kpiValue('p0').textContent()).replace('%', '').replace(',', '.'));
   const finalP0 = csv.filter((r) => r[2] === '2030').map((r) => Number(r[3])).find((v) => Math.abs(v - kpi) < 0.006);
   assert.ok(finalP0 !== undefined, `the final-year P0 ${kpi} is in the CSV`);
-  const results = parseCsv((await app.downloadText(app.page.getByTestId('export-csv').first())).text.trim());
+  const resultsFile = await app.downloadText(app.page.getByTestId('export-csv').first());
+  assert.equal(resultsFile.name, 'musi-banyuasin-2024_uji-ekspor_results.csv', 'the results file says district and scenario');
+  const resultsCaption = resultsFile.text.split('\n').filter((l) => l.startsWith('# ')).join('\n');
+  assert.match(resultsCaption, /Musi Banyuasin 2024 · skenario: Uji ekspor/);
+  assert.match(resultsCaption, /GK ≈Rp590\.000/);
+  assert.match(resultsCaption, /US\$2,15 PPP 2017/);
+  const results = parseCsv(resultsFile.text.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim());
   assert.deepEqual(results[0].slice(0, 12), ['scenario', 'year', 'p0_pct', 'p1', 'p2', 'extreme_pct', 'poor_people', 'extreme_people', 'vulnerable_pct', 'gini', 'spend_rp', 'beneficiaries']);
   assert.equal(results.length, 1 + 3 * 7, 'without district programmes, status quo and scenario, 2024–2030');
   assert.deepEqual([results[1][0], results[8][0], results[15][0]], ['no_programme', 'baseline', 'scenario']);

@@ -116,10 +116,10 @@ pub fn Brief() -> impl IntoView {
             </section>
             <section data-testid="brief-section">
                 <h2>{l.t("brief.s4")}</h2>
-                <p>{format!("{}: {} · {}: {} · {}: {}",
+                <p>{format!("{}: {} · {}: {} · {} {}: {}",
                     l.t("compare.cost"), format::rupiah_large(o.scenario_spend_rp(), l),
                     l.t("table.cost_per_person_year"), o.cost_per_person_year_lifted.map(|c| format::rupiah_large(c, l)).unwrap_or_else(|| "–".into()),
-                    l.t("table.lifted"), format::number(o.lifted_final(), 0, l))}</p>
+                    l.t("table.lifted"), o.final_year(), format::number(o.lifted_final(), 0, l))}</p>
                 {analysis.and_then(|a| a.costs).map(|costs| view! {
                     <table>
                         <thead><tr><th>{l.t("table.programme")}</th><th>{l.t("table.spend")}</th><th>{l.t("table.person_years")}</th><th>{l.t("table.cost_per_person_year")}</th></tr></thead>

@@ -85,6 +85,20 @@ pub fn data_csv(spec: &ChartSpec, c: &Caption) -> String {
     out
 }
 
+/// The results table (the CLI's columns, `report::results_table`) under the caption as `#` lines: the
+/// district, scenario, lines with their rupiah values and year, sample, seed, version, date and source.
+pub fn results_csv(o: &entas_model::Outcome, bands: Option<&entas_model::analysis::Bands>, c: &Caption) -> String {
+    let mut out = String::new();
+    for line in std::iter::once(&c.title).chain(&c.lines) {
+        out.push_str("# ");
+        out.push_str(&line.replace(['\n', '\r'], " "));
+        out.push('\n');
+    }
+    let (header, rows) = entas_model::report::results_table(o, bands);
+    out.push_str(&format::to_csv(&header, &rows));
+    out
+}
+
 fn num(v: f64) -> String {
     if v.is_finite() {
         format!("{v}")

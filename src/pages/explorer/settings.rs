@@ -102,6 +102,14 @@ pub fn Settings() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
+                <span class="line-rp" data-testid="extreme-line-value">{move || {
+                    let l = lang.get();
+                    w.run.with(|r| l.tf("settings.line_value", &[
+                        ("rp", format::rupiah(r.outcome.extreme_line, l)),
+                        ("year", r.outcome.base_year.to_string()),
+                        ("share", format::number(100.0 * r.outcome.extreme_line / r.outcome.poverty_line, 0, l)),
+                    ]))
+                }}</span>
             </label>
             <Show when=move || matches!(w.extreme_line.get(), ExtremeLine::Rupiah { .. })>
                 <label class="field narrow">

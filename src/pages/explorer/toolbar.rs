@@ -1,10 +1,9 @@
 //! Save, share (link and QR code), scenario file export and import, results CSV, and the brief.
 
-use entas_model::report;
 use leptos::prelude::*;
 
 use crate::browser::{self, download};
-use crate::format::{slug, to_csv};
+use crate::format::slug;
 use crate::i18n::{tr, use_lang};
 use crate::persist;
 use crate::state::{use_state, Notice, Page};
@@ -56,8 +55,11 @@ pub fn Toolbar() -> impl IntoView {
     let results_csv = move |_| {
         let run = w.run.get_untracked();
         let bands = st.jobs.analysis.with_untracked(|a| a.as_ref().and_then(|a| a.bands.clone()));
-        let (header, rows) = report::results_table(&run.outcome, bands.as_ref());
-        download(&format!("{}-hasil.csv", slug(&run.scenario.name)), "text/csv", &to_csv(&header, &rows));
+        let l = lang.get_untracked();
+        let title = l.t("export.results_title");
+        let c = crate::present::export::caption(&run, "results", &title, None, &browser::today(), l);
+        let text = crate::present::export::results_csv(&run.outcome, bands.as_ref(), &c);
+        download(&format!("{}.csv", c.file_stem), "text/csv", &text);
     };
     let print = move |_| ui.page.set(Page::Brief);
     view! {
