@@ -125,8 +125,13 @@ test('no page and no printed brief shows an untranslated key, in either language
   await app.analysisDone();
   for (const lang of ['id', 'en']) {
     await app.switchLanguage(lang);
-    for (const page of ['explorer', 'compare', 'brief', 'howto']) {
+    for (const page of ['explorer', 'district', 'compare', 'brief', 'howto', 'workshop']) {
       await app.nav(page).click();
+      // The district page with the sample table imported and its column list open: every text it can show.
+      if (page === 'district') {
+        await app.tableSample.click();
+        await app.page.locator('details.table-columns').evaluate((d) => { d.open = true; });
+      }
       await app.page.waitForTimeout(200);
       const text = await app.page.locator('body').innerText();
       assert.deepEqual(text.match(raw) ?? [], [], `${lang} ${page}`);
