@@ -158,7 +158,12 @@ impl Reference {
             acc_sq.add_all(&c.people, &y_sq, &lines);
             acc_none.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &none.house_done, &none.wash_done);
             acc_sq.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &sq.house_done, &sq.wash_done);
-            let kec = kecamatan_counts(c, &pop.kecamatan, &y_sq, c.extreme_lines[t], &sq.house_done, &sq.wash_done);
+            // Counted only when the district has kecamatan: nothing reads them otherwise.
+            let kec = if d.kecamatan.is_empty() {
+                Vec::new()
+            } else {
+                kecamatan_counts(c, &pop.kecamatan, &y_sq, c.extreme_lines[t], &sq.house_done, &sq.wash_done)
+            };
             let (rows_sq, reach_sq) = sq.finish_year(&sh, year, &sel_sq);
             let (_, reach_none) = none.finish_year(&sh, year, &sel_none);
             let spend = if t == 0 { 0.0 } else { rows_sq.iter().map(|r| r.spend_rp).sum() };
