@@ -44,6 +44,12 @@ test('projector size, and projector mode with fewer panels', async () => {
   assert.deepEqual(clipped, [], 'no typed value or year is clipped');
   assert.equal(await app.chart('wedge').isVisible(), false, 'secondary charts hidden in projector mode');
   assert.equal(await app.chart('trajectory').isVisible(), true);
+  // For the room, the answers come first: the whole trajectory chart under the KPIs on one 1080 px screen.
+  await app.page.waitForTimeout(300);
+  const box = await app.chartCanvas('trajectory').boundingBox();
+  assert.ok(box.y + box.height <= 1080, `the trajectory chart ends at ${box.y + box.height} px, inside the 1080 px screen`);
+  const settings = await app.page.getByTestId('settings').boundingBox();
+  assert.ok(settings.y > box.y, 'the settings panel (for the facilitator) sits below the chart');
   await app.screenshot(join(ARTIFACTS, 'projector-1920x1080.png'));
   assert.deepEqual(app.errors, []);
   await context.close();

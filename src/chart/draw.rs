@@ -146,6 +146,10 @@ fn draw_time_panel<DB: DrawingBackend>(
             px(4.0, scale),
             style,
         ))?;
+        // The due year: a flag on the line (half of it shows when the target is 0% on the axis).
+        if let Some(year) = h.year.filter(|y| (p.years.0..=p.years.1).contains(y)) {
+            ctx.draw_series(std::iter::once(TriangleMarker::new((year, h.value), px(8.0, scale), style.filled())))?;
+        }
     }
     for s in &p.series {
         let style = ShapeStyle { color: s.color.to_rgba(), filled: false, stroke_width: px(3.0, scale) };

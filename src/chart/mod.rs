@@ -54,12 +54,14 @@ pub struct Band {
     pub upper: Vec<(i32, f64)>,
 }
 
-/// A horizontal reference line (a target).
+/// A horizontal reference line (a target), with a marker at the year it is due: a target of 0% lies on the
+/// x-axis, where the line alone would hide.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HLine {
     pub label: String,
     pub value: f64,
     pub color: RGBColor,
+    pub year: Option<i32>,
 }
 
 /// One panel of a time chart.
@@ -306,7 +308,7 @@ mod tests {
             }],
             observed: points.clone(),
             observed_label: "o".into(),
-            hlines: vec![HLine { label: "h".into(), value: f64::NAN, color: palette::TARGET }],
+            hlines: vec![HLine { label: "h".into(), value: f64::NAN, color: palette::TARGET, year: Some(2025) }],
             y_decimals: 0,
         };
         let bars = Bars {
@@ -352,6 +354,36 @@ mod tests {
                 ChartSpec::Message(_) => unreachable!(),
             }
         }
+    }
+
+    #[test]
+    fn a_target_of_zero_shows_a_flag_at_its_year_above_the_axis() {
+        let panel = |year| TimePanel {
+            title: "t".into(),
+            y_label: "%".into(),
+            years: (2024, 2030),
+            y_max: 2.0,
+            series: vec![Series {
+                label: "s".into(),
+                color: palette::SCENARIO,
+                points: vec![(2024, 1.5), (2030, 0.5)],
+                dashed: false,
+            }],
+            bands: vec![],
+            observed: vec![],
+            observed_label: "o".into(),
+            hlines: vec![HLine { label: "h".into(), value: 0.0, color: palette::TARGET, year }],
+            y_decimals: 1,
+        };
+        let target = format!("#{:02X}{:02X}{:02X}", palette::TARGET.0, palette::TARGET.1, palette::TARGET.2);
+        let filled = |svg: &str| svg.matches(&format!("fill=\"{target}\"")).count();
+        let axis = AxisStyle { decimal_comma: false };
+        let with = to_svg(&ChartSpec::Time(vec![panel(Some(2025))]), 600, 300, axis);
+        let without = to_svg(&ChartSpec::Time(vec![panel(None)]), 600, 300, axis);
+        assert!(filled(&with) > filled(&without), "the flag is a filled shape in the target's colour");
+        // A due year outside the chart draws no flag.
+        let outside = to_svg(&ChartSpec::Time(vec![panel(Some(2040))]), 600, 300, axis);
+        assert_eq!(filled(&outside), filled(&without));
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub fn spec(run: &Run, bands: Option<&Bands>, l: Lang) -> ChartSpec {
                 label: format!("{} {} {}", l.t("chart.target"), format::percent(t.value_pct, 2, l), t.year),
                 value: t.value_pct,
                 color: palette::TARGET,
+                year: Some(t.year),
             })
             .collect();
         let mut series = vec![
