@@ -6,7 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use entas_model::analysis::{self, Bands};
+use entas_model::analysis::{self, solver, Bands};
 use entas_model::levers::{self, LEVERS};
 use entas_model::presets::{self, PRESETS};
 use entas_model::simulate::{simulate_with, Active, HouseholdRow};
@@ -84,6 +84,35 @@ enum Command {
         /// The starting mix: a preset's levers.
         #[arg(long)]
         preset: Option<String>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
+    /// Finds the cheapest constant yearly budget mix that meets every --target (the reverse solver), and what
+    /// one more Rp1 miliar of each budget buys at the scenario's own mix.
+    Solve {
+        /// Scenario JSON file.
+        file: Option<String>,
+        #[arg(long, conflicts_with = "file")]
+        preset: Option<String>,
+        /// A target, INDICATOR:PERCENT:YEAR[:TOLERANCE], e.g. p0:9.99:2027 or extreme:0:2026:0.5 (repeatable;
+        /// indicator p0 or extreme; met when the rate is at most PERCENT + TOLERANCE in some year up to YEAR).
+        #[arg(long = "target", value_name = "SPEC", required = true)]
+        targets: Vec<String>,
+        /// A budget the solver may change, ID[:MIN:MAX] in Rp miliar per year (repeatable; default: cash, food,
+        /// health, graduation, enterprise and data updating, each over its whole range, health from the
+        /// scenario's value up: the district's UHC is a legal duty).
+        #[arg(long = "allow", value_name = "ID[:MIN:MAX]")]
+        allow: Vec<String>,
+        /// Most all yearly budgets together may cost, Rp miliar per year.
+        #[arg(long, value_name = "RP_BN")]
+        cap: Option<f64>,
+        /// Sets a lever before solving, e.g. --set cash_benefit=9000000 (repeatable).
+        #[arg(long = "set", value_name = "ID=VALUE")]
+        set: Vec<String>,
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long)]
+        households: Option<usize>,
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
     },
@@ -226,6 +255,23 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             }
         }
         Command::Tally { files, start, preset, format } => tally(&files, start, preset, format, out),
+        Command::Solve { file, preset, targets, allow, cap, set, seed, households, format } => {
+            let mut s = match (file, preset) {
+                (Some(path), None) => read_scenario(&path)?,
+                (None, Some(name)) => find_preset(&name)?,
+                _ => return Err(Fail("solve needs a scenario FILE or --preset NAME".into())),
+            };
+            apply_sets(&mut s, &set)?;
+            if let Some(seed) = seed {
+                s.seed = seed;
+            }
+            if let Some(h) = households {
+                s.households = h;
+            }
+            let model = Model::new(s).map_err(|e| Fail(e.to_string()))?;
+            let req = solve_request(&targets, &allow, cap, model.scenario.levers.get(levers::LeverId::HealthBudget))?;
+            solve(&model, &req, format, out)
+        }
         Command::Batch { district, file, preset, set, households, format } => {
             let lender = match (file, preset) {
                 (Some(path), None) => read_scenario(&path)?,
@@ -502,4 +548,227 @@ fn progress(done: usize, total: usize) {
     if done.is_multiple_of(step) || done == total {
         eprintln!("Monte Carlo: {done}/{total} draws");
     }
+}
+
+/// The budgets `entas solve` may change when no --allow is given: those that act on consumption.
+const SOLVE_DEFAULT: [levers::LeverId; 6] = [
+    levers::LeverId::CashBudget,
+    levers::LeverId::FoodBudget,
+    levers::LeverId::HealthBudget,
+    levers::LeverId::GraduationBudget,
+    levers::LeverId::EnterpriseBudget,
+    levers::LeverId::DataUpdateBudget,
+];
+
+/// `--target` and `--allow` items as a solver request.
+fn solve_request(
+    targets: &[String],
+    allow: &[String],
+    cap: Option<f64>,
+    health_now: f64,
+) -> Result<solver::Request, Fail> {
+    use entas_model::scenario::{Indicator, Target};
+    let num = |item: &str, what: &str, v: &str| -> Result<f64, Fail> {
+        v.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| Fail(format!("{item}: {what} '{v}' is not a number")))
+    };
+    let targets = targets
+        .iter()
+        .map(|item| {
+            let parts: Vec<&str> = item.split(':').collect();
+            let flag = format!("--target {item}");
+            if !(3..=4).contains(&parts.len()) {
+                return Err(Fail(format!("{flag}: expected INDICATOR:PERCENT:YEAR[:TOLERANCE], e.g. p0:9.99:2027")));
+            }
+            let indicator = match parts[0] {
+                "p0" => Indicator::P0,
+                "extreme" => Indicator::Extreme,
+                other => return Err(Fail(format!("{flag}: indicator '{other}' is not p0 or extreme"))),
+            };
+            let year = parts[2]
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| Fail(format!("{flag}: year '{}' is not a whole year", parts[2])))?;
+            let tolerance_pct = match parts.get(3) {
+                Some(t) => num(&flag, "tolerance", t)?,
+                None => 0.0,
+            };
+            if !(0.0..=10.0).contains(&tolerance_pct) {
+                return Err(Fail(format!("{flag}: tolerance {tolerance_pct}: allowed 0 to 10 (percentage points)")));
+            }
+            Ok(Target {
+                indicator,
+                value_pct: num(&flag, "percent", parts[1])?,
+                year,
+                label: String::new(),
+                tolerance_pct,
+            })
+        })
+        .collect::<Result<Vec<_>, Fail>>()?;
+    let limits = if allow.is_empty() {
+        // The district's UHC (health premiums) is a legal duty: it stays at least where the scenario has it.
+        SOLVE_DEFAULT
+            .iter()
+            .map(|id| {
+                let sp = levers::spec(*id);
+                let min = if *id == levers::LeverId::HealthBudget { health_now } else { sp.min };
+                solver::Limit { lever: *id, min, max: sp.max.max(min) }
+            })
+            .collect()
+    } else {
+        allow
+            .iter()
+            .map(|item| {
+                let flag = format!("--allow {item}");
+                let parts: Vec<&str> = item.split(':').collect();
+                let sp = levers::spec_named(parts[0])
+                    .ok_or_else(|| Fail(format!("{flag}: unknown lever (see `entas levers`)")))?;
+                match parts.len() {
+                    1 => Ok(solver::Limit { lever: sp.id, min: sp.min, max: sp.max }),
+                    3 => Ok(solver::Limit {
+                        lever: sp.id,
+                        min: num(&flag, "min", parts[1])?,
+                        max: num(&flag, "max", parts[2])?,
+                    }),
+                    _ => Err(Fail(format!("{flag}: expected ID or ID:MIN:MAX"))),
+                }
+            })
+            .collect::<Result<Vec<_>, Fail>>()?
+    };
+    Ok(solver::Request { targets, limits, cap_rp_bn: cap })
+}
+
+/// `entas solve`: the cheapest mix, then what each rupiah buys at the scenario's own mix.
+fn solve(model: &Model, req: &solver::Request, format: Format, out: &mut dyn Write) -> Result<(), Fail> {
+    let (s, lv, pop) = (&model.scenario, &model.scenario.levers, &model.population);
+    solver::check(s, lv, req)?;
+    let t0 = std::time::Instant::now();
+    let sol = solver::solve_now(s, lv, pop, req)?;
+    let elapsed = t0.elapsed().as_secs_f64();
+    let reference = entas_model::simulate::Reference::new(s, lv, pop);
+    let marginal = solver::marginal_values(s, lv, pop, &reference);
+    eprintln!("entas: {} evaluations in {elapsed:.2} s", sol.evaluations);
+    if format == Format::Json {
+        let v = serde_json::json!({ "request": req, "solution": sol, "marginal": marginal });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(());
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let row = |w: &mut csv::Writer<Vec<u8>>, cells: &[String]| w.write_record(cells);
+    let f = |v: f64| format!("{v:.4}");
+    row(
+        &mut w,
+        &[
+            "section".into(),
+            "item".into(),
+            "status_quo".into(),
+            "value".into(),
+            "min".into(),
+            "max".into(),
+            "note".into(),
+        ],
+    )?;
+    row(
+        &mut w,
+        &[
+            "summary".into(),
+            "feasible".into(),
+            String::new(),
+            sol.feasible.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ],
+    )?;
+    row(
+        &mut w,
+        &[
+            "summary".into(),
+            "yearly_rp_bn".into(),
+            f(sol.status_quo_yearly_rp_bn),
+            f(sol.yearly_rp_bn),
+            String::new(),
+            String::new(),
+            format!("{} years: {} Rp miliar in total", sol.years, f(sol.total_rp_bn())),
+        ],
+    )?;
+    for ((id, sq, v), l) in sol.changes.iter().zip(&req.limits) {
+        let at_max = sol.binding.contains(&solver::Binding::AtMax(*id));
+        row(
+            &mut w,
+            &[
+                "lever".into(),
+                id.as_str().into(),
+                f(*sq),
+                f(*v),
+                f(l.min),
+                f(l.max),
+                if at_max { "at its maximum".into() } else { String::new() },
+            ],
+        )?;
+    }
+    if sol.binding.contains(&solver::Binding::Cap) {
+        row(
+            &mut w,
+            &[
+                "summary".into(),
+                "cap_rp_bn".into(),
+                String::new(),
+                f(req.cap_rp_bn.unwrap_or_default()),
+                String::new(),
+                String::new(),
+                "binding".into(),
+            ],
+        )?;
+    }
+    for t in &sol.targets {
+        let name = format!(
+            "{}:{}:{}",
+            if t.target.indicator == entas_model::scenario::Indicator::P0 { "p0" } else { "extreme" },
+            t.target.value_pct,
+            t.target.year
+        );
+        let note = match (t.met, t.met_year) {
+            (true, Some(y)) => format!("met in {y}{}", if t.binding { " (binding)" } else { "" }),
+            (false, Some(y)) => format!("met only in {y}"),
+            _ => "not met by the horizon".into(),
+        };
+        row(&mut w, &["target".into(), name, String::new(), f(t.reached_pct), String::new(), String::new(), note])?;
+    }
+    if let Some(free) = &sol.without_limits {
+        row(
+            &mut w,
+            &[
+                "without_limits".into(),
+                "yearly_rp_bn".into(),
+                String::new(),
+                f(free.yearly_rp_bn),
+                String::new(),
+                String::new(),
+                "every allowed lever over its whole range, no cap".into(),
+            ],
+        )?;
+        for (id, _, v) in &free.changes {
+            row(
+                &mut w,
+                &[
+                    "without_limits".into(),
+                    id.as_str().into(),
+                    String::new(),
+                    f(*v),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+            )?;
+        }
+    }
+    for m in &marginal {
+        row(&mut w, &["marginal".into(), m.lever.as_str().into(), f(m.value), f(m.people_per_bn), String::new(), String::new(), format!("person-years lifted per Rp1 miliar (tried {:+}); P1 {:.5} and extreme {:.5} pp lower in the last year per Rp1 miliar a year", m.delta, m.p1_per_bn, m.extreme_pp_per_bn)])?;
+    }
+    out.write_all(&w.into_inner().map_err(|e| Fail(e.to_string()))?)?;
+    Ok(())
 }

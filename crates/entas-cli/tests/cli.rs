@@ -349,3 +349,56 @@ fn batch_runs_every_district_of_a_table_in_table_order() {
         text.lines().filter(|l| l.starts_with("1611,")).map(|l| l.splitn(3, ',').nth(2).unwrap().to_string()).collect();
     assert_eq!(batch_rows, single_rows);
 }
+
+#[test]
+fn solve_finds_a_mix_that_a_run_confirms_and_refuses_bad_targets() {
+    let o = entas(&[
+        "solve",
+        "--preset",
+        "muba_2024",
+        "--households",
+        "2000",
+        "--target",
+        "p0:10.5:2027",
+        "--allow",
+        "cash_budget:0:300",
+        "--allow",
+        "food_budget:0:300",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["solution"]["feasible"], true, "{v}");
+    let cash = v["solution"]["levers"]["cash_budget"].as_f64().unwrap();
+    let food = v["solution"]["levers"]["food_budget"].as_f64().unwrap_or(0.0);
+    // Running the mix: P0 in 2027 at most 10.5%.
+    let run = entas(&[
+        "run",
+        "--preset",
+        "muba_2024",
+        "--households",
+        "2000",
+        "--set",
+        &format!("cash_budget={cash}"),
+        "--set",
+        &format!("food_budget={food}"),
+    ]);
+    let text = stdout(&run);
+    let p0_2027: f64 = text
+        .lines()
+        .find(|l| l.starts_with("scenario,2027,"))
+        .and_then(|l| l.split(',').nth(2))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("scenario 2027 row in {text}"));
+    assert!(p0_2027 <= 10.5, "P0 2027 {p0_2027}");
+    // Every budget's marginal value is listed.
+    assert_eq!(v["marginal"].as_array().unwrap().len(), 8);
+    assert_fails(&["solve", "--preset", "muba_2024", "--target", "p1:9:2027"], &["p1", "p0 or extreme"]);
+    assert_fails(&["solve", "--preset", "muba_2024", "--target", "p0:9:2040"], &["2040", "2025–2030"]);
+    assert_fails(
+        &["solve", "--preset", "muba_2024", "--target", "p0:9:2027", "--allow", "cash_benefit"],
+        &["cash_benefit", "yearly budget"],
+    );
+    assert_fails(&["solve", "--preset", "muba_2024", "--target", "p0:x:2027"], &["percent", "'x'"]);
+}

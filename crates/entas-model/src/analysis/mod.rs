@@ -5,6 +5,7 @@ mod backtest;
 mod monte_carlo;
 mod registry_check;
 mod shapley;
+pub mod solver;
 mod targets;
 
 pub use backtest::{backtest, backtest_miss, BacktestRow};

@@ -31,7 +31,7 @@ mod world;
 pub use dynamics::{churn_coefficient, stay_share};
 pub use measure::{YearResult, DISTRIBUTION_BINS, DISTRIBUTION_STEP};
 pub use outcome::{Active, Distribution, HouseholdRow, KecamatanYear, Outcome, Programme, ProgrammeYear, ServiceCost};
-pub use reference::Reference;
+pub use reference::{Rates, Reference};
 
 use crate::levers::{LeverId, LeverValues, LEVERS};
 use crate::normal;

@@ -67,6 +67,23 @@ pub struct Reference {
     path: Option<Vec<KeptYear>>,
 }
 
+/// A year's headline rates of one world (`Reference::rates`): P0 and the extreme rate in percent, P1 as the
+/// BPS index, poor people.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Rates {
+    pub year: i32,
+    pub p0_pct: f64,
+    pub p1: f64,
+    pub extreme_pct: f64,
+    pub poor_people: f64,
+}
+
+impl Rates {
+    pub fn of(r: &YearResult) -> Rates {
+        Rates { year: r.year, p0_pct: r.p0_pct, p1: r.p1, extreme_pct: r.extreme_pct, poor_people: r.poor_people }
+    }
+}
+
 /// One year of a kept path: latent scores, consumption before district programmes, total consumption.
 type KeptYear = (Vec<f64>, Vec<f64>, f64);
 
@@ -287,6 +304,41 @@ impl Reference {
             lifted.push(self.counterfactual[t].poor_people - poor);
         });
         lifted
+    }
+
+    /// The scenario world's headline rates per year (base year first): the same sums, in the same order, as
+    /// the full run's measures, so each figure equals `scenario(..)`'s bit for bit — what a solver's
+    /// evaluation needs, without Gini, distribution, kecamatan or programme rows.
+    pub fn rates(&self, s: &Scenario, lv: &LeverValues, pop: &Population, active: Active) -> Vec<Rates> {
+        if self.key != ReferenceKey::new(s, lv, pop) {
+            return Reference::new(s, lv, pop).rates(s, lv, pop, active);
+        }
+        if same_as_status_quo(s, lv, &self.sq_levers, active) {
+            return self.baseline.iter().map(Rates::of).collect();
+        }
+        let c = &self.ctx;
+        let mut out = Vec::with_capacity(c.years + 1);
+        self.walk(s, lv, pop, active, |t, y, scen, _, _| {
+            let (z, inv_z, ze) = (c.z, 1.0 / c.z, c.extreme_lines[t]);
+            let (mut people, mut poor, mut gap, mut extreme) = (0.0, 0.0, 0.0, 0.0);
+            for (wp, y) in c.people.iter().zip(y) {
+                people += *wp;
+                let is_poor = *y < z;
+                let g = if is_poor { 1.0 - *y * inv_z } else { 0.0 };
+                poor += if is_poor { *wp } else { 0.0 };
+                gap += *wp * g;
+                extreme += if *y < ze { *wp } else { 0.0 };
+            }
+            scen.reset_year();
+            out.push(Rates {
+                year: s.district.base_year + t as i32,
+                p0_pct: 100.0 * poor / people,
+                p1: 100.0 * gap / people,
+                extreme_pct: 100.0 * extreme / people,
+                poor_people: poor,
+            });
+        });
+        out
     }
 
     /// Walks the scenario world year by year on this reference, handing each year's consumption (`y`, Rp per
