@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                 Page::HowItWorks => view! { <main class="layout single"><HowItWorks/></main> }.into_any(),
                 Page::Workshop => view! { <main class="layout single wide"><WorkshopPage/></main> }.into_any(),
                 Page::District => view! { <main class="layout single"><DistrictPage/></main> }.into_any(),
+                Page::Solve => view! { <main class="layout single"><crate::pages::solve::SolvePage/></main> }.into_any(),
             }}
             <Footer/>
         </div>
@@ -134,6 +135,7 @@ fn Header() -> impl IntoView {
             <nav class="nav" aria-label=tr("nav.label") hidden=in_group>
                 {page_button(Page::Explorer, "nav.explorer", "nav-explorer")}
                 {page_button(Page::District, "nav.district", "nav-district")}
+                {page_button(Page::Solve, "nav.solve", "nav-solve")}
                 {page_button(Page::Compare, "nav.compare", "nav-compare")}
                 {page_button(Page::Brief, "nav.brief", "nav-brief")}
                 {page_button(Page::HowItWorks, "nav.howto", "nav-howto")}

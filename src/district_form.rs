@@ -405,6 +405,8 @@ impl Form {
             sources,
             estimated,
             status_quo,
+            // The APBD is edited where a cost is set against it (the solver page); kept from where it was filled.
+            apbd_rp_bn: filled.and_then(|d| d.apbd_rp_bn),
         };
         let s = district_table::scenario_on(district);
         s.validate().map_err(|e| model_error(&e))?;

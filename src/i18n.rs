@@ -178,6 +178,9 @@ mod coverage {
         for g in ["evidence", "district_trend"] {
             k.push(format!("growth.{g}"));
         }
+        for i in ["p0", "extreme"] {
+            k.push(format!("solve.indicator.{i}"));
+        }
         for c in entas_model::district_table::Column::ALL {
             k.push(format!("district.column.{}", c.header()));
         }

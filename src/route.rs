@@ -20,6 +20,7 @@ fn page_name(p: Page) -> Option<&'static str> {
         Page::HowItWorks => Some("howto"),
         Page::Workshop => Some("workshop"),
         Page::District => Some("district"),
+        Page::Solve => Some("solve"),
     }
 }
 
@@ -33,6 +34,7 @@ pub fn parse(search: &str) -> Route {
             ("page", "howto") => r.page = Page::HowItWorks,
             ("page", "workshop") => r.page = Page::Workshop,
             ("page", "district") => r.page = Page::District,
+            ("page", "solve") => r.page = Page::Solve,
             ("lang", "en") => r.lang = Lang::En,
             _ => {}
         }
@@ -70,7 +72,9 @@ mod tests {
         assert_eq!(parse(""), Route::default());
         assert_eq!(parse("?page=compare&lang=en"), Route { page: Page::Compare, lang: Lang::En });
         assert_eq!(parse("?page=nowhere&lang=fr"), Route::default(), "unknown values are the default");
-        for page in [Page::Explorer, Page::Compare, Page::Brief, Page::HowItWorks, Page::Workshop, Page::District] {
+        for page in
+            [Page::Explorer, Page::Compare, Page::Brief, Page::HowItWorks, Page::Workshop, Page::District, Page::Solve]
+        {
             for lang in [Lang::Id, Lang::En] {
                 let r = Route { page, lang };
                 assert_eq!(parse(&with_route("?workers=3", r)), r);

@@ -131,8 +131,13 @@ test('no page and no printed brief shows an untranslated key, in either language
   await app.analysisDone();
   for (const lang of ['id', 'en']) {
     await app.switchLanguage(lang);
-    for (const page of ['explorer', 'district', 'compare', 'brief', 'howto', 'workshop']) {
+    for (const page of ['explorer', 'district', 'compare', 'brief', 'howto', 'workshop', 'solve']) {
       await app.nav(page).click();
+      // The solver page with an answer, what each rupiah buys and the frontier (kept on a language switch).
+      if (page === 'solve') {
+        if (!(await app.page.getByTestId('solve-answer').count())) await app.page.getByTestId('solve-start').click();
+        await app.page.locator('[data-testid=solve-status][data-done=true]').waitFor({ timeout: 60000 });
+      }
       // The district page with the sample table imported and its column list open: every text it can show.
       if (page === 'district') {
         await app.tableSample.click();
@@ -161,7 +166,7 @@ test('every page fits a 390 px phone, a 1366 px laptop and a 1920 px projector i
     const wide = () => app.page.evaluate(() => document.documentElement.scrollWidth);
     for (const lang of ['en', 'id']) {
       await app.switchLanguage(lang);
-      for (const page of ['explorer', 'compare', 'brief', 'howto', 'workshop']) {
+      for (const page of ['explorer', 'compare', 'brief', 'howto', 'workshop', 'solve']) {
         await app.nav(page).click();
         await app.page.waitForTimeout(200);
         assert.ok((await wide()) <= width, `${page} at ${width} px, ${lang}: ${await wide()} px wide`);

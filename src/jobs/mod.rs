@@ -8,6 +8,8 @@
 //!   workers and any order of arrival.
 //! - `Compare` and `Board`: a batch of scenarios (the ticked saved ones; a workshop's groups), one simulated
 //!   per step, spread over the workers; a scenario already run in the kind's previous batch is not run again.
+//! - `Solve`: the reverse solver on the first worker, a few evaluations per step with its memo kept between
+//!   steps (so progress is reported and a cancel is read between them), and what each rupiah buys first.
 
 mod pool;
 mod worker;
@@ -15,7 +17,7 @@ mod worker;
 pub use pool::{draws, worker_count, Client, MAX_WORKERS};
 pub use worker::{Json, Wire, Worker};
 
-use entas_model::analysis::{Bands, DrawSummary, ProgrammeCost, Wedge};
+use entas_model::analysis::{solver, Bands, DrawSummary, ProgrammeCost, Wedge};
 use entas_model::{Outcome, Programme, Scenario};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -29,10 +31,11 @@ pub enum Kind {
     Analysis,
     Compare,
     Board,
+    Solve,
 }
 
 impl Kind {
-    const ALL: [Kind; 3] = [Kind::Analysis, Kind::Compare, Kind::Board];
+    const ALL: [Kind; 4] = [Kind::Analysis, Kind::Compare, Kind::Board, Kind::Solve];
 
     fn index(self) -> usize {
         self as usize
@@ -95,6 +98,16 @@ pub enum Request {
         generation: u64,
         scenarios: Vec<(usize, Scenario)>,
     },
+    /// The cheapest mix for `request` on `scenario`.
+    Solve {
+        generation: u64,
+        scenario: Box<Scenario>,
+        request: solver::Request,
+    },
+    /// Stops the solve of `generation` (the user cancelled it, or asked for another).
+    CancelSolve {
+        generation: u64,
+    },
 }
 
 impl Request {
@@ -102,14 +115,43 @@ impl Request {
         match self {
             Request::Part { .. } => Kind::Analysis,
             Request::Batch { kind, .. } => *kind,
+            Request::Solve { .. } | Request::CancelSolve { .. } => Kind::Solve,
         }
     }
 
     pub fn generation(&self) -> u64 {
         match self {
-            Request::Part { generation, .. } | Request::Batch { generation, .. } => *generation,
+            Request::Part { generation, .. }
+            | Request::Batch { generation, .. }
+            | Request::Solve { generation, .. }
+            | Request::CancelSolve { generation } => *generation,
         }
     }
+}
+
+/// A solve's progress and, at the end, its answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct SolveUpdate {
+    pub generation: u64,
+    /// Evaluations made so far (of at most `solver::MAX_EVALUATIONS`).
+    pub evaluations: usize,
+    /// What each Rp1 miliar buys at the scenario's own mix (sent with the first step).
+    pub marginal: Option<Vec<solver::Marginal>>,
+    pub solution: Option<solver::Solution>,
+    /// The cost frontier: its points as they come (after the solution), and where the status quo and the
+    /// scenario stand.
+    #[serde(default)]
+    pub frontier: Vec<solver::FrontierPoint>,
+    /// Frontier points still to come.
+    #[serde(default)]
+    pub frontier_left: usize,
+    pub marks: Option<solver::FrontierMarks>,
+    pub error: Option<JobError>,
+    /// The solve is over (answered, failed or cancelled).
+    pub finished: bool,
+    /// Cancelled on the page: later replies of its generation change nothing.
+    #[serde(default)]
+    pub cancelled: bool,
 }
 
 /// Progress and results of an analysis, as merged on the page.
@@ -151,6 +193,11 @@ pub enum Reply {
         kind: Kind,
         update: CompareUpdate,
     },
+    /// A `SolveUpdate` as JSON (parsed by the page, as `Part`).
+    Solve {
+        generation: u64,
+        json: String,
+    },
     /// The worker could not read the page's message (`JobError::OtherBuild`).
     Unreadable,
 }
@@ -189,6 +236,8 @@ pub struct Results {
     pub compare: RwSignal<CompareResults>,
     /// The workshop board's groups.
     pub board: RwSignal<CompareResults>,
+    /// The latest solve (None before the first).
+    pub solve: RwSignal<Option<SolveUpdate>>,
 }
 
 impl Results {
@@ -198,6 +247,7 @@ impl Results {
             progress: RwSignal::new(Progress::default()),
             compare: RwSignal::new(CompareResults::default()),
             board: RwSignal::new(CompareResults::default()),
+            solve: RwSignal::new(None),
         }
     }
 

@@ -218,6 +218,32 @@ impl Client {
         *pool.analysis.borrow_mut() = Some(dispatch);
     }
 
+    /// Asks the first worker for the cheapest mix of `request` on `scenario`; a solve still running stops.
+    pub fn solve(&self, scenario: Scenario, request: entas_model::analysis::solver::Request) {
+        let pool = &self.inner;
+        self.cancel_solve();
+        let generation = pool.next_generation(Kind::Solve);
+        pool.results.solve.set(Some(super::SolveUpdate { generation, ..Default::default() }));
+        if let Some(bridge) = pool.bridges.borrow().first() {
+            bridge.send(Wire::Read(Request::Solve { generation, scenario: Box::new(scenario), request }));
+        }
+    }
+
+    /// Stops the running solve (its progress stays on screen, marked finished without an answer).
+    pub fn cancel_solve(&self) {
+        let pool = &self.inner;
+        let generation = pool.generations[Kind::Solve.index()].get();
+        if let Some(bridge) = pool.bridges.borrow().first() {
+            bridge.send(Wire::Read(Request::CancelSolve { generation }));
+        }
+        pool.results.solve.update(|s| {
+            if let Some(s) = s.as_mut().filter(|s| !s.finished) {
+                s.finished = true;
+                s.cancelled = true;
+            }
+        });
+    }
+
     /// Asks for a compare batch (the ticked saved scenarios).
     pub fn compare(&self, scenarios: Vec<Scenario>) {
         self.batch(Kind::Compare, scenarios)
@@ -293,6 +319,26 @@ impl Pool {
                 if update.generation == self.generations[kind.index()].get() {
                     self.results.receive_batch(kind, update);
                 }
+            }
+            Reply::Solve { generation, json } => {
+                if generation != self.generations[Kind::Solve.index()].get() {
+                    return;
+                }
+                let u = serde_json::from_str::<super::SolveUpdate>(&json).unwrap_or_else(|e| super::SolveUpdate {
+                    generation,
+                    error: Some(JobError::reply(&e)),
+                    finished: true,
+                    ..Default::default()
+                });
+                self.results.solve.update(|s| match s {
+                    // A cancelled solve's late reply changes nothing.
+                    Some(old) if old.generation == generation && old.cancelled => {}
+                    Some(old) if old.generation == generation => {
+                        let marginal = u.marginal.clone().or_else(|| old.marginal.take());
+                        *old = super::SolveUpdate { marginal, ..u };
+                    }
+                    _ => *s = Some(u),
+                });
             }
             Reply::Unreadable => {
                 // Page and worker of different builds: say so where results were awaited.

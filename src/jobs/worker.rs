@@ -3,14 +3,14 @@
 //! model and the shared reference of the analysis it is on, so its next coalition chunk starts at once.
 //! Between draws and compare rows it yields to its event loop, so a newer request replaces stale work.
 
-use entas_model::analysis;
+use entas_model::analysis::{self, solver};
 use entas_model::simulate::{Active, Reference};
 use entas_model::{Model, Programme, Scenario};
 use gloo_worker::{Codec, HandlerId, WorkerScope};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::{CompareUpdate, JobError, Kind, Part, PartResult, Reply, Request};
+use super::{CompareUpdate, JobError, Kind, Part, PartResult, Reply, Request, SolveUpdate};
 
 /// Messages between the worker and the page travel as JSON text (the scenario has tagged enums that a
 /// binary codec cannot carry).
@@ -79,12 +79,31 @@ struct BatchJob {
     next: usize,
 }
 
+/// A solve in progress: its request, the model and reference once built, and the evaluations made so far.
+struct SolveJob {
+    id: HandlerId,
+    generation: u64,
+    scenario: Scenario,
+    request: solver::Request,
+    model: Option<(Model, Reference)>,
+    memo: solver::Memo,
+    /// Once solved: the answer, the frontier's requests still to run, its points, the marks.
+    solution: Option<solver::Solution>,
+    frontier: Vec<solver::Request>,
+    points: Vec<solver::FrontierPoint>,
+    marks: Option<solver::FrontierMarks>,
+}
+
+/// New evaluations per solve step (about 0.1 s at the default sample): progress often, a cancel read soon.
+const SOLVE_STEP: usize = 12;
+
 /// The worker: the analysis it is on, its current part, the latest batch of each batch kind (compare, board),
-/// and the last batch model (its population is reused).
+/// the solve it is on, and the last batch model (its population is reused).
 pub struct Worker {
     analysis: Option<Analysis>,
     part: Option<PartJob>,
     batches: [Option<BatchJob>; 2],
+    solve: Option<SolveJob>,
     /// The last batch scenario's model: the next one reuses its population when only policy levers differ
     /// (a workshop's groups, compare's variants of one district).
     last: Option<Model>,
@@ -102,13 +121,14 @@ impl gloo_worker::Worker for Worker {
     type Output = Wire<Reply>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Worker { analysis: None, part: None, batches: [None, None], last: None }
+        Worker { analysis: None, part: None, batches: [None, None], solve: None, last: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, (kind, generation): (Kind, u64)) {
         match kind {
             Kind::Analysis => self.part_step(scope, generation),
             Kind::Compare | Kind::Board => self.batch_step(scope, kind, generation),
+            Kind::Solve => self.solve_step(scope, generation),
         }
     }
 
@@ -127,6 +147,24 @@ impl gloo_worker::Worker for Worker {
             }
             Request::Batch { scenarios, .. } => {
                 self.batches[batch_slot(kind)] = Some(BatchJob { id, generation, scenarios, next: 0 });
+            }
+            Request::Solve { scenario, request, .. } => {
+                self.solve = Some(SolveJob {
+                    id,
+                    generation,
+                    scenario: *scenario,
+                    request,
+                    model: None,
+                    memo: Default::default(),
+                    solution: None,
+                    frontier: Vec::new(),
+                    points: Vec::new(),
+                    marks: None,
+                });
+            }
+            Request::CancelSolve { .. } => {
+                self.solve = None;
+                return;
             }
         }
         next_step(scope, kind, generation);
@@ -181,6 +219,80 @@ impl Worker {
         } else {
             *slot = None;
         }
+    }
+}
+
+impl Worker {
+    /// One step of the solve: the model and what each rupiah buys first, then `SOLVE_STEP` evaluations.
+    fn solve_step(&mut self, scope: &WorkerScope<Self>, generation: u64) {
+        let Some(job) = self.solve.as_mut().filter(|j| j.generation == generation) else {
+            return; // cancelled, or replaced by a newer solve
+        };
+        let mut update = SolveUpdate { generation, ..SolveUpdate::default() };
+        match job.model.as_ref() {
+            None => match Model::new(solver::solving_scenario(&job.scenario, &job.request)) {
+                Err(e) => {
+                    update.error = Some(JobError::Refused(e));
+                    update.finished = true;
+                }
+                Ok(model) => {
+                    let (s, lv, pop) = (&model.scenario, &model.scenario.levers, &model.population);
+                    let reference = Reference::new(s, lv, pop);
+                    // What each rupiah buys is of the scenario as it is (its schedules too).
+                    let own = Model::on_population(job.scenario.clone(), &model).and_then(Result::ok);
+                    update.marginal = own.map(|m| {
+                        let r = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
+                        solver::marginal_values(&m.scenario, &m.scenario.levers, &m.population, &r)
+                    });
+                    job.model = Some((model, reference));
+                }
+            },
+            Some((model, reference)) => {
+                let (s, lv, pop) = (&model.scenario, &model.scenario.levers, &model.population);
+                let e = solver::Evaluator { s, lv, pop, reference };
+                if job.solution.is_none() {
+                    match solver::solve(&e, &job.request, &mut job.memo, SOLVE_STEP) {
+                        Ok(sol) => {
+                            // Then the frontier, one level at a time, on the same memo.
+                            let (requests, marks) = solver::frontier(&e, &job.request);
+                            job.points.push(solver::FrontierPoint {
+                                level_pct: job.request.targets[0].value_pct + job.request.targets[0].tolerance_pct,
+                                yearly_rp_bn: sol.feasible.then_some(sol.yearly_rp_bn),
+                            });
+                            job.frontier = requests;
+                            job.marks = Some(marks);
+                            job.solution = Some(sol);
+                        }
+                        Err(p) => update.evaluations = p.evaluations,
+                    }
+                } else if let Some(req) = job.frontier.first() {
+                    // Paused: the next step goes on with the same level.
+                    if let Ok(sol) = solver::solve(&e, req, &mut job.memo, SOLVE_STEP) {
+                        job.points.push(solver::FrontierPoint {
+                            level_pct: req.targets[0].value_pct,
+                            yearly_rp_bn: sol.feasible.then_some(sol.yearly_rp_bn),
+                        });
+                        job.frontier.remove(0);
+                    }
+                }
+                if let Some(sol) = &job.solution {
+                    update.evaluations = job.memo.len();
+                    update.solution = Some(sol.clone());
+                    update.frontier = job.points.clone();
+                    update.frontier_left = job.frontier.len();
+                    update.marks = job.marks.clone();
+                    update.finished = job.frontier.is_empty();
+                }
+            }
+        }
+        let (id, finished) = (job.id, update.finished);
+        if finished {
+            self.solve = None;
+        } else {
+            next_step(scope, Kind::Solve, generation);
+        }
+        let json = serde_json::to_string(&update).unwrap_or_default();
+        scope.respond(id, Wire::Read(Reply::Solve { generation, json }));
     }
 }
 

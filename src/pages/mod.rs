@@ -1,5 +1,5 @@
 //! The pages, one module each: the explorer, compare, the printable brief, "how the model works", the
-//! facilitator's workshop; the saved-scenario list the compare page shows, and the group view a workshop's
+//! facilitator's workshop, the cheapest-mix solver; the saved-scenario list the compare page shows, and the group view a workshop's
 //! groups see above the explorer.
 
 pub mod brief;
@@ -9,4 +9,5 @@ pub mod explorer;
 pub mod group;
 pub mod howto;
 pub mod saved;
+pub mod solve;
 pub mod workshop;

@@ -9,6 +9,7 @@ pub mod kecamatan;
 pub mod kpis;
 pub mod problems;
 pub mod reach;
+pub mod solve;
 pub mod sources;
 pub mod summary;
 pub mod trajectory;

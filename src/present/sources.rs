@@ -176,6 +176,7 @@ fn preset_sources_id(id: &str, p: &Scenario) -> Option<Vec<String>> {
             "Jumlah penduduk ≈690.500 [C] = penduduk miskin ÷ P0; rata-rata anggota rumah tangga 4,1: BPS".into(),
             "GK ≈ Rp590.000 [A]: GK 2021 sebesar Rp537.774 yang diproyeksikan ke depan (angka 2024 tidak ditemukan)".into(),
             "Status quo 2024: Bantu Umak Rp70 miliar, UHC Rp45 miliar, RTLH Rp30 miliar, air bersih dan sanitasi Rp11 miliar (Republika; linggaupos.bacakoran.co/amp/15400); Bantu Umak Rp325.000 per orang penerima per bulan, dua penerima dalam keluarga beranggota 2–7 orang (pilarinformasi.com 2023/07/10; sumateraekspres.bacakoran.co/amp/40302)".into(),
+            "APBD 2024 Rp3.482,6 miliar [U]: APBD murni (rancangan perubahan Rp4.762 miliar), menurut jurnalsumsel86.my.id (2024/12/05)".into(),
         ],
         "muara_enim_2024" => vec![
             "P0 9,79% [U: 9,75 di sumber lain], 66.420 penduduk miskin, GK Rp491.107: Databoks; BPS Sumsel melalui Radar Palembang (radarpalembang.bacakoran.co/amp/7025)".into(),
@@ -183,16 +184,19 @@ fn preset_sources_id(id: &str, p: &Scenario) -> Option<Vec<String>> {
             "Kemiskinan ekstrem 0,63% (2024) pada garis kabupaten sendiri sebesar Rp362.000 (Antara Sumsel 750219); 1,39% (2023)".into(),
             "Jumlah penduduk ≈645.250 [C]; rata-rata anggota rumah tangga 4,0 [A]".into(),
             "Status quo: premi UHC Rp89,7 miliar (2024), cakupan > 98% (saranainformasi.com, penghargaan UHC)".into(),
+            "APBD 2024 ≈ Rp4.350 miliar [U]: belanja pada plafon perubahan (P-KUA/P-PPAS, 17 Sep 2024; radarbangsa.co.id), bukan perda finalnya".into(),
         ],
         "sumsel_2024" => vec![
             "P0 10,97%, 984.240 penduduk miskin, GK Rp554.197, P1 1,888, Gini 0,333, rata-rata anggota rumah tangga miskin 5,10: BPS Sumsel, Maret 2024 (banyuasinkab.bps.go.id pressrelease 2024/07/01/847)".into(),
             "Riwayat 2018–2025: BPS Sumsel melalui bisnis.com, Tribun Palembang, sumselterkini, pdfs.asia, sumselkita, Palpos, suarametropolitan".into(),
             "Jumlah penduduk ≈8,97 juta [C] = penduduk miskin ÷ P0; rata-rata anggota rumah tangga 3,9 [A]".into(),
+            "APBD 2024 Rp11.607,3 miliar: belanja APBD Perubahan provinsi, disetujui 3 Sep 2024 (elnews.id/?p=9321)".into(),
         ],
         "indonesia_2024" => vec![
             "P0 9,03%, 25,22 juta penduduk miskin, GK Rp582.932, P1 1,461, P2 0,347, kemiskinan ekstrem 1,26%, Gini 0,379: BPS, Maret 2024".into(),
             "Riwayat (Maret) 2015–2025: BPS melalui infopublik, bisnis.com, AA, detik, Databoks, Beritasatu, Media Indonesia, ntbsatu; kemiskinan ekstrem 2025 0,85% (lahatsatu.com)".into(),
             "Jumlah penduduk ≈279,3 juta [C]; rata-rata anggota rumah tangga 3,8 [A]".into(),
+            "APBN 2024 Rp3.325.100 miliar: belanja negara, UU 19/2023".into(),
         ],
         "muba_2021_backtest" => vec![
             "P0 15,84%, GK Rp537.774, kemiskinan ekstrem 6,56% pada garis US$1,90 (pemberitaan daerah menyebut 6,68): BPS Musi Banyuasin 2021 (daerah.beritasmart.com 2021/12)".into(),

@@ -15,6 +15,8 @@ pub enum Page {
     Workshop,
     /// "Wilayah saya": a district's own figures, the BPS district table, the districts kept here.
     District,
+    /// "Cari bauran termurah": the reverse solver and what each rupiah buys.
+    Solve,
 }
 
 /// A message for the user: a translation key, the specifics, and whether it reports a failure.

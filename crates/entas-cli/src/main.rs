@@ -638,7 +638,7 @@ fn solve_request(
             })
             .collect::<Result<Vec<_>, Fail>>()?
     };
-    Ok(solver::Request { targets, limits, cap_rp_bn: cap })
+    Ok(solver::Request { targets, limits, cap_rp_bn: cap, quick: false })
 }
 
 /// `entas solve`: the cheapest mix, then what each rupiah buys at the scenario's own mix.

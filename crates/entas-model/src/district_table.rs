@@ -765,6 +765,7 @@ impl Table {
             sources,
             estimated,
             status_quo: LeverValues::default(),
+            apbd_rp_bn: None,
         }
     }
 

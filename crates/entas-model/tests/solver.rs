@@ -53,7 +53,7 @@ fn on_two_programmes_no_grid_mix_is_more_than_two_percent_cheaper() {
         Limit { lever: LeverId::CashBudget, min: 0.0, max: 250.0 },
         Limit { lever: LeverId::FoodBudget, min: 0.0, max: 250.0 },
     ];
-    let req = Request { targets: targets.clone(), limits, cap_rp_bn: None };
+    let req = Request { targets: targets.clone(), limits, cap_rp_bn: None, quick: false };
     let sol = solver::solve_now(s, lv, pop, &req).unwrap();
     assert!(sol.feasible, "{sol:?}");
     assert!(meets_all(&m, &sol.levers, &targets), "re-running the returned mix meets every target");
@@ -116,6 +116,7 @@ fn an_unreachable_target_says_how_close_and_what_it_would_take() {
         targets: vec![t.clone()],
         limits: vec![Limit { lever: LeverId::CashBudget, min: 0.0, max: 20.0 }],
         cap_rp_bn: None,
+        quick: false,
     };
     let sol = solver::solve_now(s, lv, pop, &tight).unwrap();
     assert!(!sol.feasible, "{sol:?}");
@@ -133,7 +134,7 @@ fn requests_outside_the_limits_are_refused_with_the_field() {
     let base = s.district.base_year;
     let ok_target = target(Indicator::P0, 9.0, base + 2, 0.0);
     let cash = Limit { lever: LeverId::CashBudget, min: 0.0, max: 100.0 };
-    let req = |targets: Vec<Target>, limits: Vec<Limit>, cap| Request { targets, limits, cap_rp_bn: cap };
+    let req = |targets: Vec<Target>, limits: Vec<Limit>, cap| Request { targets, limits, cap_rp_bn: cap, quick: false };
     use solver::RequestError as E;
     assert_eq!(solver::check(s, lv, &req(vec![], vec![cash.clone()], None)), Err(E::NoTarget));
     assert_eq!(solver::check(s, lv, &req(vec![ok_target.clone()], vec![], None)), Err(E::NoLever));
@@ -173,6 +174,7 @@ fn a_paused_solve_resumes_to_the_same_answer() {
             Limit { lever: LeverId::GraduationBudget, min: 0.0, max: 100.0 },
         ],
         cap_rp_bn: None,
+        quick: false,
     };
     let whole = solver::solve_now(s, lv, pop, &req).unwrap();
     let s2 = solver::solving_scenario(s, &req);
@@ -218,6 +220,7 @@ proptest! {
                 Limit { lever: LeverId::FoodBudget, min: 0.0, max: 300.0 },
             ],
             cap_rp_bn: cap,
+            quick: false,
         };
         prop_assume!(solver::check(s, lv, &req).is_ok());
         let sol = solver::solve_now(s, lv, pop, &req).unwrap();

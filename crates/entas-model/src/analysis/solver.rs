@@ -49,6 +49,9 @@ pub struct Request {
     /// Most the district's yearly budget levers may add up to, Rp miliar per year (None: no cap).
     #[serde(default)]
     pub cap_rp_bn: Option<f64>,
+    /// Greedy and trim only, no exchange: fewer evaluations (the frontier's points).
+    #[serde(default)]
+    pub quick: bool,
 }
 
 /// Why a request cannot be solved (before any evaluation).
@@ -148,11 +151,23 @@ pub struct Solution {
     pub without_limits: Option<Box<Solution>>,
     /// Evaluations made (scenario worlds run).
     pub evaluations: usize,
+    /// Poor people in the base year (what a cost per poor person divides by).
+    pub base_poor_people: f64,
 }
 
 impl Solution {
     pub fn total_rp_bn(&self) -> f64 {
         self.yearly_rp_bn * self.years as f64
+    }
+
+    /// The yearly cost as a share of a yearly budget of `apbd_rp_bn` (the district's APBD), percent.
+    pub fn share_of_apbd_pct(&self, apbd_rp_bn: f64) -> f64 {
+        100.0 * self.yearly_rp_bn / apbd_rp_bn
+    }
+
+    /// The yearly cost per poor person of the base year, Rp.
+    pub fn rp_per_poor_person(&self) -> f64 {
+        self.yearly_rp_bn * 1e9 / self.base_poor_people.max(1.0)
     }
 }
 
@@ -473,8 +488,10 @@ fn search_once(search: &mut Search, mins: &[f64], maxs: &[f64]) -> Result<Soluti
     let (mut x, gap) = search.greedy(mins, maxs)?;
     if gap == 0.0 {
         search.trim(&mut x, mins, 1)?;
-        search.exchange(&mut x, mins, maxs)?;
-        search.trim(&mut x, mins, 1)?;
+        if !search.req.quick {
+            search.exchange(&mut x, mins, maxs)?;
+            search.trim(&mut x, mins, 1)?;
+        }
     }
     // On each lever's step, rounded up (within its limit), and run once more: the answer is what was run.
     for (v, l) in x.iter_mut().zip(&search.req.limits) {
@@ -538,8 +555,48 @@ fn solution(search: &Search, x: &[f64], rates: &[Rates]) -> Solution {
         binding,
         without_limits: None,
         evaluations: search.evaluations,
+        base_poor_people: rates.first().map_or(0.0, |r| r.poor_people),
         levers,
     }
+}
+
+/// A point of the cost frontier: the cheapest mix found with the first target at `level_pct` (its other
+/// targets dropped), or None when no mix within the limits reaches it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FrontierPoint {
+    pub level_pct: f64,
+    pub yearly_rp_bn: Option<f64>,
+}
+
+/// Where the status quo and the scenario as it is stand on the frontier's axes: the first target's
+/// indicator by its deadline (its lowest value up to then) and the yearly cost of the budgets.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FrontierMarks {
+    pub status_quo: (f64, f64),
+    pub current: (f64, f64),
+}
+
+/// The frontier's requests — the first target at levels from near the status quo's value to past the
+/// target (the target's own level is the main solve) — and the marks of the status quo and the scenario.
+pub fn frontier(e: &Evaluator, req: &Request) -> (Vec<Request>, FrontierMarks) {
+    let t = &req.targets[0];
+    let sq = e.s.status_quo_levers();
+    let at = |lv: &LeverValues| reached(&e.reference.rates(e.s, lv, e.pop, Active::ALL), t);
+    let marks = FrontierMarks { status_quo: (at(&sq), yearly_budget(&sq)), current: (at(e.lv), yearly_budget(e.lv)) };
+    let (q, goal) = (marks.status_quo.0, t.value_pct + t.tolerance_pct);
+    let span = if q > goal { q - goal } else { (0.1 * goal).max(0.25) };
+    let mut levels: Vec<f64> = if q > goal { vec![q - 0.67 * span, q - 0.33 * span] } else { Vec::new() };
+    levels.extend([goal - 0.33 * span, goal - 0.67 * span]);
+    let requests = levels
+        .into_iter()
+        .filter(|v| *v > 0.0)
+        .map(|v| Request {
+            targets: vec![Target { value_pct: v, tolerance_pct: 0.0, ..t.clone() }],
+            quick: true,
+            ..req.clone()
+        })
+        .collect();
+    (requests, marks)
 }
 
 /// Runs a whole solve at once (the CLI, tests): the reference built here.

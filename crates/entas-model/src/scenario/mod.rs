@@ -121,6 +121,9 @@ pub struct District {
     /// Empty: the district runs no programme of its own (the baseline is then "without district programmes").
     #[serde(default)]
     pub status_quo: LeverValues,
+    /// The district's yearly budget (APBD belanja), Rp miliar: what a mix's cost is set against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apbd_rp_bn: Option<f64>,
 }
 
 /// A district figure that is an estimate rather than a published BPS number.

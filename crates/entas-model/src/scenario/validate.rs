@@ -112,6 +112,9 @@ impl Scenario {
             check("district.poor_household_size", p, d.household_size, 12.0)?;
         }
         check("district.poverty_line", d.poverty_line, 50_000.0, 10_000_000.0)?;
+        if let Some(a) = d.apbd_rp_bn {
+            check("district.apbd_rp_bn", a, 1.0, 10_000_000.0)?;
+        }
         match d.calibration {
             Calibration::P0P1 { p0_pct, p1 } => {
                 check("district.calibration.p0_pct", p0_pct, 0.5, 80.0)?;
