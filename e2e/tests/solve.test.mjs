@@ -42,6 +42,8 @@ test('the cheapest mix meets both targets when applied, with its cost against th
   const frontier = page.getByTestId('chart-frontier');
   await frontier.scrollIntoViewIfNeeded();
   await frontier.getByText('Tabel data').click();
+  // The table is built when opened: the frontier's five levels and the two marks.
+  await frontier.locator('tbody tr').nth(4).waitFor();
   const rows = await frontier.locator('tbody tr').allInnerTexts();
   assert.ok(rows.length >= 5, rows.join('\n'));
   assert.ok(rows.some((r) => r.startsWith('Status quo')), rows.join('\n'));

@@ -20,6 +20,10 @@ pub const SAMPLE_TABLE: &str = include_str!("../../assets/data/sumsel-districts.
 const SAMPLE_NAME: &str = "sumsel-districts.csv";
 
 /// Musi Banyuasin's 15 kecamatan (domain brief §4): names only; the counts are the user's to enter.
+/// The districts whose kecamatan names the form can fill in: BPS code, name, the names.
+const KNOWN_KECAMATAN: [(&str, &str, &[&str]); 2] =
+    [("1606", "Musi Banyuasin", &MUBA_KECAMATAN), ("1603", "Muara Enim", &MUARA_ENIM_KECAMATAN)];
+
 pub const MUBA_KECAMATAN: [&str; 15] = [
     "Sanga Desa",
     "Babat Toman",
@@ -245,11 +249,17 @@ pub fn DistrictPage() -> impl IntoView {
                         });
                     }></textarea>
             </label>
-            <div class="button-row">
-                <span class="group-hint">{tr("district.kecamatan_names")}</span>
-                {[("1606", "Musi Banyuasin", &MUBA_KECAMATAN[..]), ("1603", "Muara Enim", &MUARA_ENIM_KECAMATAN[..])].into_iter().map(|(code, name, list)| {
+            // The known kecamatan names: only for their own district (by the code in the form); the row, hint
+            // included, shows only when a button does.
+            <div class="button-row" hidden=move || {
+                form.with(|f| {
+                    let code: String = f.code.chars().filter(char::is_ascii_digit).collect();
+                    !KNOWN_KECAMATAN.iter().any(|(c, _, _)| *c == code)
+                })
+            }>
+                <span class="group-hint" data-testid="df-kecamatan-names-hint">{tr("district.kecamatan_names")}</span>
+                {KNOWN_KECAMATAN.into_iter().map(|(code, name, list)| {
                     let testid = format!("df-kecamatan-names-{code}");
-                    // Only for its own district (by the code in the form).
                     let mine = move || form.with(|f| f.code.chars().filter(char::is_ascii_digit).collect::<String>() == code);
                     view! {
                         <button type="button" class="btn-secondary" data-testid=testid hidden=move || !mine() on:click=move |_| {

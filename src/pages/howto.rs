@@ -177,6 +177,9 @@ pub fn HowItWorks() -> impl IntoView {
             <p>{tr("howto.programmes_text")}</p>
             <h3>{tr("howto.uncertainty")}</h3>
             <p>{tr("howto.uncertainty_text")}</p>
+            <h3 id="solver">{tr("howto.solver")}</h3>
+            <p data-testid="howto-solver">{tr("howto.solver_text")}</p>
+            <p>{tr("howto.solver_limits")}</p>
             <h3 id="backtest">{tr("howto.backtest")}</h3>
             <p>{tr("howto.backtest_text")}</p>
             {backtest_tables}
