@@ -31,11 +31,11 @@ test('the cheapest mix meets both targets when applied, with its cost against th
   const mix = await page.getByTestId('solve-mix').innerText();
   assert.match(mix, /Anggaran bantuan tunai/);
   const cost = await page.getByTestId('solve-cost').allInnerTexts();
-  assert.match(cost[0], /^Biaya Rp[\d.,]+ M per tahun, Rp[\d.,]+ T selama 6 tahun$/);
+  assert.match(cost[0], /^Biaya Rp[\d.,]+ M per tahun, Rp[\d.,]+ T selama 6 tahun proyeksi \(2025–2030\)$/);
   assert.match(cost[1], /^= [\d,]+% dari APBD Rp3,48 T per tahun$/);
   const targets = await page.getByTestId('solve-target').allInnerTexts();
   assert.equal(targets.length, 2);
-  for (const t of targets) assert.match(t, /tercapai 2025/);
+  for (const t of targets) assert.match(t, / pada 2025 \(tercapai sejak tahun 2025\)/);
   // What each rupiah buys: every budget, data updating included.
   assert.equal(await page.getByTestId('solve-marginal-table').locator('tbody tr').count(), 8);
   await page.locator('[data-testid=solve-status][data-done=true]').waitFor({ timeout: 60000 });
@@ -62,7 +62,7 @@ test('a cancel stops the search, and a bad limit is refused naming the field and
   const cash = page.getByTestId('solve-lever-cash_budget');
   await cash.getByTestId('max').fill('900');
   await page.getByTestId('solve-start').click();
-  assert.match(await page.getByTestId('solve-error').textContent(), /^Cash transfer budget · max: enter a number between 0\.00 and 500\.00$/);
+  assert.match(await page.getByTestId('solve-error').textContent(), /^Cash transfer budget · Maximum: enter a number between 0\.00 and 500\.00$/);
   assert.equal(await page.getByTestId('solve-status').count(), 0, 'nothing was asked of the worker');
   await cash.getByTestId('max').fill('500');
   await page.getByTestId('solve-start').click();

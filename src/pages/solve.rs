@@ -117,6 +117,7 @@ pub fn SolvePage() -> impl IntoView {
             }
         })
         .collect();
+    let line_of = std::sync::Arc::new(scenario.clone());
     let cap = RwSignal::new(String::new());
     let apbd = RwSignal::new(scenario.district.apbd_rp_bn.map(plain).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
@@ -158,8 +159,9 @@ pub fn SolvePage() -> impl IntoView {
             for r in rows_c.iter().filter(|r| r.allowed.get_untracked()) {
                 let sp = spec(r.id);
                 let name = lever_label(r.id, l);
-                let min = parse(&r.min.get_untracked(), format!("{name} · min"), (sp.min, sp.max))?;
-                let max = parse(&r.max.get_untracked(), format!("{name} · max"), (min, sp.max))?;
+                let min =
+                    parse(&r.min.get_untracked(), format!("{name} · {}", l.t("solve.col.min")), (sp.min, sp.max))?;
+                let max = parse(&r.max.get_untracked(), format!("{name} · {}", l.t("solve.col.max")), (min, sp.max))?;
                 limits.push(Limit { lever: r.id, min, max });
             }
             let cap_text = cap.get_untracked();
@@ -291,6 +293,18 @@ pub fn SolvePage() -> impl IntoView {
                             <label class="field narrow">{tr("solve.at_most")}<input type="text" inputmode="decimal" data-testid="value" prop:value=move || t.value.get() on:input=move |ev| t.value.set(event_target_value(&ev))/></label>
                             <label class="field narrow">{tr("solve.year")}<input type="text" inputmode="numeric" data-testid="year" prop:value=move || t.year.get() on:input=move |ev| t.year.set(event_target_value(&ev))/></label>
                             <label class="field narrow">{tr("solve.tolerance")}<input type="text" inputmode="decimal" data-testid="tolerance" prop:value=move || t.tolerance.get() on:input=move |ev| t.tolerance.set(event_target_value(&ev))/></label>
+                            // Which line: the rate is the scenario's, on the line chosen there.
+                            <p class="note solve-line" data-testid="line">{
+                                let s = line_of.clone();
+                                move || {
+                                    let l = lang.get();
+                                    if t.indicator == Indicator::P0 {
+                                        l.tf("solve.line_gk", &[("gk", present::gk(&s, s.district.poverty_line, l))])
+                                    } else {
+                                        l.tf("solve.line_extreme", &[("line", present::line_label(&s.extreme_line, l))])
+                                    }
+                                }
+                            }</p>
                         </fieldset>
                     }
                 }).collect_view()}
@@ -298,7 +312,7 @@ pub fn SolvePage() -> impl IntoView {
             <h2>{tr("solve.levers")}</h2>
             <div class="table-scroll">
                 <table class="solve-levers" data-testid="solve-levers">
-                    <thead><tr><th>{tr("solve.col.may_change")}</th><th>{tr("solve.col.now")}</th><th>"min"</th><th>"max"</th></tr></thead>
+                    <thead><tr><th>{tr("solve.col.may_change")}</th><th>{tr("solve.col.now")}</th><th>{tr("solve.col.min")}</th><th>{tr("solve.col.max")}</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|r| {
                             let now = scenario.levers.get(r.id);

@@ -58,7 +58,13 @@ pub fn mix_table(sol: &Solution, l: Lang) -> DataTable {
 pub fn cost_lines(sol: &Solution, apbd_rp_bn: Option<f64>, base_year: i32, l: Lang) -> Vec<String> {
     let mut out = vec![l.tf(
         "solve.cost",
-        &[("yearly", bn(sol.yearly_rp_bn, l)), ("years", sol.years.to_string()), ("total", bn(sol.total_rp_bn(), l))],
+        &[
+            ("yearly", bn(sol.yearly_rp_bn, l)),
+            ("years", sol.years.to_string()),
+            ("from", (base_year + 1).to_string()),
+            ("to", (base_year + sol.years as i32).to_string()),
+            ("total", bn(sol.total_rp_bn(), l)),
+        ],
     )];
     if let Some(a) = apbd_rp_bn.filter(|a| *a > 0.0) {
         out.push(
@@ -99,6 +105,7 @@ pub fn target_lines(sol: &Solution, l: Lang) -> Vec<String> {
                     if t.binding { "solve.target_met_binding" } else { "solve.target_met" },
                     &args(vec![("met", y.to_string())]),
                 ),
+                (false, Some(y)) if y > t.target.year => l.tf("solve.target_late", &args(vec![("met", y.to_string())])),
                 _ => l.tf("solve.target_missed", &args(vec![])),
             }
         })
@@ -129,22 +136,29 @@ pub fn unreachable_line(sol: &Solution, l: Lang) -> Option<String> {
 /// the status quo and the scenario as it is stand at their own levels.
 /// Labels are short (a chart's category axis): the indicator is in the chart's title.
 fn frontier_rows(points: &[FrontierPoint], marks: &FrontierMarks, l: Lang) -> Vec<(String, Option<f64>)> {
-    let mut rows: Vec<(f64, String, Option<f64>)> = points
+    // (level, label, yearly cost, a mark rather than a solved level)
+    let mut rows: Vec<(f64, String, Option<f64>, bool)> = points
         .iter()
         .map(|p| {
-            (
-                p.level_pct,
-                l.tf("solve.frontier.level", &[("value", format::percent(p.level_pct, 2, l))]),
-                p.yearly_rp_bn,
-            )
+            let label = l.tf("solve.frontier.level", &[("value", format::percent(p.level_pct, 2, l))]);
+            (p.level_pct, label, p.yearly_rp_bn, false)
         })
         .collect();
     for (key, (v, cost)) in [("solve.frontier.status_quo", marks.status_quo), ("solve.frontier.current", marks.current)]
     {
-        rows.push((v, l.tf(key, &[("value", format::percent(v, 2, l))]), Some(cost)));
+        rows.push((v, l.tf(key, &[("value", format::percent(v, 2, l))]), Some(cost), true));
     }
     rows.sort_by(|a, b| b.0.total_cmp(&a.0));
-    rows.into_iter().map(|(_, label, cost)| (label, cost)).collect()
+    // A mix that meets a harder level meets every easier one: an easier level never costs more than a harder
+    // one found cheaper (the frontier's points skip the exchange, so the search alone need not be monotone).
+    let mut cheapest = f64::INFINITY;
+    for row in rows.iter_mut().rev().filter(|r| !r.3) {
+        if let Some(c) = row.2 {
+            cheapest = cheapest.min(c);
+            row.2 = Some(cheapest);
+        }
+    }
+    rows.into_iter().map(|(_, label, cost, _)| (label, cost)).collect()
 }
 
 /// The cost frontier as a chart: yearly cost of the cheapest mix found for each level of the first target.
@@ -209,13 +223,14 @@ pub fn frontier_title(sol: &Solution, l: Lang) -> String {
 
 /// What each Rp1 miliar buys at the current mix, most first.
 pub fn marginal_table(rows: &[Marginal], l: Lang) -> DataTable {
+    let year = [("year", rows.first().map_or_else(String::new, |m| m.year.to_string()))];
     DataTable {
         headers: vec![
             l.t("solve.col.lever"),
             l.t("solve.col.now"),
             l.t("solve.col.people_per_bn"),
-            l.t("solve.col.p1_per_bn"),
-            l.t("solve.col.extreme_per_bn"),
+            l.tf("solve.col.p1_per_bn", &year),
+            l.tf("solve.col.extreme_per_bn", &year),
         ],
         rows: rows
             .iter()
