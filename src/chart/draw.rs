@@ -264,6 +264,14 @@ fn draw_bars<DB: DrawingBackend>(
     let y_max = b.y_max.unwrap_or_else(|| {
         nice_ceiling(b.groups.iter().flat_map(|g| g.2.iter()).fold(0.0_f64, |a, v| a.max(*v)) * 1.1)
     });
+    // Too narrow for the names under the bars (a phone, many kecamatan) but tall enough for a row each: the
+    // bars lie down and the names go on the left, in full or nearly.
+    let tick = 12.0 * scale;
+    let slot = (plan.chart.w as f64 - 96.0 * scale) / n as f64 - 6.0 * scale;
+    let row = (plan.chart.h as f64 - 60.0 * scale) / n as f64;
+    if slot < layout::text_width("Kecamatan", tick) && row >= 12.0 * scale {
+        return draw_bars_lying(root, b, plan, scale, axis, y_max);
+    }
     let mut ctx = ChartBuilder::on(root)
         .margin(px(10.0, scale))
         .margin_right(px(16.0, scale))
@@ -271,8 +279,6 @@ fn draw_bars<DB: DrawingBackend>(
         .y_label_area_size(px(70.0, scale))
         .build_cartesian_2d(0.0..n as f64, 0.0..y_max)?;
     // Category names cut to the width of their slot (the table below the chart has them in full).
-    let tick = 12.0 * scale;
-    let slot = (plan.chart.w as f64 - 96.0 * scale) / n as f64 - 6.0 * scale;
     let cats: Vec<String> = b.categories.iter().map(|c| layout::fit(c, slot.max(tick), tick)).collect();
     let x_fmt = move |v: &f64| {
         let i = (*v - 0.5).round();
@@ -304,6 +310,60 @@ fn draw_bars<DB: DrawingBackend>(
         ctx.draw_series(values.iter().enumerate().map(|(i, v)| {
             let x0 = i as f64 + 0.1 + g as f64 * width;
             Rectangle::new([(x0, 0.0), (x0 + width * 0.92, v.max(0.0))], fill.filled())
+        }))?;
+    }
+    Ok(())
+}
+
+/// Bars lying down: the categories top to bottom on the left, the values along the x axis.
+fn draw_bars_lying<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    b: &Bars,
+    plan: &PanelPlan,
+    scale: f64,
+    axis: AxisStyle,
+    x_max: f64,
+) -> DrawResult<DB> {
+    let n = b.categories.len().max(1);
+    let groups = b.groups.len().max(1);
+    let tick = 11.0 * scale;
+    let widest = b.categories.iter().map(|c| layout::text_width(c, tick)).fold(0.0, f64::max);
+    let label_w = (widest + 10.0 * scale).min(0.45 * plan.chart.w as f64);
+    let cats: Vec<String> = b.categories.iter().map(|c| layout::fit(c, label_w - 8.0 * scale, tick)).collect();
+    let mut ctx = ChartBuilder::on(root)
+        .margin(px(10.0, scale))
+        .margin_right(px(16.0, scale))
+        .x_label_area_size(px(40.0, scale))
+        .y_label_area_size(label_w.round().max(1.0) as u32)
+        .build_cartesian_2d(0.0..x_max, 0.0..n as f64)?;
+    // The first category on top.
+    let y_fmt = move |v: &f64| {
+        let i = (*v - 0.5).round();
+        if (v - (i + 0.5)).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
+            cats.get(n - 1 - i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let x_fmt = |v: &f64| axis.fmt(*v, b.y_decimals);
+    mesh(&mut ctx, scale, 11.0)
+        .disable_y_mesh()
+        .y_labels(2 * n + 1)
+        .y_label_formatter(&y_fmt)
+        .x_labels(4)
+        .x_label_formatter(&x_fmt)
+        .draw()?;
+    // The axis name under the whole panel (names and plot), not only the plot's width, which is narrow here.
+    let (w, h) = root.dim_in_pixel();
+    let desc = layout::fit(&b.y_label, w as f64 - 20.0 * scale, 12.0 * scale);
+    let style = TextStyle::from(font(12.0, scale)).pos(Pos::new(HPos::Center, VPos::Bottom));
+    root.draw(&Text::new(desc, (w as i32 / 2, h as i32 - px(2.0, scale) as i32), style))?;
+    let width = 0.8 / groups as f64;
+    for (g, (_, color, values)) in b.groups.iter().enumerate() {
+        let fill = *color;
+        ctx.draw_series(values.iter().enumerate().map(|(i, v)| {
+            let y0 = (n - 1 - i) as f64 + 0.1 + (groups - 1 - g) as f64 * width;
+            Rectangle::new([(0.0, y0), (v.max(0.0), y0 + width * 0.92)], fill.filled())
         }))?;
     }
     Ok(())

@@ -387,6 +387,31 @@ mod tests {
     }
 
     #[test]
+    fn many_categories_on_a_phone_lie_down_with_their_names_in_full() {
+        let names: Vec<String> = (0..15).map(|i| format!("Bayung Lencir {i}")).collect();
+        let bars = |categories: Vec<String>| {
+            ChartSpec::BarsVertical(vec![Bars {
+                y_label: "Penduduk miskin (%, GK Rp590.000)".into(),
+                y_max: None,
+                groups: vec![("s".into(), palette::SCENARIO, (0..categories.len()).map(|i| i as f64).collect())],
+                categories,
+                y_decimals: 1,
+            }])
+        };
+        let axis = AxisStyle { decimal_comma: true };
+        // A phone's card (360 × 700 CSS px): every name whole, and the axis name too.
+        let phone = to_svg(&bars(names.clone()), 360, 700, axis);
+        for n in &names {
+            assert!(phone.contains(&format!("{n}\n")), "{n} in full: {phone}");
+        }
+        assert!(!phone.contains('…'), "no name cut");
+        assert!(phone.contains("Penduduk miskin (%, GK Rp590.000)"));
+        // A laptop's card: standing bars, names under them (cut to their slot when long).
+        let laptop = to_svg(&bars(names[..5].to_vec()), 1200, 400, axis);
+        assert!(laptop.contains("Bayung Lencir 0\n"));
+    }
+
+    #[test]
     fn axis_labels_follow_the_ui_language() {
         let id = AxisStyle { decimal_comma: true };
         let en = AxisStyle { decimal_comma: false };
