@@ -92,6 +92,7 @@ struct SolveJob {
     frontier: Vec<solver::Request>,
     points: Vec<solver::FrontierPoint>,
     marks: Option<solver::FrontierMarks>,
+    marginal_done: bool,
 }
 
 /// New evaluations per solve step (about 0.1 s at the default sample): progress often, a cancel read soon.
@@ -160,6 +161,7 @@ impl gloo_worker::Worker for Worker {
                     frontier: Vec::new(),
                     points: Vec::new(),
                     marks: None,
+                    marginal_done: false,
                 });
             }
             Request::CancelSolve { .. } => {
@@ -238,12 +240,6 @@ impl Worker {
                 Ok(model) => {
                     let (s, lv, pop) = (&model.scenario, &model.scenario.levers, &model.population);
                     let reference = Reference::new(s, lv, pop);
-                    // What each rupiah buys is of the scenario as it is (its schedules too).
-                    let own = Model::on_population(job.scenario.clone(), &model).and_then(Result::ok);
-                    update.marginal = own.map(|m| {
-                        let r = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
-                        solver::marginal_values(&m.scenario, &m.scenario.levers, &m.population, &r)
-                    });
                     job.model = Some((model, reference));
                 }
             },
@@ -265,6 +261,15 @@ impl Worker {
                         }
                         Err(p) => update.evaluations = p.evaluations,
                     }
+                } else if !job.marginal_done {
+                    // After the answer (which the user waits for): what each rupiah buys, of the scenario as it
+                    // is (its schedules too).
+                    let own = Model::on_population(job.scenario.clone(), model).and_then(Result::ok);
+                    update.marginal = own.map(|m| {
+                        let r = Reference::new(&m.scenario, &m.scenario.levers, &m.population);
+                        solver::marginal_values(&m.scenario, &m.scenario.levers, &m.population, &r)
+                    });
+                    job.marginal_done = true;
                 } else if let Some(req) = job.frontier.first() {
                     // Paused: the next step goes on with the same level.
                     if let Ok(sol) = solver::solve(&e, req, &mut job.memo, SOLVE_STEP) {
@@ -281,7 +286,7 @@ impl Worker {
                     update.frontier = job.points.clone();
                     update.frontier_left = job.frontier.len();
                     update.marks = job.marks.clone();
-                    update.finished = job.frontier.is_empty();
+                    update.finished = job.marginal_done && job.frontier.is_empty();
                 }
             }
         }

@@ -187,6 +187,20 @@ pub fn SolvePage() -> impl IntoView {
     let running = move || solve.with(|s| s.as_ref().is_some_and(|s| !s.finished));
     let apply = move |_| {
         if let Some(sol) = solve.with_untracked(|s| s.as_ref().and_then(|s| s.solution.clone())) {
+            // The mix is constant: a schedule of a lever it sets (a back-test's) would override it, so it goes.
+            let scheduled = st
+                .working
+                .base
+                .with_untracked(|b| sol.changes.iter().any(|(id, _, _)| b.schedules.contains_key(id.as_str())));
+            if scheduled {
+                st.working.base.update(|b| {
+                    let mut s = (**b).clone();
+                    for (id, _, _) in &sol.changes {
+                        s.schedules.remove(id.as_str());
+                    }
+                    *b = std::sync::Arc::new(s);
+                });
+            }
             for (id, _, v) in &sol.changes {
                 let _ = st.working.set_lever(*id, *v);
             }
