@@ -73,6 +73,12 @@ test('a cancel stops the search, and a bad limit is refused naming the field and
   await page.waitForTimeout(1500);
   assert.equal(await page.getByTestId('solve-answer').count(), 0, 'a late reply of the cancelled search changes nothing');
   assert.equal(await page.getByTestId('solve-start').isDisabled(), false);
+  // A ramp: the budgets rise from the status quo over two years; applied, the cash lever holds its schedule.
+  await page.getByTestId('solve-ramp').fill('2');
+  await page.getByTestId('solve-start').click();
+  await page.locator('[data-testid=solve-answer]').waitFor({ timeout: 60000 });
+  const lines = await page.getByTestId('solve-cost').allInnerTexts();
+  assert.ok(lines.some((t) => /^Budgets ramp up from the status quo to the levels above over 2 years; the cost above is the yearly average$/.test(t)), lines.join('\n'));
   assert.deepEqual(app.errors, []);
   await context.close();
 });

@@ -68,6 +68,7 @@ fn request_error(e: &RequestError, l: Lang) -> String {
         }
         RequestError::TargetValue(_) => l.t("solve.err.value"),
         RequestError::Cap { fixed, .. } => l.tf("solve.err.cap", &[("fixed", n(*fixed))]),
+        RequestError::Ramp(_) => l.t("solve.err.ramp"),
     }
 }
 
@@ -119,6 +120,7 @@ pub fn SolvePage() -> impl IntoView {
         .collect();
     let line_of = std::sync::Arc::new(scenario.clone());
     let cap = RwSignal::new(String::new());
+    let ramp = RwSignal::new("0".to_string());
     let apbd = RwSignal::new(scenario.district.apbd_rp_bn.map(plain).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let (targets_c, rows_c) = (targets.clone(), rows.clone());
@@ -170,7 +172,8 @@ pub fn SolvePage() -> impl IntoView {
             } else {
                 Some(parse(&cap_text, l.t("solve.cap"), (0.0, 1_000_000.0))?)
             };
-            let req = Request { targets: ts, limits, cap_rp_bn, quick: false };
+            let ramp_years = parse(&ramp.get_untracked(), l.t("solve.ramp"), (0.0, 10.0))?.round() as u32;
+            let req = Request { targets: ts, limits, cap_rp_bn, quick: false, ramp_years };
             solver::check(&s, &s.levers, &req).map_err(|e| request_error(&e, l))?;
             Ok(req)
         })();
@@ -187,16 +190,19 @@ pub fn SolvePage() -> impl IntoView {
     let running = move || solve.with(|s| s.as_ref().is_some_and(|s| !s.finished));
     let apply = move |_| {
         if let Some(sol) = solve.with_untracked(|s| s.as_ref().and_then(|s| s.solution.clone())) {
-            // The mix is constant: a schedule of a lever it sets (a back-test's) would override it, so it goes.
-            let scheduled = st
-                .working
-                .base
-                .with_untracked(|b| sol.changes.iter().any(|(id, _, _)| b.schedules.contains_key(id.as_str())));
-            if scheduled {
+            // The levers' schedules become the mix's: its ramp, or none for a constant mix (a back-test's
+            // schedule would otherwise override it).
+            let differs = st.working.base.with_untracked(|b| {
+                sol.changes.iter().any(|(id, _, _)| b.schedules.get(id.as_str()) != sol.schedules.get(id.as_str()))
+            });
+            if differs {
                 st.working.base.update(|b| {
                     let mut s = (**b).clone();
                     for (id, _, _) in &sol.changes {
-                        s.schedules.remove(id.as_str());
+                        match sol.schedules.get(id.as_str()) {
+                            Some(v) => s.schedules.insert(id.as_str().to_string(), v.clone()),
+                            None => s.schedules.remove(id.as_str()),
+                        };
                     }
                     *b = std::sync::Arc::new(s);
                 });
@@ -345,6 +351,7 @@ pub fn SolvePage() -> impl IntoView {
             <p class="note">{tr("solve.levers_note")}</p>
             <div class="solve-row">
                 <label class="field narrow">{tr("solve.cap")}<input type="text" inputmode="decimal" data-testid="solve-cap" prop:value=move || cap.get() on:input=move |ev| cap.set(event_target_value(&ev))/></label>
+                <label class="field narrow" title=move || lang.get().t("solve.ramp_help")>{tr("solve.ramp")}<input type="text" inputmode="numeric" data-testid="solve-ramp" prop:value=move || ramp.get() on:input=move |ev| ramp.set(event_target_value(&ev))/></label>
                 <label class="field narrow" title=move || lang.get().t("solve.apbd_source")>{tr("solve.apbd")}<input type="text" inputmode="decimal" data-testid="solve-apbd" prop:value=move || apbd.get() on:input=move |ev| apbd.set(event_target_value(&ev))/></label>
             </div>
             <p class="field-error" role="alert" data-testid="solve-error" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>

@@ -66,6 +66,9 @@ pub fn cost_lines(sol: &Solution, apbd_rp_bn: Option<f64>, base_year: i32, l: La
             ("total", bn(sol.total_rp_bn(), l)),
         ],
     )];
+    if sol.ramp_years > 0 {
+        out.push(l.tf("solve.ramp_line", &[("years", sol.ramp_years.to_string())]));
+    }
     if let Some(a) = apbd_rp_bn.filter(|a| *a > 0.0) {
         out.push(
             l.tf("solve.apbd_share", &[("share", format::percent(sol.share_of_apbd_pct(a), 1, l)), ("apbd", bn(a, l))]),
@@ -272,6 +275,7 @@ mod tests {
             limits: vec![Limit { lever: LeverId::CashBudget, min: 0.0, max }],
             cap_rp_bn: None,
             quick: false,
+            ramp_years: 0,
         };
         (
             solver::solve_now(&m.scenario, &m.scenario.levers, &m.population, &req).unwrap(),

@@ -106,6 +106,10 @@ enum Command {
         /// Most all yearly budgets together may cost, Rp miliar per year.
         #[arg(long, value_name = "RP_BN")]
         cap: Option<f64>,
+        /// Each allowed budget moves in a straight line from its status quo value to its level over this many
+        /// years (0–10; 0: at its level from the first year); the cost is then the yearly average.
+        #[arg(long, value_name = "YEARS", default_value_t = 0)]
+        ramp: u32,
         /// Sets a lever before solving, e.g. --set cash_benefit=9000000 (repeatable).
         #[arg(long = "set", value_name = "ID=VALUE")]
         set: Vec<String>,
@@ -255,7 +259,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             }
         }
         Command::Tally { files, start, preset, format } => tally(&files, start, preset, format, out),
-        Command::Solve { file, preset, targets, allow, cap, set, seed, households, format } => {
+        Command::Solve { file, preset, targets, allow, cap, ramp, set, seed, households, format } => {
             let mut s = match (file, preset) {
                 (Some(path), None) => read_scenario(&path)?,
                 (None, Some(name)) => find_preset(&name)?,
@@ -269,7 +273,8 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 s.households = h;
             }
             let model = Model::new(s).map_err(|e| Fail(e.to_string()))?;
-            let req = solve_request(&targets, &allow, cap, model.scenario.levers.get(levers::LeverId::HealthBudget))?;
+            let req =
+                solve_request(&targets, &allow, cap, model.scenario.levers.get(levers::LeverId::HealthBudget), ramp)?;
             solve(&model, &req, format, out)
         }
         Command::Batch { district, file, preset, set, households, format } => {
@@ -566,6 +571,7 @@ fn solve_request(
     allow: &[String],
     cap: Option<f64>,
     health_now: f64,
+    ramp: u32,
 ) -> Result<solver::Request, Fail> {
     use entas_model::scenario::{Indicator, Target};
     let num = |item: &str, what: &str, v: &str| -> Result<f64, Fail> {
@@ -638,7 +644,7 @@ fn solve_request(
             })
             .collect::<Result<Vec<_>, Fail>>()?
     };
-    Ok(solver::Request { targets, limits, cap_rp_bn: cap, quick: false })
+    Ok(solver::Request { targets, limits, cap_rp_bn: cap, quick: false, ramp_years: ramp })
 }
 
 /// `entas solve`: the cheapest mix, then what each rupiah buys at the scenario's own mix.
@@ -707,6 +713,21 @@ fn solve(model: &Model, req: &solver::Request, format: Format, out: &mut dyn Wri
                 f(l.min),
                 f(l.max),
                 if at_max { "at its maximum".into() } else { String::new() },
+            ],
+        )?;
+    }
+    for (id, values) in &sol.schedules {
+        let years: Vec<String> = values.iter().map(|v| format!("{v:.4}")).collect();
+        row(
+            &mut w,
+            &[
+                "schedule".into(),
+                id.clone(),
+                String::new(),
+                years.join(" "),
+                String::new(),
+                String::new(),
+                format!("yearly values from the first projected year (a {}-year ramp)", sol.ramp_years),
             ],
         )?;
     }

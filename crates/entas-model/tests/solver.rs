@@ -53,7 +53,7 @@ fn on_two_programmes_no_grid_mix_is_more_than_two_percent_cheaper() {
         Limit { lever: LeverId::CashBudget, min: 0.0, max: 250.0 },
         Limit { lever: LeverId::FoodBudget, min: 0.0, max: 250.0 },
     ];
-    let req = Request { targets: targets.clone(), limits, cap_rp_bn: None, quick: false };
+    let req = Request { targets: targets.clone(), limits, cap_rp_bn: None, quick: false, ramp_years: 0 };
     let sol = solver::solve_now(s, lv, pop, &req).unwrap();
     assert!(sol.feasible, "{sol:?}");
     assert!(meets_all(&m, &sol.levers, &targets), "re-running the returned mix meets every target");
@@ -108,6 +108,40 @@ fn on_two_programmes_no_grid_mix_is_more_than_two_percent_cheaper() {
 }
 
 #[test]
+fn a_ramped_mix_meets_its_targets_when_run_with_its_schedules_and_costs_their_average() {
+    let m = Model::new(small("muba_2024", 2_000, 4)).unwrap();
+    let (s, lv, pop) = (&m.scenario, &m.scenario.levers, &m.population);
+    let targets = vec![target(Indicator::P0, 10.5, s.district.base_year + 4, 0.0)];
+    let limits = vec![
+        Limit { lever: LeverId::CashBudget, min: 0.0, max: 400.0 },
+        Limit { lever: LeverId::FoodBudget, min: 0.0, max: 300.0 },
+    ];
+    let req = Request { targets: targets.clone(), limits, cap_rp_bn: None, quick: false, ramp_years: 3 };
+    let sol = solver::solve_now(s, lv, pop, &req).unwrap();
+    assert!(sol.feasible, "{sol:?}");
+    let cash = &sol.schedules["cash_budget"];
+    assert_eq!(cash.len(), 4);
+    // From the status quo (Rp70 miliar) towards the level, reached in the third year.
+    assert_eq!(cash[2], sol.levers.get(LeverId::CashBudget));
+    assert_eq!(cash[3], cash[2]);
+    let mut ramped = s.clone();
+    ramped.schedules = sol.schedules.clone();
+    let o = simulate_with(&ramped, &sol.levers, pop, Active::ALL, None);
+    assert!(targets.iter().all(|t| solver::meets(&o.scenario, t)), "the ramp as run meets the target");
+    let fixed = yearly_budget(lv) - lv.get(LeverId::CashBudget) - lv.get(LeverId::FoodBudget);
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let average = fixed + mean(cash) + mean(&sol.schedules["food_budget"]);
+    assert!((sol.yearly_rp_bn - average).abs() < 1e-9, "{} vs {average}", sol.yearly_rp_bn);
+    // A ramp pays less in its first years than the constant mix for the same target... and needs a higher level.
+    let constant = solver::solve_now(s, lv, pop, &Request { ramp_years: 0, ..req.clone() }).unwrap();
+    assert!(constant.feasible && constant.schedules.is_empty());
+    let level = |x: &solver::Solution| x.levers.get(LeverId::CashBudget) + x.levers.get(LeverId::FoodBudget);
+    assert!(level(&sol) >= level(&constant) - 1.0, "ramp {} vs constant {}", level(&sol), level(&constant));
+    let refused = Request { ramp_years: 11, ..req };
+    assert_eq!(solver::check(s, lv, &refused), Err(solver::RequestError::Ramp(11)));
+}
+
+#[test]
 fn an_unreachable_target_says_how_close_and_what_it_would_take() {
     let m = Model::new(small("muba_2024", 2_000, 3)).unwrap();
     let (s, lv, pop) = (&m.scenario, &m.scenario.levers, &m.population);
@@ -118,6 +152,7 @@ fn an_unreachable_target_says_how_close_and_what_it_would_take() {
         limits: vec![Limit { lever: LeverId::CashBudget, min: 0.0, max: 20.0 }],
         cap_rp_bn: None,
         quick: false,
+        ramp_years: 0,
     };
     let sol = solver::solve_now(s, lv, pop, &tight).unwrap();
     assert!(!sol.feasible, "{sol:?}");
@@ -135,7 +170,13 @@ fn requests_outside_the_limits_are_refused_with_the_field() {
     let base = s.district.base_year;
     let ok_target = target(Indicator::P0, 9.0, base + 2, 0.0);
     let cash = Limit { lever: LeverId::CashBudget, min: 0.0, max: 100.0 };
-    let req = |targets: Vec<Target>, limits: Vec<Limit>, cap| Request { targets, limits, cap_rp_bn: cap, quick: false };
+    let req = |targets: Vec<Target>, limits: Vec<Limit>, cap| Request {
+        targets,
+        limits,
+        cap_rp_bn: cap,
+        quick: false,
+        ramp_years: 0,
+    };
     use solver::RequestError as E;
     assert_eq!(solver::check(s, lv, &req(vec![], vec![cash.clone()], None)), Err(E::NoTarget));
     assert_eq!(solver::check(s, lv, &req(vec![ok_target.clone()], vec![], None)), Err(E::NoLever));
@@ -176,6 +217,7 @@ fn a_paused_solve_resumes_to_the_same_answer() {
         ],
         cap_rp_bn: None,
         quick: false,
+        ramp_years: 0,
     };
     let whole = solver::solve_now(s, lv, pop, &req).unwrap();
     let s2 = solver::solving_scenario(s, &req);
@@ -232,6 +274,7 @@ proptest! {
             ],
             cap_rp_bn: cap,
             quick: false,
+            ramp_years: 0,
         };
         prop_assume!(solver::check(s, lv, &req).is_ok());
         let sol = solver::solve_now(s, lv, pop, &req).unwrap();

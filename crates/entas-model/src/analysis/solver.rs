@@ -51,6 +51,34 @@ pub struct Request {
     /// Greedy and trim only, no exchange: fewer evaluations (the frontier's points).
     #[serde(default)]
     pub quick: bool,
+    /// 0: each budget at its level from the first projected year. N > 0: each budget moves in a straight
+    /// line from its status quo value to its level over N years (a district cannot double a budget at once),
+    /// and the cost is the yearly average over the projected years.
+    #[serde(default)]
+    pub ramp_years: u32,
+}
+
+/// The share of the way from the status quo to its level a ramp of `ramp` years pays on average over
+/// `years` projected years: the mean of min(1, t ÷ ramp) for t = 1…years (1 without a ramp).
+pub fn ramp_share(ramp: u32, years: usize) -> f64 {
+    if ramp == 0 || years == 0 {
+        return 1.0;
+    }
+    (1..=years).map(|t| (t as f64 / ramp as f64).min(1.0)).sum::<f64>() / years as f64
+}
+
+/// A budget's yearly values on a ramp of `ramp` years from `from` (the status quo) to `to`.
+pub fn ramp_schedule(from: f64, to: f64, ramp: u32, years: usize) -> Vec<f64> {
+    (1..=years)
+        .map(|t| {
+            let f = (t as f64 / ramp.max(1) as f64).min(1.0);
+            if f >= 1.0 {
+                to
+            } else {
+                from + (to - from) * f
+            }
+        })
+        .collect()
 }
 
 /// Why a request cannot be solved (before any evaluation).
@@ -82,6 +110,8 @@ pub enum RequestError {
         cap: f64,
         fixed: f64,
     },
+    /// A ramp longer than 10 years.
+    Ramp(u32),
 }
 
 impl std::fmt::Display for RequestError {
@@ -102,6 +132,7 @@ impl std::fmt::Display for RequestError {
                 write!(f, "target year {year}: allowed {first}–{last} (the run's projected years)")
             }
             RequestError::TargetValue(v) => write!(f, "target value {v}: allowed 0–100 (%)"),
+            RequestError::Ramp(n) => write!(f, "ramp of {n} years: allowed 0–10"),
             RequestError::Cap { cap, fixed } => {
                 write!(f, "cap {cap}: must be a number ≥ the budgets that stay fixed ({fixed} Rp miliar per year)")
             }
@@ -136,8 +167,15 @@ pub struct Solution {
     pub levers: LeverValues,
     /// Each allowed lever: (lever, status quo value, solved value).
     pub changes: Vec<(LeverId, f64, f64)>,
-    /// Every yearly budget lever summed, Rp miliar per year: the mix and the status quo.
+    /// Every yearly budget lever summed, Rp miliar per year (on a ramp, the average over the projected
+    /// years): the mix and the status quo.
     pub yearly_rp_bn: f64,
+    /// On a ramp: each allowed lever's yearly values (load them with the levers); empty for a constant mix.
+    #[serde(default)]
+    pub schedules: std::collections::BTreeMap<String, Vec<f64>>,
+    /// The ramp's years (0: constant).
+    #[serde(default)]
+    pub ramp_years: u32,
     pub status_quo_yearly_rp_bn: f64,
     /// Projected years the mix runs (its total cost is `yearly_rp_bn` × `years`).
     pub years: usize,
@@ -225,6 +263,9 @@ pub fn check(s: &Scenario, lv: &LeverValues, req: &Request) -> Result<(), Reques
             return Err(RequestError::TargetValue(t.value_pct));
         }
     }
+    if req.ramp_years > 10 {
+        return Err(RequestError::Ramp(req.ramp_years));
+    }
     if let Some(cap) = req.cap_rp_bn {
         let fixed = fixed_budget(lv, req);
         if !(cap.is_finite() && cap >= 0.0) || fixed + req.limits.iter().map(|l| l.min).sum::<f64>() > cap + 1e-9 {
@@ -264,9 +305,24 @@ struct Search<'a, 'b> {
     allowance: usize,
     evaluations: usize,
     fixed: f64,
+    /// The allowed levers' status quo values (where a ramp starts) and the share of the way it pays.
+    sq: Vec<f64>,
+    share: f64,
 }
 
 impl Search<'_, '_> {
+    /// The scenario a mix runs on: with a ramp, each allowed lever's schedule from its status quo to `x`.
+    fn scenario(&self, x: &[f64]) -> Option<Scenario> {
+        (self.req.ramp_years > 0).then(|| {
+            let mut s = self.e.s.clone();
+            for ((l, v), sq) in self.req.limits.iter().zip(x).zip(&self.sq) {
+                s.schedules
+                    .insert(l.lever.as_str().to_string(), ramp_schedule(*sq, *v, self.req.ramp_years, s.years()));
+            }
+            s
+        })
+    }
+
     fn levers(&self, x: &[f64]) -> LeverValues {
         let mut lv = self.e.lv.clone();
         for (l, v) in self.req.limits.iter().zip(x) {
@@ -277,7 +333,8 @@ impl Search<'_, '_> {
     }
 
     fn eval(&mut self, x: &[f64]) -> Result<Vec<Rates>, Paused> {
-        let key: Vec<u64> = x.iter().map(|v| v.to_bits()).collect();
+        let mut key: Vec<u64> = x.iter().map(|v| v.to_bits()).collect();
+        key.push(u64::from(self.req.ramp_years));
         self.evaluations += 1;
         if let Some(r) = self.memo.seen.get(&key) {
             return Ok(r.clone());
@@ -288,7 +345,8 @@ impl Search<'_, '_> {
         }
         self.allowance -= 1;
         let lv = self.levers(x);
-        let r = self.e.reference.rates(self.e.s, &lv, self.e.pop, Active::ALL);
+        let ramped = self.scenario(x);
+        let r = self.e.reference.rates(ramped.as_ref().unwrap_or(self.e.s), &lv, self.e.pop, Active::ALL);
         self.memo.seen.insert(key, r.clone());
         Ok(r)
     }
@@ -297,12 +355,17 @@ impl Search<'_, '_> {
         self.req.targets.iter().map(|t| shortfall(rates, t)).sum()
     }
 
+    /// The yearly cost (on a ramp, the average over the projected years).
     fn cost(&self, x: &[f64]) -> f64 {
-        self.fixed + x.iter().sum::<f64>()
+        if self.req.ramp_years == 0 {
+            return self.fixed + x.iter().sum::<f64>();
+        }
+        self.fixed + x.iter().zip(&self.sq).map(|(v, sq)| sq + (v - sq) * self.share).sum::<f64>()
     }
 
+    /// How much more one lever's level may rise before the cap: its cost room over the share it pays.
     fn cap_room(&self, x: &[f64]) -> f64 {
-        self.req.cap_rp_bn.map_or(f64::INFINITY, |c| c - self.cost(x))
+        self.req.cap_rp_bn.map_or(f64::INFINITY, |c| (c - self.cost(x)) / self.share)
     }
 
     /// Greedy: budget to the lever that closes most shortfall per rupiah until every target is met.
@@ -466,7 +529,10 @@ fn value(r: &Rates, i: Indicator) -> f64 {
 /// allowance ran out first. `e.s` should be `solving_scenario(..)` and `req` checked (`check`).
 pub fn solve(e: &Evaluator, req: &Request, memo: &mut Memo, allowance: usize) -> Result<Solution, Paused> {
     let fixed = fixed_budget(e.lv, req);
-    let mut search = Search { e, req, memo, allowance, evaluations: 0, fixed };
+    let sq_levers = e.s.status_quo_levers();
+    let sq = req.limits.iter().map(|l| sq_levers.get(l.lever)).collect();
+    let share = ramp_share(req.ramp_years, e.s.years());
+    let mut search = Search { e, req, memo, allowance, evaluations: 0, fixed, sq, share };
     let mins: Vec<f64> = req.limits.iter().map(|l| l.min).collect();
     let maxs: Vec<f64> = req.limits.iter().map(|l| l.max).collect();
     let mut sol = search_once(&mut search, &mins, &maxs)?;
@@ -559,9 +625,12 @@ fn solution(search: &Search, x: &[f64], rates: &[Rates]) -> Solution {
     if req.cap_rp_bn.is_some_and(|c| search.cost(x) > c - spec(LeverId::CashBudget).step) {
         binding.push(Binding::Cap);
     }
+    let schedules = search.scenario(x).map(|s| s.schedules).unwrap_or_default();
     Solution {
         changes: req.limits.iter().zip(x).map(|(l, v)| (l.lever, sq.get(l.lever), *v)).collect(),
-        yearly_rp_bn: yearly_budget(&levers),
+        yearly_rp_bn: if req.ramp_years == 0 { yearly_budget(&levers) } else { search.cost(x) },
+        schedules,
+        ramp_years: req.ramp_years,
         status_quo_yearly_rp_bn: yearly_budget(&sq),
         years: e.s.years(),
         feasible: targets.iter().all(|t| t.met),
