@@ -270,26 +270,23 @@ pub fn SolvePage() -> impl IntoView {
         Some(view! { {status}{answer}{marginal} })
     };
     let has_solution = move || solve.with(|s| s.as_ref().is_some_and(|s| s.solution.is_some()));
-    let frontier_of = move |table: bool| {
+    // The cost curve of the latest answer (its first target's indicator names the table's column).
+    let frontier_spec = Signal::derive(move || {
         let l = lang.get();
-        solve.with(|s| {
-            let s = s.as_ref()?;
-            let sol = s.solution.as_ref()?;
-            let i = sol.targets.first()?.target.indicator;
-            Some(if table {
-                Err(present::solve::frontier_table(&s.frontier, s.marks.as_ref(), i, l))
-            } else {
-                Ok(present::solve::frontier_chart(&s.frontier, s.marks.as_ref(), i, l))
-            })
+        solve.with(|s| match s {
+            Some(s) if s.solution.is_some() => present::solve::frontier_chart(&s.frontier, s.marks.as_ref(), l),
+            _ => crate::chart::ChartSpec::Message(l.t("chart.computing")),
         })
-    };
-    let frontier_spec = Signal::derive(move || match frontier_of(false) {
-        Some(Ok(spec)) => spec,
-        _ => crate::chart::ChartSpec::Message(lang.get().t("chart.computing")),
     });
-    let frontier_table = Signal::derive(move || match frontier_of(true) {
-        Some(Err(t)) => t,
-        _ => DataTable::default(),
+    let frontier_table = Signal::derive(move || {
+        let l = lang.get();
+        solve
+            .with(|s| {
+                let s = s.as_ref()?;
+                let indicator = s.solution.as_ref()?.targets.first()?.target.indicator;
+                Some(present::solve::frontier_table(&s.frontier, s.marks.as_ref(), indicator, l))
+            })
+            .unwrap_or_default()
     });
     let frontier_title = Signal::derive(move || {
         let l = lang.get();

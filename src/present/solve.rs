@@ -165,14 +165,8 @@ fn frontier_rows(points: &[FrontierPoint], marks: &FrontierMarks, l: Lang) -> Ve
 }
 
 /// The cost frontier as a chart: yearly cost of the cheapest mix found for each level of the first target.
-pub fn frontier_chart(
-    points: &[FrontierPoint],
-    marks: Option<&FrontierMarks>,
-    indicator: Indicator,
-    l: Lang,
-) -> ChartSpec {
+pub fn frontier_chart(points: &[FrontierPoint], marks: Option<&FrontierMarks>, l: Lang) -> ChartSpec {
     let Some(marks) = marks else { return ChartSpec::Message(l.t("chart.computing")) };
-    let _ = indicator;
     let rows = frontier_rows(points, marks, l);
     ChartSpec::Bars(vec![Bars {
         y_label: l.t("solve.frontier.axis"),

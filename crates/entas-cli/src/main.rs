@@ -233,13 +233,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                     s.levers.set(*id, *v).map_err(|e| Fail(format!("--enablers {e}")))?;
                 }
             }
-            apply_sets(&mut s, &set)?;
-            if let Some(seed) = seed {
-                s.seed = seed;
-            }
-            if let Some(h) = households {
-                s.households = h;
-            }
+            apply_run_options(&mut s, &set, seed, households)?;
             let model = Model::new(s).map_err(|e| Fail(e.to_string()))?;
             for w in model.scenario.warnings() {
                 eprintln!("entas: warning: {w}");
@@ -265,13 +259,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 (None, Some(name)) => find_preset(&name)?,
                 _ => return Err(Fail("solve needs a scenario FILE or --preset NAME".into())),
             };
-            apply_sets(&mut s, &set)?;
-            if let Some(seed) = seed {
-                s.seed = seed;
-            }
-            if let Some(h) = households {
-                s.households = h;
-            }
+            apply_run_options(&mut s, &set, seed, households)?;
             let model = Model::new(s).map_err(|e| Fail(e.to_string()))?;
             let req =
                 solve_request(&targets, &allow, cap, model.scenario.levers.get(levers::LeverId::HealthBudget), ramp)?;
@@ -286,6 +274,23 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             batch(&district, &lender, &set, households, format, out)
         }
     }
+}
+
+/// `--set`, `--seed` and `--households`, as `run` and `solve` take them.
+fn apply_run_options(
+    s: &mut Scenario,
+    set: &[String],
+    seed: Option<u64>,
+    households: Option<usize>,
+) -> Result<(), Fail> {
+    apply_sets(s, set)?;
+    if let Some(seed) = seed {
+        s.seed = seed;
+    }
+    if let Some(h) = households {
+        s.households = h;
+    }
+    Ok(())
 }
 
 /// Applies `--set ID=VALUE` items to the scenario's levers.

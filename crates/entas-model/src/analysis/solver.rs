@@ -572,7 +572,7 @@ fn search_once(search: &mut Search, mins: &[f64], maxs: &[f64]) -> Result<Soluti
         *v = ((k * step * 1e9).round() / 1e9).clamp(l.min, l.max) + 0.0;
     }
     // Rounding up may go over the cap: take a step off the largest budget until it fits.
-    while let Some(cap) = search.req.cap_rp_bn.filter(|c| search.cost(&x) > c + 1e-9) {
+    while search.req.cap_rp_bn.is_some_and(|c| search.cost(&x) > c + 1e-9) {
         let Some(i) =
             (0..x.len()).filter(|i| x[*i] > mins[*i]).max_by(|a, b| (x[*a] - mins[*a]).total_cmp(&(x[*b] - mins[*b])))
         else {
@@ -580,7 +580,6 @@ fn search_once(search: &mut Search, mins: &[f64], maxs: &[f64]) -> Result<Soluti
         };
         let step = spec(search.req.limits[i].lever).step;
         x[i] = (x[i] - step).max(mins[i]);
-        let _ = cap;
     }
     let rates = search.eval(&x)?;
     if gap == 0.0 && search.shortfall(&rates) > 0.0 {
