@@ -51,6 +51,10 @@ test('projector size, and projector mode with fewer panels', async () => {
   const settings = await app.page.getByTestId('settings').boundingBox();
   assert.ok(settings.y > box.y, 'the settings panel (for the facilitator) sits below the chart');
   await app.screenshot(join(ARTIFACTS, 'projector-1920x1080.png'));
+  // A single-column page (compare, the solver) keeps its one column in projector mode.
+  await app.nav('solve').click();
+  const panel = await app.page.getByTestId('solve-page').boundingBox();
+  assert.ok(panel.width > 1000, `the solver page is ${panel.width} px wide in projector mode`);
   assert.deepEqual(app.errors, []);
   await context.close();
 });
