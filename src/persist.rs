@@ -491,6 +491,7 @@ pub fn decode_link(fragment: &str) -> Result<(Start, Scenario), Refused> {
         schedules: p.schedules,
         targets: p.targets,
         growth_basis: p.growth_basis,
+        household_file: None,
     };
     s.validate().map_err(invalid("persist.bad_link"))?;
     Ok((if base.is_some() { p.preset } else { Start::Custom }, s))

@@ -41,6 +41,10 @@ pub fn problem(l: Lang, p: &Problem) -> String {
             vec![("found".into(), found.clone()), ("supported".into(), supported.to_string())],
         ),
         Problem::VersionMissing => ("problem.version_missing", vec![]),
+        Problem::HouseholdFileMissing { name, rows } => (
+            "problem.household_file_missing",
+            vec![("name".into(), name.clone()), ("rows".into(), format::number(*rows as f64, 0, l))],
+        ),
         Problem::LineNotBelowGk { line, rp, year, gk } => (
             "problem.line_not_below_gk",
             vec![

@@ -61,8 +61,12 @@ enum Command {
         set: Vec<String>,
         #[arg(long)]
         seed: Option<u64>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "households_file")]
         households: Option<usize>,
+        /// A household file (CSV: weight, consumption_pc, size; optional kecamatan, rtlh, no_sanitation; see
+        /// README): the population is its households instead of the synthetic district.
+        #[arg(long, value_name = "CSV")]
+        households_file: Option<String>,
         /// Monte Carlo draws over seeds and uncertain assumptions (adds percentile columns).
         #[arg(long)]
         draws: Option<usize>,
@@ -115,8 +119,11 @@ enum Command {
         set: Vec<String>,
         #[arg(long)]
         seed: Option<u64>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "households_file")]
         households: Option<usize>,
+        /// A household file as the population (see `run --households-file`).
+        #[arg(long, value_name = "CSV")]
+        households_file: Option<String>,
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
     },
@@ -194,6 +201,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             set,
             seed,
             households,
+            households_file,
             draws,
             format,
             dump_households,
@@ -234,7 +242,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 }
             }
             apply_run_options(&mut s, &set, seed, households)?;
-            let model = Model::new(s).map_err(|e| Fail(e.to_string()))?;
+            let model = model_on(s, households_file.as_deref())?;
             for w in model.scenario.warnings() {
                 eprintln!("entas: warning: {w}");
             }
@@ -245,7 +253,13 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             let bands = match draws {
                 None => None,
                 Some(n) if n == 0 || n > 10_000 => return Err(Fail(format!("--draws {n}: allowed range 1 to 10000"))),
-                Some(n) => Some(analysis::monte_carlo(&model.scenario, &model.scenario.levers, n, progress)?),
+                Some(n) => Some(analysis::monte_carlo_on(
+                    &model.scenario,
+                    &model.scenario.levers,
+                    n,
+                    model.households.as_deref(),
+                    progress,
+                )?),
             };
             match format {
                 Format::Csv => write_csv(&outcome, bands.as_ref(), out),
@@ -253,14 +267,14 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
             }
         }
         Command::Tally { files, start, preset, format } => tally(&files, start, preset, format, out),
-        Command::Solve { file, preset, targets, allow, cap, ramp, set, seed, households, format } => {
+        Command::Solve { file, preset, targets, allow, cap, ramp, set, seed, households, households_file, format } => {
             let mut s = match (file, preset) {
                 (Some(path), None) => read_scenario(&path)?,
                 (None, Some(name)) => find_preset(&name)?,
                 _ => return Err(Fail("solve needs a scenario FILE or --preset NAME".into())),
             };
             apply_run_options(&mut s, &set, seed, households)?;
-            let model = Model::new(s).map_err(|e| Fail(e.to_string()))?;
+            let model = model_on(s, households_file.as_deref())?;
             let req =
                 solve_request(&targets, &allow, cap, model.scenario.levers.get(levers::LeverId::HealthBudget), ramp)?;
             solve(&model, &req, format, out)
@@ -305,6 +319,20 @@ fn apply_sets(s: &mut Scenario, set: &[String]) -> Result<(), Fail> {
         s.levers.set(spec.id, v).map_err(|e| Fail(format!("--set {e}")))?;
     }
     Ok(())
+}
+
+/// The model of `s`, on the household file at `path` when one is given.
+fn model_on(s: Scenario, path: Option<&str>) -> Result<Model, Fail> {
+    let Some(path) = path else {
+        return Model::new(s).map_err(|e| Fail(e.to_string()));
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| Fail(format!("--households-file {path}: {e}")))?;
+    let file = entas_model::households::Households::parse(&text).map_err(|errs| {
+        let lines: Vec<String> = errs.iter().map(|e| format!("{path}: {e}")).collect();
+        Fail(lines.join("\nentas: "))
+    })?;
+    let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
+    Model::with_households(s, &name, std::sync::Arc::new(file)).map_err(|e| Fail(format!("{path}: {e}")))
 }
 
 fn read_table(path: &str) -> Result<district_table::Table, Fail> {

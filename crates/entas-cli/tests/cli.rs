@@ -402,3 +402,38 @@ fn solve_finds_a_mix_that_a_run_confirms_and_refuses_bad_targets() {
     );
     assert_fails(&["solve", "--preset", "muba_2024", "--target", "p0:x:2027"], &["percent", "'x'"]);
 }
+
+/// A household file of `rows` rows (`;` between columns, decimal commas) and its own headcount at `z`.
+fn household_file(name: &str, rows: usize, z: f64) -> (PathBuf, f64) {
+    let (mut text, mut people, mut poor) = (String::from("bobot;pengeluaran_per_kapita;jumlah_art\n"), 0.0, 0.0);
+    for i in 0..rows {
+        let y = 250_000.0 + 2_500.0 * (i % 400) as f64 + 7.0 * i as f64;
+        let (w, size) = (50.0 + (i % 9) as f64 * 12.5, (1 + i % 6) as f64);
+        text.push_str(&format!("{};{y};{size}\n", format!("{w}").replace('.', ",")));
+        people += w * size;
+        poor += if y < z { w * size } else { 0.0 };
+    }
+    let path = tmp(name);
+    std::fs::write(&path, text).expect("write");
+    (path, 100.0 * poor / people)
+}
+
+#[test]
+fn a_household_file_is_the_base_year_and_its_bad_rows_are_named_by_line() {
+    let (path, p0) = household_file("households.csv", 3_000, 590_000.0);
+    let o = entas(&["run", "--preset", "muba_2024", "--households-file", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let base: Vec<&str> = out.lines().find(|l| l.starts_with("baseline,2024,")).expect("base year row").split(',').collect();
+    let got: f64 = base[2].parse().expect("p0");
+    // Within one household's share of the people (the heaviest row: 150 × 6 of about 1.3 M person-weights).
+    assert!((got - p0).abs() < 0.08, "base-year P0 {got} against the file's {p0}");
+    let mut bad = std::fs::read_to_string(&path).unwrap();
+    bad = bad.replacen("\n50;", "\n-50;", 1).replacen(";3\n", ";tiga\n", 1);
+    let bad_path = tmp("households-bad.csv");
+    std::fs::write(&bad_path, bad).unwrap();
+    assert_fails(
+        &["run", "--preset", "muba_2024", "--households-file", bad_path.to_str().unwrap()],
+        &["line 2, column bobot: -50 is outside", "column jumlah_art: 'tiga' is not a number"],
+    );
+}

@@ -287,7 +287,7 @@ pub struct Table {
 
 /// Decimal convention of a file: which of `,` and `.` separates decimals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Decimal {
+pub(crate) enum Decimal {
     Point,
     Comma,
 }
@@ -311,7 +311,7 @@ fn header_offset(text: &str) -> (usize, usize) {
 }
 
 /// Normalises a header: lower case, every run of non-alphanumeric characters a single space.
-fn normalise(h: &str) -> String {
+pub(crate) fn normalise(h: &str) -> String {
     let mut out = String::with_capacity(h.len());
     for ch in h.trim().chars().flat_map(char::to_lowercase) {
         if ch.is_alphanumeric() {
@@ -324,7 +324,7 @@ fn normalise(h: &str) -> String {
 }
 
 /// The delimiter of the header line: the most frequent of `;`, tab and `,` outside quotes.
-fn sniff_delimiter(header: &str) -> u8 {
+pub(crate) fn sniff_delimiter(header: &str) -> u8 {
     let (mut quoted, mut counts) = (false, [0usize; 3]);
     for b in header.bytes() {
         match b {
@@ -355,7 +355,7 @@ fn grouped(s: &str, sep: char) -> bool {
 }
 
 /// What a numeric cell says about the file's decimal separator: Some when only one reading is possible.
-fn evidence(cell: &str) -> Option<Decimal> {
+pub(crate) fn evidence(cell: &str) -> Option<Decimal> {
     let t = cell.trim().trim_start_matches(['-', '+']);
     match (t.contains('.'), t.contains(',')) {
         (true, true) => Some(if t.rfind(',') > t.rfind('.') { Decimal::Comma } else { Decimal::Point }),
@@ -366,7 +366,7 @@ fn evidence(cell: &str) -> Option<Decimal> {
 }
 
 /// Reads a number in the file's convention: "12,88" or "12.88", "590.000" or "590,000", "1.234,5".
-fn number(cell: &str, dec: Decimal) -> Option<f64> {
+pub(crate) fn number(cell: &str, dec: Decimal) -> Option<f64> {
     let t = cell.trim().replace([' ', '\u{a0}'], "");
     let (group, point) = match dec {
         Decimal::Comma => ('.', ','),
@@ -806,6 +806,7 @@ pub fn scenario_on(district: District) -> Scenario {
         schedules: BTreeMap::new(),
         targets: Vec::new(),
         growth_basis: GrowthBasis::Evidence,
+        household_file: None,
         district,
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod district_table;
+pub mod households;
 pub mod levers;
 pub mod lognormal;
 pub mod normal;
@@ -28,14 +29,33 @@ pub use simulate::{Outcome, Programme, YearResult};
 pub struct Model {
     pub scenario: Scenario,
     pub population: Population,
+    /// The household file the population was built from, if any.
+    pub households: Option<std::sync::Arc<households::Households>>,
 }
 
 impl Model {
-    /// Validates `scenario` and calibrates its population.
+    /// Validates `scenario` and calibrates its population. A scenario on a household file needs the file:
+    /// `with_households`.
     pub fn new(scenario: Scenario) -> Result<Model, ScenarioError> {
         scenario.validate()?;
+        if let Some(f) = &scenario.household_file {
+            let problem = scenario::Problem::HouseholdFileMissing { name: f.name.clone(), rows: f.rows };
+            return Err(ScenarioError { field: "household_file".into(), problem });
+        }
         let population = Population::build(&scenario, &scenario.levers);
-        Ok(Model { scenario, population })
+        Ok(Model { scenario, population, households: None })
+    }
+
+    /// The scenario on household file `file` (named `name`): its population is the file's households
+    /// (`households::prepare` says what of the scenario the file replaces).
+    pub fn with_households(
+        scenario: Scenario,
+        name: &str,
+        file: std::sync::Arc<households::Households>,
+    ) -> Result<Model, ScenarioError> {
+        let scenario = households::prepare(&scenario, name, &file)?;
+        let population = Population::from_households(&scenario, &scenario.levers, &file);
+        Ok(Model { scenario, population, households: Some(file) })
     }
 
     /// Validates `scenario` and takes a population already built for a scenario with the same
@@ -45,7 +65,12 @@ impl Model {
         if population_key(&scenario) != population_key(&population.scenario) {
             return None;
         }
-        Some(scenario.validate().map(|()| Model { scenario, population: population.population.clone() }))
+        let reused = || Model {
+            scenario: scenario.clone(),
+            population: population.population.clone(),
+            households: population.households.clone(),
+        };
+        Some(scenario.validate().map(|()| reused()))
     }
 
     /// Runs the scenario's own levers.
@@ -64,7 +89,8 @@ pub fn population_key(s: &Scenario) -> String {
         s.seed,
         s.extreme_line,
         s.levers.get(LeverId::SigmaLow),
-        s.levers.get(LeverId::SigmaMid)
+        s.levers.get(LeverId::SigmaMid),
+        s.household_file
     ])
     .to_string()
 }

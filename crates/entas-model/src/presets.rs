@@ -150,6 +150,7 @@ pub fn preset(id: &str) -> Option<Scenario> {
         schedules: BTreeMap::new(),
         targets: Vec::new(),
         growth_basis: GrowthBasis::Evidence,
+        household_file: None,
     };
     let s = match id {
         "muba_2024" => {

@@ -10,7 +10,8 @@ mod targets;
 
 pub use backtest::{backtest, backtest_miss, BacktestRow};
 pub use monte_carlo::{
-    bands_of, centred_draw, draw_district, draw_levers, monte_carlo, run_draw, Bands, DrawSummary, MonteCarlo,
+    bands_of, centred_draw, draw_district, draw_levers, monte_carlo, monte_carlo_on, run_draw, run_draw_on, Bands,
+    DrawSummary, MonteCarlo,
 };
 pub use registry_check::{registry_check, RegistryCheck};
 pub use shapley::{

@@ -2,6 +2,7 @@
 //! bands on rates, people lifted and cost, and the probability of meeting each target.
 
 use super::year_met;
+use crate::households::Households;
 use crate::levers::{LeverId, LeverValues, LEVERS};
 use crate::population::Population;
 use crate::rng::{self, Stream};
@@ -145,12 +146,24 @@ impl DrawSummary {
 
 /// Runs Monte Carlo draw `d` of a valid scenario: a new population seed, new assumption values.
 pub fn run_draw(s: &Scenario, levers: &LeverValues, d: u64) -> DrawSummary {
+    run_draw_on(s, levers, d, None)
+}
+
+/// `run_draw` of a scenario on household file `file` (prepared by `households::prepare`): the file is the
+/// base year, so no survey error is drawn for it; the assumptions, the enablers and every per-household draw
+/// are drawn as for a synthetic district.
+pub fn run_draw_on(s: &Scenario, levers: &LeverValues, d: u64, file: Option<&Households>) -> DrawSummary {
     let mut sd = s.clone();
     sd.seed = rng::bits(s.seed, Stream::Draw, d, u64::MAX);
     let (lv, status_quo) = draw_levers(s, levers, d);
-    sd.district = draw_district(s, levers, d);
+    if file.is_none() {
+        sd.district = draw_district(s, levers, d);
+    }
     sd.district.status_quo = status_quo;
-    let pop = Population::build(&sd, &lv);
+    let pop = match file {
+        Some(f) => Population::from_households(&sd, &lv, f),
+        None => Population::build(&sd, &lv),
+    };
     DrawSummary::new(s, d, &simulate_with(&sd, &lv, &pop, Active::ALL, None))
 }
 
@@ -264,11 +277,22 @@ pub fn monte_carlo(
     draws: usize,
     progress: impl Fn(usize, usize) + Sync,
 ) -> Result<Bands, ScenarioError> {
+    monte_carlo_on(s, levers, draws, None, progress)
+}
+
+/// `monte_carlo` of a scenario on household file `file` (see `run_draw_on`).
+pub fn monte_carlo_on(
+    s: &Scenario,
+    levers: &LeverValues,
+    draws: usize,
+    file: Option<&Households>,
+    progress: impl Fn(usize, usize) + Sync,
+) -> Result<Bands, ScenarioError> {
     s.validate()?;
     let draws = draws.max(1);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let one = |d: usize| {
-        let r = run_draw(s, levers, d as u64);
+        let r = run_draw_on(s, levers, d as u64, file);
         progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, draws);
         r
     };

@@ -41,7 +41,7 @@ pub fn registry_check(s: &Scenario, preset: &crate::levers::EnablerPreset) -> Re
     }
     let _ = lv.set(LeverId::FoodInKindShare, 0.0);
     let pop = Population::build(&s, &lv);
-    let households = pop.weight * pop.len() as f64;
+    let households = pop.weight * pop.mult.iter().sum::<f64>();
     let net = lv.get(LeverId::Absorption) / 100.0 * (1.0 - lv.get(LeverId::Overhead) / 100.0);
     let budget_bn = reach * households * 12.0 * lv.get(LeverId::FoodBenefit) / net / 1e9;
     let spec = crate::levers::spec(LeverId::FoodBudget);

@@ -16,7 +16,10 @@ use crate::rng::{self, Stream};
 use crate::scenario::{Calibration, Scenario};
 use upper_tail::{newton_root, UpperTail};
 
+mod empirical;
 mod upper_tail;
+
+pub use empirical::Empirical;
 
 /// The names a calibration's second target can have (`CalibrationReport::second_name`).
 pub const SECOND_TARGETS: [&str; 3] = ["p1", "extreme_pct", "gini"];
@@ -29,7 +32,7 @@ pub const DEFAULT_SIGMA_HIGH: f64 = 0.75;
 pub const KINK_LINE: f64 = 1.5;
 
 /// The shape of the consumption distribution in the latent score.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Shape {
     /// ln(Rp per capita per month) at x = 0 of the lower tail.
     pub mu_log: f64,
@@ -43,12 +46,19 @@ pub struct Shape {
     pub x_line: f64,
     /// Latent score at 1.5 × GK.
     pub x_kink: f64,
+    /// A household file's own distribution, which replaces the three pieces (the σ's then only summarise
+    /// it and extend it beyond the file's poorest and richest households).
+    #[serde(skip)]
+    pub table: Option<std::sync::Arc<Empirical>>,
 }
 
 impl Shape {
     /// ln y − m for latent score `x` (the piecewise-linear part).
     #[inline]
     pub fn spread(&self, x: f64) -> f64 {
+        if let Some(t) = &self.table {
+            return t.spread(x);
+        }
         if x <= self.x_line {
             self.sigma_low * x
         } else if x <= self.x_kink {
@@ -63,6 +73,9 @@ impl Shape {
     /// The latent score with ln y − m = `s` (inverse of `spread`).
     #[inline]
     pub fn inverse_spread(&self, s: f64) -> f64 {
+        if let Some(t) = &self.table {
+            return t.inverse_spread(s);
+        }
         let at_line = self.sigma_low * self.x_line;
         let at_kink = at_line + self.sigma_mid * (self.x_kink - self.x_line);
         if s <= at_line {
@@ -110,8 +123,11 @@ pub const SIGMA_LOW_PLAUSIBLE: (f64, f64) = (0.30, 0.60);
 #[derive(Clone, Debug)]
 pub struct Population {
     pub seed: u64,
-    /// Households each synthetic household stands for.
+    /// The unit weight: households one unit of `mult` stands for (every synthetic household weighs one unit).
     pub weight: f64,
+    /// Each household's weight in units of `weight` (1 for every synthetic household; a household file's
+    /// weights divided by their mean).
+    pub mult: Vec<f64>,
     /// People in each household.
     pub size: Vec<f64>,
     /// Latent welfare score at the base year (person-weighted standard normal).
@@ -128,6 +144,12 @@ pub struct Population {
     pub u_enterprise: Vec<f64>,
     /// `rng::index_hash` of each household's index: the household's half of every yearly draw, mixed once.
     pub hash: Vec<u64>,
+    /// From a household file that says so: who lives in an uninhabitable house, and who without
+    /// sanitation (otherwise drawn from the district's shares, poorer households more likely).
+    pub lacks_house: Option<Vec<bool>>,
+    pub lacks_sanitation: Option<Vec<bool>>,
+    /// The household file's fingerprint (`Households::fingerprint`); 0 for a synthetic population.
+    pub source: u64,
     pub shape: Shape,
     pub report: CalibrationReport,
 }
@@ -214,6 +236,7 @@ impl Population {
             sigma_high: DEFAULT_SIGMA_HIGH,
             x_line,
             x_kink: x_line + libm::log(KINK_LINE) / sigma_mid,
+            table: None,
         };
 
         // Upper tail.
@@ -282,34 +305,14 @@ impl Population {
             extreme_observed_pct,
             sigma_low_warning,
             headcount_elasticity,
-            shape,
+            shape: shape.clone(),
         };
-        let uniform =
-            |stream: Stream| (0..h_count).map(|h| rng::uniform(seed, stream, h as u64, 0)).collect::<Vec<f64>>();
-        Population {
-            seed,
-            weight,
-            size,
-            x0,
-            rank0,
-            kecamatan,
-            draws: (0..h_count as u64)
-                .map(|h| RegistryDraws {
-                    registration: core::array::from_fn(|l| rng::normal(seed, Stream::Registry, h, l as u64) as f32),
-                    noise: core::array::from_fn(|l| {
-                        let stream = if l == 0 { Stream::ScoreNoise } else { Stream::SectorNoise };
-                        rng::normal(seed, stream, h, l as u64) as f32
-                    }),
-                    back: rng::normal(seed, Stream::RegistryAge, h, 0) as f32,
-                })
-                .collect(),
-            u_house: uniform(Stream::House),
-            u_sanitation: uniform(Stream::Sanitation),
-            u_enterprise: uniform(Stream::Enterprise),
-            hash: (0..h_count as u64).map(rng::index_hash).collect(),
-            shape,
-            report,
-        }
+        with_draws(seed, weight, size, x0, rank0, kecamatan, shape, report)
+    }
+
+    /// The population of a household file (the scenario as `Model::with_households` prepared it).
+    pub fn from_households(s: &Scenario, levers: &LeverValues, file: &crate::households::Households) -> Population {
+        empirical::build(s, levers, file)
     }
 
     /// Number of synthetic households.
@@ -319,6 +322,51 @@ impl Population {
 
     pub fn is_empty(&self) -> bool {
         self.size.is_empty()
+    }
+}
+
+/// A population of households of equal weight `weight` in rank order, with every per-household draw that
+/// never changes made once.
+#[allow(clippy::too_many_arguments)]
+fn with_draws(
+    seed: u64,
+    weight: f64,
+    size: Vec<f64>,
+    x0: Vec<f64>,
+    rank0: Vec<f64>,
+    kecamatan: Vec<u16>,
+    shape: Shape,
+    report: CalibrationReport,
+) -> Population {
+    let h_count = size.len();
+    let uniform = |stream: Stream| (0..h_count).map(|h| rng::uniform(seed, stream, h as u64, 0)).collect::<Vec<f64>>();
+    Population {
+        seed,
+        weight,
+        mult: vec![1.0; h_count],
+        size,
+        x0,
+        rank0,
+        kecamatan,
+        draws: (0..h_count as u64)
+            .map(|h| RegistryDraws {
+                registration: core::array::from_fn(|l| rng::normal(seed, Stream::Registry, h, l as u64) as f32),
+                noise: core::array::from_fn(|l| {
+                    let stream = if l == 0 { Stream::ScoreNoise } else { Stream::SectorNoise };
+                    rng::normal(seed, stream, h, l as u64) as f32
+                }),
+                back: rng::normal(seed, Stream::RegistryAge, h, 0) as f32,
+            })
+            .collect(),
+        u_house: uniform(Stream::House),
+        u_sanitation: uniform(Stream::Sanitation),
+        u_enterprise: uniform(Stream::Enterprise),
+        hash: (0..h_count as u64).map(rng::index_hash).collect(),
+        lacks_house: None,
+        lacks_sanitation: None,
+        source: 0,
+        shape,
+        report,
     }
 }
 

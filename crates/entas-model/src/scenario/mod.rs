@@ -12,7 +12,7 @@ mod warnings;
 
 pub use lines::{cpi_ratio, ExtremeLine, NATIONAL_GK_2024, USD190_RP_2023, USD215_RP_2024};
 pub use problem::Problem;
-pub use validate::{ScenarioError, MAX_OBSERVED};
+pub use validate::{ScenarioError, MAX_KECAMATAN, MAX_OBSERVED};
 pub use warnings::Warning;
 
 use crate::levers::{self, LeverId, LeverValues};
@@ -58,6 +58,22 @@ pub struct Scenario {
     /// Where the growth of consumption against the poverty line comes from.
     #[serde(default)]
     pub growth_basis: GrowthBasis,
+    /// The household file the population is built from (`households::prepare`, `Model::with_households`).
+    /// Only this reference travels with a scenario (to a worker); the rows never do, and the app keeps it out
+    /// of files, links and storage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_file: Option<HouseholdFileRef>,
+}
+
+/// Which household file a scenario's population comes from.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseholdFileRef {
+    /// The file's name as picked (shown, never read).
+    pub name: String,
+    pub rows: usize,
+    /// `Households::fingerprint`, in hexadecimal.
+    pub fingerprint: String,
 }
 
 /// Where the growth of consumption against the poverty line comes from.

@@ -43,6 +43,12 @@ pub enum Problem {
         supported: u32,
     },
     VersionMissing,
+    /// The scenario's population comes from a household file that is not loaded here (the rows are never
+    /// stored with a scenario).
+    HouseholdFileMissing {
+        name: String,
+        rows: usize,
+    },
     /// A national extreme line at or above the district's poverty line.
     LineNotBelowGk {
         line: ExtremeLine,
@@ -155,6 +161,9 @@ impl core::fmt::Display for Problem {
                 write!(f, "must be a whole number such as {supported}, not {found}")
             }
             Problem::VersionMissing => f.write_str("missing: a scenario file must say its schema version"),
+            Problem::HouseholdFileMissing { name, rows } => {
+                write!(f, "built on the household file {name} ({rows} rows), which is not loaded: import it again")
+            }
             Problem::LineNotBelowGk { line, rp, year, gk } => write!(
                 f,
                 "{} is Rp{rp:.0} in {year}, not below this district's poverty line Rp{gk:.0}; choose the line scaled to the district's GK or a rupiah line",

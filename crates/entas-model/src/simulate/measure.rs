@@ -143,13 +143,20 @@ impl Acc {
         }
     }
 
-    /// Counts households (weight `w`) still in an uninhabitable house or without sanitation.
-    pub fn count_unserved(&mut self, w: f64, lacks_house: &[bool], lacks_wash: &[bool], house: &[bool], wash: &[bool]) {
-        for (lacks, done) in lacks_house.iter().zip(house) {
-            self.rtlh += if *lacks && !*done { w } else { 0.0 };
+    /// Counts households (weights `w`) still in an uninhabitable house or without sanitation.
+    pub fn count_unserved(
+        &mut self,
+        w: &[f64],
+        lacks_house: &[bool],
+        lacks_wash: &[bool],
+        house: &[bool],
+        wash: &[bool],
+    ) {
+        for ((lacks, done), w) in lacks_house.iter().zip(house).zip(w) {
+            self.rtlh += if *lacks && !*done { *w } else { 0.0 };
         }
-        for (lacks, done) in lacks_wash.iter().zip(wash) {
-            self.no_sanitation += if *lacks && !*done { w } else { 0.0 };
+        for ((lacks, done), w) in lacks_wash.iter().zip(wash).zip(w) {
+            self.no_sanitation += if *lacks && !*done { *w } else { 0.0 };
         }
     }
 

@@ -108,7 +108,10 @@ struct Ctx {
     n: usize,
     years: usize,
     seed: u64,
-    w: f64,
+    /// The population's unit weight, and each household's weight (the unit times its multiple).
+    unit: f64,
+    weights: Vec<f64>,
+    households_total: f64,
     z: f64,
     r: f64,
     innovation: f64,
@@ -141,7 +144,8 @@ impl Ctx {
         let d = &s.district;
         let n = pop.len();
         let seed = pop.seed;
-        let w = pop.weight;
+        let unit = pop.weight;
+        let weights: Vec<f64> = pop.mult.iter().map(|m| unit * m).collect();
         let pct = |id: LeverId| lv.get(id) / 100.0;
         let p0_base = d.calibration.p0_pct() / 100.0;
         let r = churn_coefficient(pct(LeverId::ExitShare), p0_base);
@@ -172,7 +176,8 @@ impl Ctx {
             n,
             years: s.years(),
             seed,
-            w,
+            unit,
+            households_total: unit * pop.mult.iter().sum::<f64>(),
             z: d.poverty_line,
             r,
             innovation: libm::sqrt(1.0 - r * r),
@@ -185,16 +190,20 @@ impl Ctx {
             shock_ln: libm::log(1.0 - pct(LeverId::ShockDepth)),
             health_rate,
             health_loss: lv.get(LeverId::HealthConsumptionFactor) * pct(LeverId::HealthCostShare),
-            people_total: pop.size.iter().map(|s| w * s).sum(),
+            people_total: pop.size.iter().zip(&weights).map(|(s, w)| w * s).sum(),
             ze0,
             extreme_lines: (0..=s.years()).map(|t| ze0 / libm::pow(1.0 + drift, t as f64)).collect(),
-            lacks_house: lack(pct(LeverId::RtlhShare), &pop.u_house),
-            lacks_wash: lack(pct(LeverId::NoSanitationShare), &pop.u_sanitation),
+            lacks_house: pop.lacks_house.clone().unwrap_or_else(|| lack(pct(LeverId::RtlhShare), &pop.u_house)),
+            lacks_wash: pop
+                .lacks_sanitation
+                .clone()
+                .unwrap_or_else(|| lack(pct(LeverId::NoSanitationShare), &pop.u_sanitation)),
             health_hits,
             pockets: pocket_kecamatan(s),
             n_kec: d.kecamatan.len().max(1),
-            kec_churn: kecamatan_churn(s, pop, w),
-            people: pop.size.iter().map(|s| w * s).collect(),
+            kec_churn: kecamatan_churn(s, pop, &weights),
+            people: pop.size.iter().zip(&weights).map(|(s, w)| w * s).collect(),
+            weights,
         }
     }
 
@@ -250,11 +259,11 @@ impl Path {
             self.reranker.apply(&mut self.x, &c.people);
         }
         let shock = c.shock_at(t);
-        let shape = pop.shape;
+        let shape = &pop.shape;
         let growth_years = t as f64;
         let mut total = 0.0;
         for h in 0..c.n {
-            let ln_y = world::ln_consumption(&shape, &c.growth_table, self.x[h], growth_years, shock, c.shock_x);
+            let ln_y = world::ln_consumption(shape, &c.growth_table, self.x[h], growth_years, shock, c.shock_x);
             self.y_ref[h] = libm::exp(ln_y);
             total += c.people[h] * self.y_ref[h];
         }
@@ -278,18 +287,20 @@ impl Path {
             seed: c.seed,
             x,
             size: &pop.size,
-            w: c.w,
+            weights: &c.weights,
+            mult: &pop.mult,
             kecamatan: &pop.kecamatan,
             hash: &pop.hash,
             pockets: &c.pockets,
             lacks_house: &c.lacks_house,
             lacks_wash: &c.lacks_wash,
-            shape: pop.shape,
+            shape: &pop.shape,
             growth: &c.growth_table,
             shock: c.shock_at(t),
             shock_x: c.shock_x,
             z: c.z,
-            households_total: c.w * c.n as f64,
+            unit: c.unit,
+            households_total: c.households_total,
             people_total: c.people_total,
             desil4_x,
             total_consumption,
@@ -302,13 +313,13 @@ impl Path {
 /// district's), and the spread within it. Empty when the district has no kecamatan. The between-kecamatan part
 /// of the variance does not churn, so where kecamatan differ a lot a little less of the poor leave poverty in a
 /// year than the exit-share lever says.
-fn kecamatan_churn(s: &Scenario, pop: &Population, w: f64) -> Vec<(f64, f64)> {
+fn kecamatan_churn(s: &Scenario, pop: &Population, weights: &[f64]) -> Vec<(f64, f64)> {
     let n = s.district.kecamatan.len();
     if n == 0 {
         return Vec::new();
     }
     let mut sums = vec![[0.0f64; 3]; n];
-    for ((k, x), size) in pop.kecamatan.iter().zip(&pop.x0).zip(&pop.size) {
+    for (((k, x), size), w) in pop.kecamatan.iter().zip(&pop.x0).zip(&pop.size).zip(weights) {
         let (a, wp) = (&mut sums[*k as usize], w * size);
         a[0] += wp;
         a[1] += wp * x;

@@ -17,7 +17,7 @@ struct ReferenceKey {
     extreme_line: crate::scenario::ExtremeLine,
     growth_basis: GrowthBasis,
     assumptions: Vec<u64>,
-    population: (u64, usize, u64, [u64; 3]),
+    population: (u64, usize, u64, [u64; 3], u64),
 }
 
 impl ReferenceKey {
@@ -33,6 +33,7 @@ impl ReferenceKey {
                 pop.len(),
                 pop.weight.to_bits(),
                 [pop.shape.mu_log.to_bits(), pop.shape.sigma_low.to_bits(), pop.shape.sigma_high.to_bits()],
+                pop.source,
             ),
         }
     }
@@ -173,8 +174,8 @@ impl Reference {
             acc_sq.reset();
             acc_none.add_all(&c.people, &y_none, &lines);
             acc_sq.add_all(&c.people, &y_sq, &lines);
-            acc_none.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &none.house_done, &none.wash_done);
-            acc_sq.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &sq.house_done, &sq.wash_done);
+            acc_none.count_unserved(&c.weights, &c.lacks_house, &c.lacks_wash, &none.house_done, &none.wash_done);
+            acc_sq.count_unserved(&c.weights, &c.lacks_house, &c.lacks_wash, &sq.house_done, &sq.wash_done);
             // Counted only when the district has kecamatan: nothing reads them otherwise.
             let kec = if d.kecamatan.is_empty() {
                 Vec::new()
@@ -250,7 +251,7 @@ impl Reference {
                 let year = d.base_year + t as i32;
                 acc.reset();
                 acc.add_all(&c.people, y, &Lines::new(c.z, c.extreme_lines[t], KINK_LINE));
-                acc.count_unserved(c.w, &c.lacks_house, &c.lacks_wash, &scen.house_done, &scen.wash_done);
+                acc.count_unserved(&c.weights, &c.lacks_house, &c.lacks_wash, &scen.house_done, &scen.wash_done);
                 let kec = if d.kecamatan.is_empty() {
                     Vec::new()
                 } else {
@@ -258,7 +259,13 @@ impl Reference {
                 };
                 if let Some(f) = dump.as_mut() {
                     for (h, y) in y.iter().enumerate() {
-                        f(HouseholdRow { year, household: h, weight: c.w, size: pop.size[h], consumption_pc: *y });
+                        f(HouseholdRow {
+                            year,
+                            household: h,
+                            weight: c.weights[h],
+                            size: pop.size[h],
+                            consumption_pc: *y,
+                        });
                     }
                 }
                 let (rows, reach) = scen.finish_year(sh, year, sel);
@@ -464,8 +471,8 @@ fn kecamatan_counts(
         k[0] += wp;
         k[1] += if *y < c.z { wp } else { 0.0 };
         k[2] += if *y < ze { wp } else { 0.0 };
-        k[3] += if c.lacks_house[h] && !house_done[h] { c.w } else { 0.0 };
-        k[4] += if c.lacks_wash[h] && !wash_done[h] { c.w } else { 0.0 };
+        k[3] += if c.lacks_house[h] && !house_done[h] { c.weights[h] } else { 0.0 };
+        k[4] += if c.lacks_wash[h] && !wash_done[h] { c.weights[h] } else { 0.0 };
     }
     out
 }

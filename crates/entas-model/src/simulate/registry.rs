@@ -40,9 +40,10 @@ pub(super) fn threshold(hist: &[f64], quota: f64) -> (f64, f64) {
     threshold_of(hist.iter().copied(), quota)
 }
 
-/// `threshold` on a histogram of whole counts, each worth `unit` (a household's weight).
-pub(super) fn threshold_counts(counts: &[u32], unit: f64, quota: f64) -> (f64, f64) {
-    threshold_of(counts.iter().map(|c| *c as f64 * unit), quota)
+/// `threshold` on a histogram of counts in units of `unit` (households of the population's unit weight:
+/// whole counts for the synthetic population, whose households all weigh one unit).
+pub(super) fn threshold_counts(counts: &[f64], unit: f64, quota: f64) -> (f64, f64) {
+    threshold_of(counts.iter().map(|c| *c * unit), quota)
 }
 
 fn threshold_of(bins: impl Iterator<Item = f64>, quota: f64) -> (f64, f64) {
@@ -138,21 +139,23 @@ impl Registry {
 
 /// Households (people, for health) still to be served on each list, by score bin, in whole counts: kept up
 /// to date as records are refreshed and one-off packages delivered, instead of counted again every year.
+/// Each household counts its multiple of the unit weight (`Population::mult`): 1 for every synthetic
+/// household, so their counts are whole numbers, exact in f64.
 #[derive(Clone)]
 pub(super) struct Counts {
-    pub(super) social: Vec<u32>,
+    pub(super) social: Vec<f64>,
     /// People, not households.
-    pub(super) health: Vec<u32>,
-    pub(super) graduation: Vec<u32>,
-    pub(super) enterprise: Vec<u32>,
+    pub(super) health: Vec<f64>,
+    pub(super) graduation: Vec<f64>,
+    pub(super) enterprise: Vec<f64>,
     /// [not pocket, pocket]
-    pub(super) house: [Vec<u32>; 2],
-    pub(super) wash: [Vec<u32>; 2],
+    pub(super) house: [Vec<f64>; 2],
+    pub(super) wash: [Vec<f64>; 2],
 }
 
 impl Counts {
     pub(super) fn new() -> Counts {
-        let v = || vec![0; BINS];
+        let v = || vec![0.0; BINS];
         Counts { social: v(), health: v(), graduation: v(), enterprise: v(), house: [v(), v()], wash: [v(), v()] }
     }
 }

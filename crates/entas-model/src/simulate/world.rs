@@ -50,19 +50,24 @@ pub(crate) struct Shared<'a> {
     pub seed: u64,
     pub x: &'a [f64],
     pub size: &'a [f64],
-    pub w: f64,
+    /// Households each household stands for (`Population::weights`).
+    pub weights: &'a [f64],
+    /// Each household's multiple of the unit weight, which the counts of who is left to serve add up.
+    pub mult: &'a [f64],
     pub kecamatan: &'a [u16],
     /// `rng::index_hash` of each household.
     pub hash: &'a [u64],
     pub pockets: &'a [bool],
     pub lacks_house: &'a [bool],
     pub lacks_wash: &'a [bool],
-    pub shape: Shape,
+    pub shape: &'a Shape,
     pub growth: &'a super::GrowthTable,
     /// ln shock of this year and the score below which it hits.
     pub shock: f64,
     pub shock_x: f64,
     pub z: f64,
+    /// The population's unit weight (households), in which the counts are kept.
+    pub unit: f64,
     pub households_total: f64,
     pub people_total: f64,
     /// Latent score below which a household is in desil 1–4 (the poorest 40% of households).
@@ -76,7 +81,7 @@ impl Shared<'_> {
     /// score expected given the record (`expected_x`; exact for a fresh, perfect score).
     #[inline]
     fn estimate(&self, expected_x: f64) -> f64 {
-        libm::exp(ln_consumption(&self.shape, self.growth, expected_x, self.t as f64, self.shock, self.shock_x))
+        libm::exp(ln_consumption(self.shape, self.growth, expected_x, self.t as f64, self.shock, self.shock_x))
     }
 }
 
@@ -205,28 +210,28 @@ impl World {
     /// has received.
     fn count(&mut self, sh: &Shared, h: usize, add: bool) {
         let (reg, c) = (&self.registry, &mut self.counts);
-        let one = |n: u32| if add { n } else { n.wrapping_neg() };
+        let m = if add { sh.mult[h] } else { -sh.mult[h] };
         if let Some(b) = reg.bin_on(h, List::Social) {
-            c.social[b] = c.social[b].wrapping_add(one(1));
+            c.social[b] += m;
         }
         if let Some(b) = reg.bin_on(h, List::Health) {
-            c.health[b] = c.health[b].wrapping_add(one(sh.size[h] as u32));
+            c.health[b] += m * sh.size[h];
         }
         if let Some(b) = reg.bin_on(h, List::Empowerment) {
             if self.graduated[h] < 0 {
-                c.graduation[b] = c.graduation[b].wrapping_add(one(1));
+                c.graduation[b] += m;
             }
             if self.enterprise[h] < 0 {
-                c.enterprise[b] = c.enterprise[b].wrapping_add(one(1));
+                c.enterprise[b] += m;
             }
         }
         if let Some(b) = reg.bin_on(h, List::Housing) {
             let pocket = sh.pockets[sh.kecamatan[h] as usize] as usize;
             if sh.lacks_house[h] && !self.house_done[h] {
-                c.house[pocket][b] = c.house[pocket][b].wrapping_add(one(1));
+                c.house[pocket][b] += m;
             }
             if sh.lacks_wash[h] && !self.wash_done[h] {
-                c.wash[pocket][b] = c.wash[pocket][b].wrapping_add(one(1));
+                c.wash[pocket][b] += m;
             }
         }
     }
@@ -257,7 +262,7 @@ impl World {
                     reg.full[h] = true;
                     reg.record(h, pop);
                     self.count(sh, h, true);
-                    refreshed += sh.w;
+                    refreshed += sh.weights[h];
                 }
             }
         }
@@ -269,11 +274,11 @@ impl World {
             self.gap.resize(BINS, 0.0);
             for h in 0..n {
                 if let (Some(sc), Some(b)) = (reg.on(h, List::Social), reg.bin_on(h, List::Social)) {
-                    self.gap[b] += sh.w * gross_gap_pc(p, sh, sc) * sh.size[h] * 12.0;
+                    self.gap[b] += sh.weights[h] * gross_gap_pc(p, sh, sc) * sh.size[h] * 12.0;
                 }
             }
         }
-        let (counts, w) = (&self.counts, sh.w);
+        let (counts, w) = (&self.counts, sh.unit);
         let net = |q: Programme| p.budgets[t][q as usize] * p.net_share;
         let cash_quota = if p.gap_filling { net(Programme::Cash) } else { net(Programme::Cash) / p.cash_benefit };
         let (cash_tau, cash_filled) = if p.gap_filling {
@@ -365,7 +370,7 @@ impl World {
         u_enterprise: f64,
     ) -> f64 {
         let t = sh.t as i32;
-        let w = sh.w;
+        let (w, m) = (sh.weights[h], sh.mult[h]);
         let size = sh.size[h];
         let y_norm = y_pre * norm;
         let y_base = if hit { y_norm * (1.0 - loss) } else { y_norm };
@@ -419,7 +424,7 @@ impl World {
         if (self.graduated[h] < 0) & on_empowerment & (empowerment < sel.grad_tau) {
             self.graduated[h] = t;
             self.grad_gain[h] = p.grad_effect * sh.z;
-            self.counts.graduation[bin_empowerment] -= 1;
+            self.counts.graduation[bin_empowerment] -= m;
             add(Programme::Graduation);
             reached += 1;
             // Consumption support in the package year.
@@ -430,7 +435,7 @@ impl World {
         }
         if (self.enterprise[h] < 0) & on_empowerment & (empowerment < sel.ent_tau) {
             self.enterprise[h] = t;
-            self.counts.enterprise[bin_empowerment] -= 1;
+            self.counts.enterprise[bin_empowerment] -= m;
             add(Programme::Enterprise);
             reached += 1;
         }
@@ -446,13 +451,13 @@ impl World {
             let pocket = sh.pockets[sh.kecamatan[h] as usize];
             if needs_house && housing < if pocket { sel.house_tau.1 } else { sel.house_tau.0 } {
                 self.house_done[h] = true;
-                self.counts.house[pocket as usize][bin_housing] -= 1;
+                self.counts.house[pocket as usize][bin_housing] -= m;
                 add(Programme::Housing);
                 reached += 1;
             }
             if needs_wash && housing < if pocket { sel.wash_tau.1 } else { sel.wash_tau.0 } {
                 self.wash_done[h] = true;
-                self.counts.wash[pocket as usize][bin_housing] -= 1;
+                self.counts.wash[pocket as usize][bin_housing] -= m;
                 add(Programme::Wash);
                 reached += 1;
             }
