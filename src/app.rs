@@ -36,10 +36,16 @@ pub fn App() -> impl IntoView {
     let client = StoredValue::new_local(Client::spawn(st.jobs));
     provide_context(JobClient(client));
     let draws = crate::jobs::draws();
+    // The workers get the household file's rows once, when it is loaded or removed (scenarios name it).
+    Effect::new(move |_| {
+        let file =
+            st.working.households.get().map(|h| crate::jobs::HouseholdFile { name: h.name, rows: (*h.rows).clone() });
+        client.with_value(|c| c.households(file));
+    });
     // Ask once the levers have been still for a moment: a drag does not restart Monte Carlo at every step
     // and the worker does not compete with the main thread while a slider moves.
     let request = leptos_use::use_debounce_fn(
-        move || client.with_value(|c| c.analyse(st.working.current_scenario_untracked(), draws)),
+        move || client.with_value(|c| c.analyse(st.working.run_scenario_untracked(), draws)),
         ANALYSIS_DELAY_MS,
     );
     Effect::new(move |_| {

@@ -184,6 +184,9 @@ mod coverage {
         for c in entas_model::district_table::Column::ALL {
             k.push(format!("district.column.{}", c.header()));
         }
+        for c in entas_model::households::HouseholdColumn::ALL {
+            k.push(format!("hh.column.{}", c.header()));
+        }
         {
             use crate::district_form::Field as F;
             let fields = [F::Name, F::Code, F::BaseYear, F::Population, F::HouseholdSize, F::PovertyLine, F::P0, F::P1];

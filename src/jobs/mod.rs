@@ -108,23 +108,28 @@ pub enum Request {
     CancelSolve {
         generation: u64,
     },
+    /// The household file scenarios may be built on (`Scenario::household_file`), or none: kept by the
+    /// worker until the next one. Not a job: nothing runs until a scenario asks for it.
+    Households {
+        file: Option<Box<HouseholdFile>>,
+    },
+}
+
+/// A household file as it travels to the workers: its name and its rows.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct HouseholdFile {
+    pub name: String,
+    pub rows: entas_model::households::Households,
 }
 
 impl Request {
-    pub fn kind(&self) -> Kind {
+    /// The job kind and generation a request belongs to (None: not a job).
+    pub fn job(&self) -> Option<(Kind, u64)> {
         match self {
-            Request::Part { .. } => Kind::Analysis,
-            Request::Batch { kind, .. } => *kind,
-            Request::Solve { .. } | Request::CancelSolve { .. } => Kind::Solve,
-        }
-    }
-
-    pub fn generation(&self) -> u64 {
-        match self {
-            Request::Part { generation, .. }
-            | Request::Batch { generation, .. }
-            | Request::Solve { generation, .. }
-            | Request::CancelSolve { generation } => *generation,
+            Request::Part { generation, .. } => Some((Kind::Analysis, *generation)),
+            Request::Batch { kind, generation, .. } => Some((*kind, *generation)),
+            Request::Solve { generation, .. } | Request::CancelSolve { generation } => Some((Kind::Solve, *generation)),
+            Request::Households { .. } => None,
         }
     }
 }

@@ -218,6 +218,13 @@ impl Client {
         *pool.analysis.borrow_mut() = Some(dispatch);
     }
 
+    /// Hands every worker the household file scenarios may be built on (or takes it back: None).
+    pub fn households(&self, file: Option<super::HouseholdFile>) {
+        for bridge in self.inner.bridges.borrow().iter() {
+            bridge.send(Wire::Read(Request::Households { file: file.clone().map(Box::new) }));
+        }
+    }
+
     /// Asks the first worker for the cheapest mix of `request` on `scenario`; a solve still running stops.
     pub fn solve(&self, scenario: Scenario, request: entas_model::analysis::solver::Request) {
         let pool = &self.inner;

@@ -11,6 +11,32 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use super::{CompareUpdate, JobError, Kind, Part, PartResult, Reply, Request, SolveUpdate};
+use entas_model::households::Households;
+use entas_model::scenario::ScenarioError;
+use std::sync::Arc;
+
+/// The household file a worker holds: its name, fingerprint (hexadecimal, as scenarios name it) and rows.
+#[derive(Clone)]
+struct HeldFile {
+    name: String,
+    fingerprint: String,
+    rows: Arc<Households>,
+}
+
+/// The rows `s` is built on, when this worker holds them.
+fn rows_for<'a>(held: &'a Option<HeldFile>, s: &Scenario) -> Option<&'a HeldFile> {
+    let wanted = s.household_file.as_ref()?;
+    held.as_ref().filter(|h| h.fingerprint == wanted.fingerprint)
+}
+
+/// The model of `s`: on the household file it names when this worker holds it (otherwise the model refuses
+/// it by name, and the page says so).
+fn model_of(held: &Option<HeldFile>, s: Scenario) -> Result<Model, ScenarioError> {
+    match rows_for(held, &s).cloned() {
+        Some(h) => Model::with_households(s, &h.name, h.rows),
+        None => Model::new(s),
+    }
+}
 
 /// Messages between the worker and the page travel as JSON text (the scenario has tagged enums that a
 /// binary codec cannot carry).
@@ -108,6 +134,8 @@ pub struct Worker {
     /// The last batch scenario's model: the next one reuses its population when only policy levers differ
     /// (a workshop's groups, compare's variants of one district).
     last: Option<Model>,
+    /// The household file scenarios may be built on.
+    held: Option<HeldFile>,
 }
 
 /// The slot of a batch kind.
@@ -122,7 +150,7 @@ impl gloo_worker::Worker for Worker {
     type Output = Wire<Reply>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Worker { analysis: None, part: None, batches: [None, None], solve: None, last: None }
+        Worker { analysis: None, part: None, batches: [None, None], solve: None, last: None, held: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, (kind, generation): (Kind, u64)) {
@@ -138,7 +166,18 @@ impl gloo_worker::Worker for Worker {
             Wire::Read(msg) => msg,
             Wire::Unreadable(_) => return scope.respond(id, Wire::Read(Reply::Unreadable)),
         };
-        let (kind, generation) = (msg.kind(), msg.generation());
+        let Some((kind, generation)) = msg.job() else {
+            if let Request::Households { file } = msg {
+                // Rows that are not what the page's parser makes are not held (the scenarios then say so).
+                self.held = file.filter(|f| f.rows.is_consistent()).map(|f| HeldFile {
+                    name: f.name,
+                    fingerprint: format!("{:016x}", f.rows.fingerprint()),
+                    rows: Arc::new(f.rows),
+                });
+                self.last = None;
+            }
+            return;
+        };
         match msg {
             Request::Part { scenario, part, .. } => {
                 if self.analysis.as_ref().is_none_or(|a| a.generation != generation) {
@@ -168,6 +207,7 @@ impl gloo_worker::Worker for Worker {
                 self.solve = None;
                 return;
             }
+            Request::Households { .. } => return,
         }
         next_step(scope, kind, generation);
     }
@@ -184,7 +224,7 @@ impl Worker {
             return; // a newer request replaced this part
         };
         let Some(analysis) = self.analysis.as_mut().filter(|a| a.generation == generation) else { return };
-        let result = match run_part(analysis, job.part) {
+        let result = match run_part(analysis, job.part, &self.held) {
             Ok(r) => r,
             Err(e) => PartResult::Error(e),
         };
@@ -205,7 +245,7 @@ impl Worker {
             .last
             .as_ref()
             .and_then(|m| Model::on_population(s.clone(), m))
-            .unwrap_or_else(|| Model::new(s.clone()));
+            .unwrap_or_else(|| model_of(&self.held, s.clone()));
         let outcome = model
             .map(|m| {
                 let json = serde_json::to_string(&m.simulate()).unwrap_or_default();
@@ -232,7 +272,7 @@ impl Worker {
         };
         let mut update = SolveUpdate { generation, ..SolveUpdate::default() };
         match job.model.as_ref() {
-            None => match Model::new(solver::solving_scenario(&job.scenario, &job.request)) {
+            None => match model_of(&self.held, solver::solving_scenario(&job.scenario, &job.request)) {
                 Err(e) => {
                     update.error = Some(JobError::Refused(e));
                     update.finished = true;
@@ -313,11 +353,11 @@ fn take_of(slot: &mut Option<PartJob>, generation: u64) -> Option<PartJob> {
 }
 
 /// Computes one part of an analysis.
-fn run_part(a: &mut Analysis, part: Part) -> Result<PartResult, JobError> {
+fn run_part(a: &mut Analysis, part: Part, held: &Option<HeldFile>) -> Result<PartResult, JobError> {
     match part {
         Part::Coalitions { from, to } => {
             if a.model.is_none() {
-                let model = Model::new(a.scenario.clone()).map_err(JobError::Refused)?;
+                let model = model_of(held, a.scenario.clone()).map_err(JobError::Refused)?;
                 let (s, lv) = (&model.scenario, &model.scenario.levers);
                 let reference = Reference::new(s, lv, &model.population);
                 let players = analysis::wedge_players(s, lv);
@@ -337,7 +377,15 @@ fn run_part(a: &mut Analysis, part: Part) -> Result<PartResult, JobError> {
         }
         Part::Draw { draw } => {
             a.scenario.validate().map_err(JobError::Refused)?;
-            Ok(PartResult::Draw(analysis::run_draw(&a.scenario, &a.scenario.levers, draw)))
+            let rows = match (&a.scenario.household_file, rows_for(held, &a.scenario)) {
+                (Some(f), None) => {
+                    let problem =
+                        entas_model::scenario::Problem::HouseholdFileMissing { name: f.name.clone(), rows: f.rows };
+                    return Err(JobError::Refused(ScenarioError { field: "household_file".into(), problem }));
+                }
+                (_, h) => h.map(|h| h.rows.as_ref()),
+            };
+            Ok(PartResult::Draw(analysis::run_draw_on(&a.scenario, &a.scenario.levers, draw, rows)))
         }
     }
 }

@@ -311,6 +311,8 @@ pub fn DistrictPage() -> impl IntoView {
         </section>
 
         <MyDistricts form error/>
+
+        <crate::pages::households::HouseholdFilePanel/>
         </div>
     }
 }

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod district;
 pub mod explorer;
 pub mod group;
+pub mod households;
 pub mod howto;
 pub mod saved;
 pub mod solve;

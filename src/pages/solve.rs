@@ -77,7 +77,7 @@ pub fn SolvePage() -> impl IntoView {
     let st = use_state();
     let lang = use_lang();
     let client = expect_context::<crate::app::JobClient>();
-    let scenario = st.working.current_scenario_untracked();
+    let scenario = st.working.run_scenario_untracked();
     let (base_year, horizon) = (scenario.district.base_year, scenario.horizon);
     let l0 = lang.get_untracked();
     let plain = move |v: f64| {
@@ -127,7 +127,7 @@ pub fn SolvePage() -> impl IntoView {
 
     let start = move |_| {
         let l = lang.get_untracked();
-        let s = st.working.current_scenario_untracked();
+        let s = st.working.run_scenario_untracked();
         let parse = |text: &str, field: String, range: (f64, f64)| -> Result<f64, String> {
             format::parse_number(text, l).filter(|v| *v >= range.0 && *v <= range.1).ok_or_else(|| {
                 l.tf(

@@ -7,6 +7,7 @@ use entas_model::scenario::{Problem, ScenarioError, Warning};
 use entas_model::Scenario;
 
 use entas_model::district_table::{TableError, TableProblem};
+use entas_model::households::HouseholdError;
 
 use crate::district_form::{Field, FormError, FormProblem};
 use crate::format;
@@ -84,12 +85,22 @@ pub fn problem(l: Lang, p: &Problem) -> String {
 
 /// A problem of a district table at its line (and column), in `l`: "Baris 3, kolom p0_pct: …".
 pub fn table_error(l: Lang, e: &TableError) -> String {
-    let line = ("line", e.line.to_string());
-    let at = match e.column {
-        Some(_) => l.tf("table.at_column", &[line, ("column", e.header.clone())]),
+    located(l, e.line, e.column.map(|_| e.header.as_str()), &e.problem)
+}
+
+/// A problem of a household file at its line (and column), in `l`.
+pub fn household_error(l: Lang, e: &HouseholdError) -> String {
+    located(l, e.line, e.column.map(|_| e.header.as_str()), &e.problem)
+}
+
+/// "Baris 3, kolom p0_pct: …": a file's problem at its line and, when it is about one, its column's header.
+fn located(l: Lang, line: usize, header: Option<&str>, p: &TableProblem) -> String {
+    let line = ("line", line.to_string());
+    let at = match header {
+        Some(h) => l.tf("table.at_column", &[line, ("column", h.to_string())]),
         None => l.tf("table.at_line", &[line]),
     };
-    let what = match &e.problem {
+    let what = match p {
         TableProblem::Empty => l.t("table.empty"),
         TableProblem::TooLarge { rows, max } => l.tf(
             "table.too_large",

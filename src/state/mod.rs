@@ -6,7 +6,7 @@
 mod library;
 mod room;
 mod ui;
-mod working;
+pub mod working;
 
 pub use library::Library;
 pub use room::{GroupMode, Room};

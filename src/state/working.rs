@@ -38,6 +38,19 @@ impl PartialEq for SharedReference {
     }
 }
 
+/// A household file loaded in this tab: never stored, never put in a link; compared by identity.
+#[derive(Clone)]
+pub struct LoadedHouseholds {
+    pub name: String,
+    pub rows: Arc<entas_model::households::Households>,
+}
+
+impl PartialEq for LoadedHouseholds {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.rows, &other.rows) && self.name == other.name
+    }
+}
+
 /// One run: the scenario as run and its outcome.
 #[derive(Clone)]
 pub struct Run {
@@ -63,6 +76,10 @@ pub struct Working {
     pub horizon: RwSignal<i32>,
     pub targets: RwSignal<Vec<Target>>,
     pub growth_basis: RwSignal<GrowthBasis>,
+    /// A household file the population is built from instead of the synthetic district (this tab only).
+    pub households: RwSignal<Option<LoadedHouseholds>>,
+    /// The base as run: on the household file when one is loaded (`households::prepare`).
+    pub prepared: Memo<Arc<Scenario>>,
     /// What "changed" and "reset" refer to (`presets::reference_levers`): the district's status quo.
     pub reference_levers: Memo<LeverValues>,
     pub population: Memo<SharedPopulation>,
@@ -83,6 +100,15 @@ impl Working {
         let horizon = RwSignal::new(first.horizon);
         let targets = RwSignal::new(first.targets.clone());
         let growth_basis = RwSignal::new(first.growth_basis);
+        let households = RwSignal::new(None::<LoadedHouseholds>);
+        // A file that does not fit the base (its import checked that it does) leaves the base as it is.
+        let prepared = Memo::new(move |_| {
+            let b = base.get();
+            households.with(|h| match h {
+                Some(h) => entas_model::households::prepare(&b, &h.name, &h.rows).map(Arc::new).unwrap_or(b),
+                None => b,
+            })
+        });
         let reference_levers = Memo::new(move |_| base.with(|b| presets::reference_levers(b)));
 
         // Only the two shape levers reshape the population; keep every other lever change away from it.
@@ -90,10 +116,14 @@ impl Working {
             levers.with(|l| (l.get(LeverId::SigmaLow).to_bits(), l.get(LeverId::SigmaMid).to_bits()))
         });
         let population = Memo::new(move |_| {
-            let s = base.get();
+            let s = prepared.get();
             shape.track();
             let lv = levers.get_untracked();
-            SharedPopulation(Arc::new(Population::build(&s, &lv)))
+            let file = households.get_untracked().filter(|_| s.household_file.is_some());
+            SharedPopulation(Arc::new(match file {
+                Some(h) => Population::from_households(&s, &lv, &h.rows),
+                None => Population::build(&s, &lv),
+            }))
         });
         // The worlds that do not depend on the programmes (without district programmes, the status quo) are
         // rebuilt only when an assumption, the district, the line, the horizon or the population changes: a
@@ -105,7 +135,7 @@ impl Working {
         });
         let reference = Memo::new(move |_| {
             assumptions.track();
-            let mut s = (*base.get()).clone();
+            let mut s = (*prepared.get()).clone();
             s.levers = levers.get_untracked();
             s.extreme_line = extreme_line.get();
             s.horizon = horizon.get();
@@ -114,7 +144,7 @@ impl Working {
             SharedReference(Arc::new(Reference::new(&s, &s.levers, &pop.0)))
         });
         let run = Memo::new(move |_| {
-            let mut s = (*base.get()).clone();
+            let mut s = (*prepared.get()).clone();
             s.levers = levers.get();
             s.extreme_line = extreme_line.get();
             s.horizon = horizon.get();
@@ -128,7 +158,20 @@ impl Working {
             });
             Run { scenario: Arc::new(s), outcome: Arc::new(outcome) }
         });
-        Working { start, base, levers, extreme_line, horizon, targets, growth_basis, reference_levers, population, run }
+        Working {
+            start,
+            base,
+            levers,
+            extreme_line,
+            horizon,
+            targets,
+            growth_basis,
+            households,
+            prepared,
+            reference_levers,
+            population,
+            run,
+        }
     }
 
     /// Switches to preset `id` (the start preset when unknown): its levers, line, horizon and targets replace
@@ -141,7 +184,10 @@ impl Working {
 
     /// Loads a (validated) scenario: it becomes the base, and its levers, line, horizon and targets the
     /// current ones.
-    pub fn load(&self, start: Start, s: Scenario) {
+    /// A household file belongs to the district it was loaded for: loading another scenario lets it go.
+    pub fn load(&self, start: Start, mut s: Scenario) {
+        s.household_file = None;
+        self.households.set(None);
         self.start.set(start);
         self.levers.set(s.levers.clone());
         self.extreme_line.set(s.extreme_line);
@@ -151,8 +197,22 @@ impl Working {
         self.base.set(Arc::new(s));
     }
 
-    /// The scenario as currently set (levers, line, horizon, targets on the loaded base).
+    /// The scenario as currently set (levers, line, horizon, targets on the loaded base), without the household
+    /// file: what is saved, shared and exported (the file never leaves the tab).
     pub fn current_scenario_untracked(&self) -> Scenario {
+        let mut s = (*self.run.get_untracked().scenario).clone();
+        if s.household_file.take().is_some() {
+            self.base.with_untracked(|b| {
+                s.district = b.district.clone();
+                s.households = b.households;
+            });
+        }
+        s
+    }
+
+    /// The scenario as run, on the household file when one is loaded: what the workers are asked to analyse
+    /// (they hold the file's rows, handed to them when it was loaded).
+    pub fn run_scenario_untracked(&self) -> Scenario {
         (*self.run.get_untracked().scenario).clone()
     }
 

@@ -143,6 +143,10 @@ enum Command {
         set: Vec<String>,
         #[arg(long)]
         households: Option<usize>,
+        /// Scales every yearly budget of the lender by each district's population over the lender's (the same
+        /// rupiah per person everywhere), within each lever's range; without it the budgets are taken as they are.
+        #[arg(long)]
+        per_capita: bool,
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
     },
@@ -279,13 +283,13 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Fail> {
                 solve_request(&targets, &allow, cap, model.scenario.levers.get(levers::LeverId::HealthBudget), ramp)?;
             solve(&model, &req, format, out)
         }
-        Command::Batch { district, file, preset, set, households, format } => {
+        Command::Batch { district, file, preset, set, households, per_capita, format } => {
             let lender = match (file, preset) {
                 (Some(path), None) => read_scenario(&path)?,
                 (None, Some(name)) => find_preset(&name)?,
                 _ => return Err(Fail("batch needs a scenario FILE or --preset NAME for the levers".into())),
             };
-            batch(&district, &lender, &set, households, format, out)
+            batch(&district, &lender, &set, households, per_capita, format, out)
         }
     }
 }
@@ -366,6 +370,7 @@ fn batch(
     lender: &Scenario,
     set: &[String],
     households: Option<usize>,
+    per_capita: bool,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<(), Fail> {
@@ -374,6 +379,13 @@ fn batch(
     let mut scenarios = Vec::new();
     for row in table.latest() {
         let mut s = lend(table.scenario(row), lender)?;
+        if per_capita {
+            let ratio = s.district.population / lender.district.population;
+            for spec in entas_model::LEVERS.iter().filter(|l| l.unit == levers::Unit::RpBillionPerYear) {
+                let v = (lender.levers.get(spec.id) * ratio).clamp(spec.min, spec.max);
+                s.levers.set(spec.id, v).map_err(|e| Fail(e.to_string()))?;
+            }
+        }
         apply_sets(&mut s, set)?;
         if let Some(h) = households {
             s.households = h;

@@ -424,7 +424,8 @@ fn a_household_file_is_the_base_year_and_its_bad_rows_are_named_by_line() {
     let o = entas(&["run", "--preset", "muba_2024", "--households-file", path.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    let base: Vec<&str> = out.lines().find(|l| l.starts_with("baseline,2024,")).expect("base year row").split(',').collect();
+    let base: Vec<&str> =
+        out.lines().find(|l| l.starts_with("baseline,2024,")).expect("base year row").split(',').collect();
     let got: f64 = base[2].parse().expect("p0");
     // Within one household's share of the people (the heaviest row: 150 × 6 of about 1.3 M person-weights).
     assert!((got - p0).abs() < 0.08, "base-year P0 {got} against the file's {p0}");
@@ -436,4 +437,31 @@ fn a_household_file_is_the_base_year_and_its_bad_rows_are_named_by_line() {
         &["run", "--preset", "muba_2024", "--households-file", bad_path.to_str().unwrap()],
         &["line 2, column bobot: -50 is outside", "column jumlah_art: 'tiga' is not a number"],
     );
+}
+
+#[test]
+fn batch_per_capita_scales_the_lenders_budgets_by_population() {
+    let table = sample_table();
+    let spend = |extra: &[&str]| -> Vec<(String, f64)> {
+        let mut args = vec!["batch", "--district", &table, "--preset", "muba_2024", "--households", "1000"];
+        args.extend_from_slice(extra);
+        let o = entas(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        // The scenario world's spending in the first projected year, per district.
+        stdout(&o)
+            .lines()
+            .filter(|l| l.split(',').nth(2) == Some("scenario") && l.split(',').nth(3) == Some("2025"))
+            .map(|l| {
+                let cells: Vec<&str> = l.split(',').collect();
+                (cells[0].to_string(), cells[12].parse().expect("spend_rp"))
+            })
+            .collect()
+    };
+    let (plain, scaled) = (spend(&[]), spend(&["--per-capita"]));
+    assert_eq!(plain.len(), 4);
+    // Palembang (1671) has about 1.7 million people against Muba's 0.6 million: its scaled budgets are larger.
+    let at = |v: &[(String, f64)], code: &str| v.iter().find(|(c, _)| c == code).map(|(_, s)| *s).expect(code);
+    assert!(at(&scaled, "1671") > 1.5 * at(&plain, "1671"), "{scaled:?} against {plain:?}");
+    // Empat Lawang (1611), smaller than Muba, gets less.
+    assert!(at(&scaled, "1611") < at(&plain, "1611"), "{scaled:?} against {plain:?}");
 }

@@ -164,7 +164,7 @@ impl core::fmt::Display for HouseholdError {
 
 /// The households of a file, in file order. Consumption is per capita per month in rupiah at the base
 /// year's prices; weights are households represented.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Households {
     /// The line of each row in the file (1 = the header).
     pub line: Vec<u32>,
@@ -402,6 +402,26 @@ impl Households {
         }
     }
 
+    /// Whether the rows are what `parse` makes (every column as long as the weights, every value in its
+    /// column's range): households that arrive as data (a worker's message) are checked before use.
+    pub fn is_consistent(&self) -> bool {
+        let n = self.len();
+        let in_range = |c: HouseholdColumn, v: &[f64]| {
+            let (lo, hi) = c.range();
+            v.iter().all(|x| (lo..=hi).contains(x))
+        };
+        (HOUSEHOLDS_RANGE.0..=HOUSEHOLDS_RANGE.1).contains(&n)
+            && [self.line.len(), self.consumption.len(), self.size.len()].iter().all(|l| *l == n)
+            && (self.kecamatan.is_empty() || self.kecamatan.len() == n)
+            && self.kecamatan.iter().all(|k| (*k as usize) < self.kecamatan_names.len())
+            && self.kecamatan_names.len() <= MAX_KECAMATAN
+            && self.rtlh.as_ref().is_none_or(|v| v.len() == n)
+            && self.no_sanitation.as_ref().is_none_or(|v| v.len() == n)
+            && in_range(HouseholdColumn::Weight, &self.weight)
+            && in_range(HouseholdColumn::Consumption, &self.consumption)
+            && in_range(HouseholdColumn::Size, &self.size)
+    }
+
     /// Rows in the file.
     pub fn len(&self) -> usize {
         self.weight.len()
@@ -429,6 +449,12 @@ impl Households {
         }
         let share = |v: f64| if people > 0.0 { 100.0 * v / people } else { 0.0 };
         FileMeasures { households: hh, people, p0_pct: share(poor), p1: share(gap), p2: share(sev) }
+    }
+
+    /// What the weights are multiplied by so that the people add up to `population` (the district's figure):
+    /// the file gives the distribution's shape, the district its size.
+    pub fn weight_scale(&self, population: f64) -> f64 {
+        population / self.weight.iter().zip(&self.size).map(|(w, s)| w * s).sum::<f64>()
     }
 
     /// A fingerprint of the rows (FNV-1a over their bits): which file a worker holds.

@@ -57,6 +57,10 @@ pub fn KpiStrip() -> impl IntoView {
         </div>
         {warnings}
         <p class="estimate-note" data-testid="estimate-note">{move || run.with(|r| crate::present::estimate_note(&r.scenario, lang.get()))}</p>
+        {move || run.with(|r| r.scenario.household_file.as_ref().map(|f| {
+            let rows = crate::format::number(f.rows as f64, 0, lang.get());
+            view! { <p class="estimate-note households-note" data-testid="households-note">{lang.get().tf("hh.note", &[("file", f.name.clone()), ("rows", rows)])}</p> }
+        }))}
     }
 }
 

@@ -97,6 +97,9 @@ pub fn Toolbar() -> impl IntoView {
                     }}
                     <div>
                         <p data-testid="share-copied">{tr(if copied { "persist.link_copied" } else { "persist.link_select" })}</p>
+                        <Show when=move || w.households.with(Option::is_some)>
+                            <p class="group-hint" data-testid="share-no-households">{tr("hh.share_note")}</p>
+                        </Show>
                         <input type="text" readonly data-testid="share-url" prop:value=url.clone() on:focus=move |ev| {
                             let i: web_sys::HtmlInputElement = event_target(&ev);
                             i.select();

@@ -91,8 +91,21 @@ pub fn simulate_with(
 }
 
 /// The latent score below which lie the poorest 40% of households (desil 1–4, ranked as Kemensos ranks
-/// households by welfare): every synthetic household has the same weight, so it is the 40th percentile.
-fn desil4_cut(x: &[f64], scratch: &mut Vec<f64>) -> f64 {
+/// households by welfare): every synthetic household has the same weight, so it is the 40th percentile;
+/// the households of a file (`mult`, their weights in units) are counted by weight.
+fn desil4_cut(x: &[f64], mult: Option<&[f64]>, scratch: &mut Vec<f64>) -> f64 {
+    if let Some(m) = mult {
+        let mut order: Vec<(f64, f64)> = x.iter().copied().zip(m.iter().copied()).collect();
+        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        let (total, mut cum) = (m.iter().sum::<f64>(), 0.0);
+        for (xh, w) in order {
+            cum += w;
+            if cum > 0.4 * total {
+                return xh;
+            }
+        }
+        return f64::INFINITY;
+    }
     let k = (0.4 * x.len() as f64) as usize;
     if k == 0 {
         return f64::NEG_INFINITY;
@@ -108,6 +121,9 @@ struct Ctx {
     n: usize,
     years: usize,
     seed: u64,
+    /// Whether households weigh differently (a household file): then counted by weight where the synthetic
+    /// district counts households.
+    unequal: bool,
     /// The population's unit weight, and each household's weight (the unit times its multiple).
     unit: f64,
     weights: Vec<f64>,
@@ -176,6 +192,7 @@ impl Ctx {
             n,
             years: s.years(),
             seed,
+            unequal: pop.mult.iter().any(|m| *m != 1.0),
             unit,
             households_total: unit * pop.mult.iter().sum::<f64>(),
             z: d.poverty_line,

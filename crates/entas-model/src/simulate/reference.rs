@@ -142,7 +142,7 @@ impl Reference {
             let lines = Lines::new(c.z, *ze, KINK_LINE);
             // The path is welfare before district programmes; every world adds its own programmes to it.
             let total = if t == 0 { base.total(c) } else { path.advance(c, pop, t) };
-            let desil = desil4_cut(&path.x, &mut scratch);
+            let desil = desil4_cut(&path.x, c.unequal.then_some(&pop.mult[..]), &mut scratch);
             out.desil_cut.push(desil);
             let sh = path.shared(c, pop, t, total, desil);
             let sel_sq = sq.select(&sh, pop);
