@@ -1,5 +1,5 @@
 // A survey-like household file for tests and the benchmark: lognormal per-capita consumption around Musi
-// Banyuasin's GK, weights of 40 to 400 households, 1–7 members, kecamatan with different means, one
+// Banyuasin's GK, weights averaging what makes Muba's 690,500 people (half to one and a half times it), 1–7 members, kecamatan with different means, one
 // household in eight in an uninhabitable house. Deterministic (a fixed linear congruential generator), and
 // the file's own person-weighted P0 at `gk` is returned beside it, computed here independently of the model.
 const KECAMATAN = ['Sekayu', 'Lais', 'Bayung Lencir', 'Sungai Lilin', 'Babat Toman'];
@@ -17,7 +17,7 @@ export function householdFile(rows, gk = 590000, sep = ';') {
   for (let i = 0; i < rows; i++) {
     const k = i % KECAMATAN.length;
     const y = Math.round(Math.exp(14.0 - 0.08 * k + 0.45 * normal()));
-    const w = Math.round((40 + 360 * uniform()) * 100) / 100;
+    const w = Math.round((0.5 + uniform()) * (690500 / 4 / rows) * 100) / 100 || 0.01;
     const size = 1 + Math.floor(uniform() * 7);
     const rtlh = uniform() < 0.125 ? 1 : 0;
     const weight = sep === ';' ? String(w).replace('.', ',') : String(w);

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use entas_model::households::{self, HouseholdColumn, HouseholdError, Households};
+use entas_model::households::{self, FileWarning, HouseholdColumn, HouseholdError, Households};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -22,6 +22,7 @@ pub fn HouseholdFilePanel() -> impl IntoView {
     let refused = RwSignal::new(String::new());
     let misfit = RwSignal::new(None::<(String, String)>);
     let took_ms = RwSignal::new(None::<f64>);
+    let checks = RwSignal::new(Vec::<FileWarning>::new());
     let working = st.working;
 
     let read = move |name: String, text: &str| {
@@ -42,6 +43,7 @@ pub fn HouseholdFilePanel() -> impl IntoView {
                 Ok(_) => {
                     errors.set(Vec::new());
                     misfit.set(None);
+                    checks.set(working.base.with_untracked(|b| households::warnings(b, &rows)));
                     working.households.set(Some(LoadedHouseholds { name, rows: Arc::new(rows) }));
                     // The run on the file's population, so the time shown is the whole import.
                     working.run.with_untracked(|_| ());
@@ -66,6 +68,22 @@ pub fn HouseholdFilePanel() -> impl IntoView {
     let remove = move |_| {
         working.households.set(None);
         took_ms.set(None);
+        checks.set(Vec::new());
+    };
+    let warning = move |w: &FileWarning| {
+        let l = lang.get();
+        match w {
+            FileWarning::WeightsScaled { scale } => {
+                l.tf("hh.warn.weights_scaled", &[("scale", format::number(*scale, 3, l))])
+            }
+            FileWarning::P0Differs { file_pct, published_pct } => l.tf(
+                "hh.warn.p0_differs",
+                &[("file", format::number(*file_pct, 2, l)), ("published", format::number(*published_pct, 2, l))],
+            ),
+            FileWarning::ThinKecamatan { names, rows } => {
+                l.tf("hh.warn.thin_kecamatan", &[("names", names.join(", ")), ("rows", rows.to_string())])
+            }
+        }
     };
     let district = move || working.base.with(|b| b.district.name.clone());
     let summary = move || {
@@ -117,6 +135,11 @@ pub fn HouseholdFilePanel() -> impl IntoView {
             {move || summary().map(|text| view! {
                 <p role="status" class="hh-summary" data-testid="hh-summary">{text}</p>
             })}
+            <Show when=move || working.households.with(Option::is_some) && checks.with(|c| !c.is_empty())>
+                <ul class="hh-warnings" data-testid="hh-warnings">
+                    {move || checks.get().iter().map(|w| view! { <li>{warning(w)}</li> }).collect_view()}
+                </ul>
+            </Show>
             {move || took_ms.get().filter(|_| working.households.with(Option::is_some)).map(|ms| view! {
                 <p class="group-hint" data-testid="hh-time">{move || lang.get().tf("hh.read_in", &[("ms", format::number(ms, 0, lang.get()))])}</p>
             })}

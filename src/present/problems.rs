@@ -115,6 +115,7 @@ fn located(l: Lang, line: usize, header: Option<&str>, p: &TableProblem) -> Stri
             problem(l, &Problem::OutOfRange { value: *value, min: *min, max: *max })
         }
         TableProblem::EmptyCell => l.t("table.empty_cell"),
+        TableProblem::NotWhole { text } => l.tf("table.not_whole", &[("text", text.clone())]),
         TableProblem::BadCode { text } => l.tf("table.bad_code", &[("text", text.clone())]),
         TableProblem::NeedsPopulation => l.t("table.needs_population"),
         TableProblem::DuplicateRow { first_line } => l.tf("table.duplicate_row", &[("first", first_line.to_string())]),

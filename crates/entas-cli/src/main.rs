@@ -336,6 +336,9 @@ fn model_on(s: Scenario, path: Option<&str>) -> Result<Model, Fail> {
         Fail(lines.join("\nentas: "))
     })?;
     let name = std::path::Path::new(path).file_name().map_or(path.into(), |n| n.to_string_lossy().into_owned());
+    for w in entas_model::households::warnings(&s, &file) {
+        eprintln!("entas: warning: {path}: {w}");
+    }
     Model::with_households(s, &name, std::sync::Arc::new(file)).map_err(|e| Fail(format!("{path}: {e}")))
 }
 

@@ -202,6 +202,8 @@ pub enum TableProblem {
     OutOfRange { value: f64, min: f64, max: f64 },
     /// A required cell is empty.
     EmptyCell,
+    /// A number that must be whole (a household's members) has a fraction.
+    NotWhole { text: String },
     /// A code that is not 2 to 10 digits (dots and spaces are ignored: "16.06" is 1606).
     BadCode { text: String },
     /// Neither poor people nor population is given in a row.
@@ -243,6 +245,7 @@ impl core::fmt::Display for TableError {
                 write!(f, "{value} is outside the allowed range {min} to {max}")
             }
             TableProblem::EmptyCell => write!(f, "empty; a value is required"),
+            TableProblem::NotWhole { text } => write!(f, "'{text}' is not a whole number"),
             TableProblem::BadCode { text } => write!(f, "'{text}' is not a BPS code (2 to 10 digits)"),
             TableProblem::NeedsPopulation => write!(f, "give poor_people or population"),
             TableProblem::DuplicateRow { first_line } => {

@@ -6,7 +6,7 @@
 
 use crate::district_table::{evidence, normalise, number, sniff_delimiter, Decimal, TableProblem, MAX_ERRORS};
 use crate::scenario::{
-    Calibration, HouseholdFileRef, Kecamatan, Scenario, ScenarioError, HOUSEHOLDS_RANGE, MAX_KECAMATAN,
+    Calibration, Estimated, HouseholdFileRef, Kecamatan, Scenario, ScenarioError, HOUSEHOLDS_RANGE, MAX_KECAMATAN,
 };
 
 /// `scenario` on household file `file` (named `name`): the file replaces the synthetic households (their
@@ -15,11 +15,23 @@ use crate::scenario::{
 /// file's; a kecamatan chosen as a pocket stays chosen). The district's other figures stay: its population
 /// sets the total the weights are scaled to. Applying it twice changes nothing more.
 pub fn prepare(scenario: &Scenario, name: &str, file: &Households) -> Result<Scenario, ScenarioError> {
+    let s = put_on(scenario, name, file);
+    s.validate()?;
+    Ok(s)
+}
+
+/// `prepare` without the checks (a Monte Carlo draw's resampled file of a prepared scenario).
+pub(crate) fn put_on(scenario: &Scenario, name: &str, file: &Households) -> Scenario {
     let mut s = scenario.clone();
     let d = &mut s.district;
     let m = file.measures(d.poverty_line);
     d.calibration = Calibration::P0P1P2 { p0_pct: m.p0_pct, p1: m.p1, p2: m.p2 };
-    if !file.kecamatan_names.is_empty() {
+    // The distribution is the file's: estimates of its shape no longer enter the run.
+    d.estimated.retain(|e| !matches!(e, Estimated::P1 | Estimated::P2 | Estimated::Gini | Estimated::MeanConsumption));
+    // A file without kecamatan has none: the district's entered shares cannot be told apart in it.
+    if file.kecamatan_names.is_empty() {
+        d.kecamatan.clear();
+    } else {
         let z = d.poverty_line;
         let mut sums = vec![[0.0f64; 2]; file.kecamatan_names.len()];
         for i in 0..file.len() {
@@ -48,8 +60,7 @@ pub fn prepare(scenario: &Scenario, name: &str, file: &Households) -> Result<Sce
         rows: file.len(),
         fingerprint: format!("{:016x}", file.fingerprint()),
     });
-    s.validate()?;
-    Ok(s)
+    s
 }
 
 /// Longest household file accepted, bytes (a million rows of a few columns).
@@ -57,6 +68,72 @@ pub const MAX_BYTES: usize = 96 << 20;
 
 /// Largest household a row may describe (people).
 pub const MAX_SIZE: f64 = 40.0;
+
+/// Fewest rows a household file may have (a kabupaten's Susenas sample can be a few hundred households).
+pub const MIN_ROWS: usize = 100;
+
+/// Kecamatan with fewer rows than this are flagged: a survey is rarely representative that far down.
+pub const THIN_KECAMATAN_ROWS: usize = 30;
+
+/// What a household file suggests checking before its results are trusted (the app words each; the file
+/// is used all the same).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub enum FileWarning {
+    /// The weights were multiplied by `scale` to reach the district's population: far from 1, the file may
+    /// be a partial extract (one desil, some kecamatan) or its weights not households.
+    WeightsScaled { scale: f64 },
+    /// The file's headcount is far from the district's published one (more than 2 points).
+    P0Differs { file_pct: f64, published_pct: f64 },
+    /// Kecamatan with few rows: their shares rest on a handful of households.
+    ThinKecamatan { names: Vec<String>, rows: usize },
+}
+
+impl core::fmt::Display for FileWarning {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            FileWarning::WeightsScaled { scale } => write!(
+                f,
+                "the weights were multiplied by {scale:.3} to reach the district's population: is the file a partial extract, or are its weights not households?"
+            ),
+            FileWarning::P0Differs { file_pct, published_pct } => write!(
+                f,
+                "the file's P0 is {file_pct:.2}% against the district's published {published_pct:.2}%"
+            ),
+            FileWarning::ThinKecamatan { names, rows } => {
+                write!(f, "fewer than {rows} rows in kecamatan {}: their figures rest on few households", names.join(", "))
+            }
+        }
+    }
+}
+
+/// What to check about `file` on the district of `scenario` (before `prepare`: its published figures).
+pub fn warnings(scenario: &Scenario, file: &Households) -> Vec<FileWarning> {
+    let d = &scenario.district;
+    let mut out = Vec::new();
+    let scale = file.weight_scale(d.population);
+    if !(0.8..=1.25).contains(&scale) {
+        out.push(FileWarning::WeightsScaled { scale });
+    }
+    let (file_pct, published_pct) = (file.measures(d.poverty_line).p0_pct, d.calibration.p0_pct());
+    if (file_pct - published_pct).abs() > 2.0 {
+        out.push(FileWarning::P0Differs { file_pct, published_pct });
+    }
+    let mut rows = vec![0usize; file.kecamatan_names.len()];
+    for k in &file.kecamatan {
+        rows[*k as usize] += 1;
+    }
+    let names: Vec<String> = file
+        .kecamatan_names
+        .iter()
+        .zip(&rows)
+        .filter(|(_, r)| **r < THIN_KECAMATAN_ROWS)
+        .map(|(n, _)| n.clone())
+        .collect();
+    if !names.is_empty() {
+        out.push(FileWarning::ThinKecamatan { names, rows: THIN_KECAMATAN_ROWS });
+    }
+    out
+}
 
 /// A column of the household file; `weight`, `consumption_pc` and `size` are required.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -103,13 +180,13 @@ impl HouseholdColumn {
     fn aliases(self) -> &'static [&'static str] {
         match self {
             HouseholdColumn::Weight => &["weight", "bobot", "penimbang", "fwt", "wert", "household weight"],
+            // Per capita only: "pengeluaran" or "consumption" alone is often the household's total.
             HouseholdColumn::Consumption => &[
                 "consumption pc",
-                "consumption",
                 "per capita consumption",
+                "consumption per capita",
                 "pengeluaran per kapita",
                 "pengeluaran perkapita",
-                "pengeluaran",
                 "kapita",
             ],
             HouseholdColumn::Size => {
@@ -128,7 +205,7 @@ impl HouseholdColumn {
     /// Allowed range of a numeric column.
     pub fn range(self) -> (f64, f64) {
         match self {
-            HouseholdColumn::Weight => (1e-6, 10_000_000.0),
+            HouseholdColumn::Weight => (0.001, 10_000_000.0),
             HouseholdColumn::Consumption => (1_000.0, 1_000_000_000.0),
             HouseholdColumn::Size => (1.0, MAX_SIZE),
             _ => (0.0, 1.0),
@@ -285,12 +362,12 @@ impl Households {
             return Err(name(errors));
         }
         let data = &records[1..];
-        if data.len() < HOUSEHOLDS_RANGE.0 {
+        if data.len() < MIN_ROWS {
             let p = TableProblem::Invalid {
                 field: "households".into(),
                 problem: crate::scenario::Problem::OutOfRange {
                     value: data.len() as f64,
-                    min: HOUSEHOLDS_RANGE.0 as f64,
+                    min: MIN_ROWS as f64,
                     max: HOUSEHOLDS_RANGE.1 as f64,
                 },
             };
@@ -350,7 +427,7 @@ impl Households {
                     return f64::NAN;
                 }
                 if c == HouseholdColumn::Size && v.fract() != 0.0 {
-                    bad(c, TableProblem::NotANumber { text: text.chars().take(40).collect() });
+                    bad(c, TableProblem::NotWhole { text: text.chars().take(40).collect() });
                     return f64::NAN;
                 }
                 v
@@ -410,8 +487,9 @@ impl Households {
             let (lo, hi) = c.range();
             v.iter().all(|x| (lo..=hi).contains(x))
         };
-        (HOUSEHOLDS_RANGE.0..=HOUSEHOLDS_RANGE.1).contains(&n)
+        (MIN_ROWS..=HOUSEHOLDS_RANGE.1).contains(&n)
             && [self.line.len(), self.consumption.len(), self.size.len()].iter().all(|l| *l == n)
+            && (self.kecamatan.is_empty() == self.kecamatan_names.is_empty())
             && (self.kecamatan.is_empty() || self.kecamatan.len() == n)
             && self.kecamatan.iter().all(|k| (*k as usize) < self.kecamatan_names.len())
             && self.kecamatan_names.len() <= MAX_KECAMATAN
@@ -420,6 +498,49 @@ impl Households {
             && in_range(HouseholdColumn::Weight, &self.weight)
             && in_range(HouseholdColumn::Consumption, &self.consumption)
             && in_range(HouseholdColumn::Size, &self.size)
+    }
+
+    /// A Poisson bootstrap of the rows for Monte Carlo draw `seed`: each row's weight times a Poisson(1)
+    /// count, rows drawn zero times left out (households resampled with replacement, as a survey's base year
+    /// could have come out; clusters and strata are not known here, so this understates a design's error).
+    pub fn bootstrap(&self, seed: u64) -> Households {
+        let mut out = Households {
+            line: Vec::new(),
+            weight: Vec::new(),
+            consumption: Vec::new(),
+            size: Vec::new(),
+            kecamatan_names: self.kecamatan_names.clone(),
+            kecamatan: Vec::new(),
+            rtlh: self.rtlh.as_ref().map(|_| Vec::new()),
+            no_sanitation: self.no_sanitation.as_ref().map(|_| Vec::new()),
+        };
+        let e1 = libm::exp(-1.0);
+        for i in 0..self.len() {
+            let u = crate::rng::uniform(seed, crate::rng::Stream::Draw, i as u64, 1);
+            let (mut k, mut p, mut cum) = (0.0, e1, e1);
+            while u > cum && k < 20.0 {
+                k += 1.0;
+                p /= k;
+                cum += p;
+            }
+            if k == 0.0 {
+                continue;
+            }
+            out.line.push(self.line[i]);
+            out.weight.push(self.weight[i] * k);
+            out.consumption.push(self.consumption[i]);
+            out.size.push(self.size[i]);
+            if let Some(&k) = self.kecamatan.get(i) {
+                out.kecamatan.push(k);
+            }
+            if let (Some(o), Some(v)) = (out.rtlh.as_mut(), &self.rtlh) {
+                o.push(v[i]);
+            }
+            if let (Some(o), Some(v)) = (out.no_sanitation.as_mut(), &self.no_sanitation) {
+                o.push(v[i]);
+            }
+        }
+        out
     }
 
     /// Rows in the file.
@@ -479,6 +600,7 @@ impl Households {
             for b in k.bytes() {
                 eat(b as u64);
             }
+            eat(u64::MAX);
         }
         h
     }
@@ -545,7 +667,7 @@ mod tests {
         let missing = Households::parse("weight,size\n1,2\n").expect_err("no consumption");
         assert_eq!(missing[0].column, Some(HouseholdColumn::Consumption));
         assert_eq!(missing[0].problem, TableProblem::MissingColumn);
-        let short = Households::parse(&file(20, |_| "1,500000,3".into())).expect_err("too few rows");
+        let short = Households::parse(&file(99, |_| "1,500000,3".into())).expect_err("too few rows");
         assert!(matches!(short[0].problem, TableProblem::Invalid { .. }));
         let ragged = Households::parse(&file(600, |i| if i == 50 { "1,2".into() } else { "1,500000,3".into() }));
         assert_eq!(ragged.expect_err("ragged")[0].line, 52);

@@ -149,9 +149,10 @@ pub fn run_draw(s: &Scenario, levers: &LeverValues, d: u64) -> DrawSummary {
     run_draw_on(s, levers, d, None)
 }
 
-/// `run_draw` of a scenario on household file `file` (prepared by `households::prepare`): the file is the
-/// base year, so no survey error is drawn for it; the assumptions, the enablers and every per-household draw
-/// are drawn as for a synthetic district.
+/// `run_draw` of a scenario on household file `file` (prepared by `households::prepare`): the base year's
+/// survey error is a Poisson bootstrap of the file's rows (`Households::bootstrap`) in place of the
+/// published figures' sampling error; the assumptions, the enablers and every per-household draw are drawn as
+/// for a synthetic district.
 pub fn run_draw_on(s: &Scenario, levers: &LeverValues, d: u64, file: Option<&Households>) -> DrawSummary {
     let mut sd = s.clone();
     sd.seed = rng::bits(s.seed, Stream::Draw, d, u64::MAX);
@@ -161,7 +162,12 @@ pub fn run_draw_on(s: &Scenario, levers: &LeverValues, d: u64, file: Option<&Hou
     }
     sd.district.status_quo = status_quo;
     let pop = match file {
-        Some(f) => Population::from_households(&sd, &lv, f),
+        Some(f) => {
+            let resampled = f.bootstrap(sd.seed);
+            let name = s.household_file.as_ref().map_or("", |r| r.name.as_str());
+            sd = crate::households::put_on(&sd, name, &resampled);
+            Population::from_households(&sd, &lv, &resampled)
+        }
         None => Population::build(&sd, &lv),
     };
     DrawSummary::new(s, d, &simulate_with(&sd, &lv, &pop, Active::ALL, None))

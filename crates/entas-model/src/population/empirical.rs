@@ -77,7 +77,7 @@ impl Empirical {
         if s >= self.s[n - 1] {
             return self.x[n - 1] + (s - self.s[n - 1]) / self.slope_hi;
         }
-        let i = (self.s.partition_point(|v| *v <= s) - 1).min(n - 2);
+        let i = self.s.partition_point(|v| *v <= s).saturating_sub(1).min(n - 2);
         let (x0, x1, s0, s1) = (self.x[i], self.x[i + 1], self.s[i], self.s[i + 1]);
         if s1 > s0 {
             x0 + (x1 - x0) * (s - s0) / (s1 - s0)
@@ -108,7 +108,8 @@ pub(super) fn build(s: &Scenario, levers: &LeverValues, file: &Households) -> Po
         .map(|p| {
             let mid = (cum + p / 2.0) / total;
             cum += p;
-            mid
+            // Weights 13 orders of magnitude apart could round a mid-rank to 0 or 1 (an infinite score).
+            mid.clamp(1e-12, 1.0 - 1e-12)
         })
         .collect();
     let x0: Vec<f64> = rank0.iter().map(|u| normal::quantile(*u)).collect();
@@ -182,5 +183,6 @@ pub(super) fn build(s: &Scenario, levers: &LeverValues, file: &Households) -> Po
     pop.lacks_house = pick(&file.rtlh);
     pop.lacks_sanitation = pick(&file.no_sanitation);
     pop.source = file.fingerprint();
+    pop.consumption = Some(y);
     pop
 }

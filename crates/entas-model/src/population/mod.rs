@@ -150,6 +150,8 @@ pub struct Population {
     pub lacks_sanitation: Option<Vec<bool>>,
     /// The household file's fingerprint (`Households::fingerprint`); 0 for a synthetic population.
     pub source: u64,
+    /// A household file's base-year consumption of each household, as the file gives it (None: synthetic).
+    pub consumption: Option<Vec<f64>>,
     pub shape: Shape,
     pub report: CalibrationReport,
 }
@@ -365,6 +367,7 @@ fn with_draws(
         lacks_house: None,
         lacks_sanitation: None,
         source: 0,
+        consumption: None,
         shape,
         report,
     }

@@ -105,11 +105,13 @@ impl Scenario {
         let d = &self.district;
         check("district.base_year", d.base_year as f64, 2000.0, 2100.0)?;
         check("horizon", self.horizon as f64, (d.base_year + 1) as f64, (d.base_year + MAX_YEARS) as f64)?;
-        check("households", self.households as f64, HOUSEHOLDS_RANGE.0 as f64, HOUSEHOLDS_RANGE.1 as f64)?;
+        // A household file may be a small survey sample; a synthetic district needs enough households.
+        let fewest = if self.household_file.is_some() { crate::households::MIN_ROWS } else { HOUSEHOLDS_RANGE.0 };
+        check("households", self.households as f64, fewest as f64, HOUSEHOLDS_RANGE.1 as f64)?;
         if let Some(f) = &self.household_file {
             check_text("household_file.name", &f.name, 200)?;
             check_text("household_file.fingerprint", &f.fingerprint, 16)?;
-            check("household_file.rows", f.rows as f64, HOUSEHOLDS_RANGE.0 as f64, HOUSEHOLDS_RANGE.1 as f64)?;
+            check("household_file.rows", f.rows as f64, fewest as f64, HOUSEHOLDS_RANGE.1 as f64)?;
         }
         check("district.population", d.population, 1_000.0, 400_000_000.0)?;
         check("district.household_size", d.household_size, 1.5, 10.0)?;

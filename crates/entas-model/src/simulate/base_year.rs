@@ -28,7 +28,13 @@ impl BaseYear {
         let total_people: f64 = c.people.iter().sum();
         let mut x_pub = pop.x0.clone();
         let mut x_pre = pop.x0.clone();
-        let mut y_pre: Vec<f64> = x_pre.iter().map(|x| consumption(*x)).collect();
+        // A household file's households keep their own published consumption (and so the file's P0, P1 and
+        // P2); the synthetic district's are placed on the calibrated distribution by welfare with transfers.
+        let own = pop.consumption.as_deref();
+        let mut y_pre: Vec<f64> = match own {
+            Some(y) => y.to_vec(),
+            None => x_pre.iter().map(|x| consumption(*x)).collect(),
+        };
         let mut y_pub = y_pre.clone();
         for _ in 0..BASE_YEAR_ROUNDS {
             let total = y_pub.iter().zip(&c.people).map(|(y, p)| y * p).sum();
@@ -40,16 +46,18 @@ impl BaseYear {
             let with: Vec<f64> = (0..c.n).map(|h| y_pre[h] * sel.multiplier_factor + income[h]).collect();
             // Sorted by welfare with transfers, then the published rank, then the index: the order a stable
             // sort of the indices by the first two gives, with the keys kept beside the index.
-            let mut order: Vec<(f64, f64, usize)> = (0..c.n).map(|h| (with[h], pop.x0[h], h)).collect();
-            order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-            let mut cum = 0.0;
-            for &(_, _, h) in &order {
-                let mid = (cum + 0.5 * c.people[h]) / total_people;
-                cum += c.people[h];
-                x_pub[h] = normal::quantile(mid.clamp(1e-12, 1.0 - 1e-12));
+            if own.is_none() {
+                let mut order: Vec<(f64, f64, usize)> = (0..c.n).map(|h| (with[h], pop.x0[h], h)).collect();
+                order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+                let mut cum = 0.0;
+                for &(_, _, h) in &order {
+                    let mid = (cum + 0.5 * c.people[h]) / total_people;
+                    cum += c.people[h];
+                    x_pub[h] = normal::quantile(mid.clamp(1e-12, 1.0 - 1e-12));
+                }
             }
             for h in 0..c.n {
-                y_pub[h] = consumption(x_pub[h]);
+                y_pub[h] = own.map_or_else(|| consumption(x_pub[h]), |y| y[h]);
                 y_pre[h] = ((y_pub[h] - income[h]) / sel.multiplier_factor).max(0.1 * y_pub[h]);
                 x_pre[h] = if y_pre[h] == y_pub[h] {
                     x_pub[h]
