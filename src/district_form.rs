@@ -29,6 +29,8 @@ pub enum Field {
     History,
     Kecamatan,
     Budget(LeverId),
+    /// The district's yearly budget (APBD belanja), Rp miliar: what a mix's cost is set against.
+    Apbd,
 }
 
 impl Field {
@@ -49,6 +51,7 @@ impl Field {
             Field::History => "district.field.history",
             Field::Kecamatan => "district.field.kecamatan",
             Field::Budget(_) => "district.field.budget",
+            Field::Apbd => "district.field.apbd",
         }
     }
 }
@@ -107,6 +110,8 @@ pub struct Form {
     pub kecamatan: String,
     /// Rp billion a year for each of `budget_levers()`, in that order.
     pub budgets: Vec<String>,
+    /// The APBD (belanja), Rp billion a year; empty when not known.
+    pub apbd: String,
     /// The district the form was filled from, if any: its sources are kept, its estimate marks while the
     /// figure is unchanged, its observations' extreme rates for the years still listed.
     pub filled: Option<District>,
@@ -160,6 +165,7 @@ impl Form {
             p2: opt(p2, 3, lang),
             extreme: opt(extreme, 2, lang),
             gini: opt(d.gini, 3, lang),
+            apbd: opt(d.apbd_rp_bn, 1, lang),
             history,
             kecamatan: d
                 .kecamatan
@@ -227,6 +233,7 @@ impl Form {
             p2: re(&self.p2),
             extreme: re(&self.extreme),
             gini: re(&self.gini),
+            apbd: re(&self.apbd),
             history,
             kecamatan: self
                 .kecamatan
@@ -293,6 +300,7 @@ impl Form {
             }
         }
         let gini = num(Field::Gini, &self.gini)?;
+        let apbd = num(Field::Apbd, &self.apbd)?;
 
         let filled = self.filled.as_ref();
         let mut estimated = filled.map(|d| d.estimated.clone()).unwrap_or_default();
@@ -405,8 +413,7 @@ impl Form {
             sources,
             estimated,
             status_quo,
-            // The APBD is edited where a cost is set against it (the solver page); kept from where it was filled.
-            apbd_rp_bn: filled.and_then(|d| d.apbd_rp_bn),
+            apbd_rp_bn: apbd,
         };
         let s = district_table::scenario_on(district);
         s.validate().map_err(|e| model_error(&e))?;
@@ -491,6 +498,7 @@ fn model_error(e: &ScenarioError) -> FormError {
         "calibration.p1" => Field::P1,
         "calibration.p2" => Field::P2,
         "gini" => Field::Gini,
+        "apbd_rp_bn" => Field::Apbd,
         _ if f.starts_with("observed") => Field::History,
         _ if f.starts_with("kecamatan") => Field::Kecamatan,
         _ if f.starts_with("status_quo.") => {
@@ -551,7 +559,14 @@ mod tests {
             ..Form::default()
         };
         f.budgets[0] = "25".into();
+        f.apbd = "1.250,5".into();
         let d = f.district().unwrap();
+        assert_eq!(d.apbd_rp_bn, Some(1_250.5));
+        let mut no_budget = f.clone();
+        no_budget.apbd = "0,5".into();
+        assert_eq!(no_budget.district().unwrap_err().field, Field::Apbd, "an APBD below Rp1 miliar is named");
+        no_budget.apbd = String::new();
+        assert_eq!(no_budget.district().unwrap().apbd_rp_bn, None);
         assert_eq!(d.code, "1699");
         assert_eq!(d.population, 500_000.0);
         assert_eq!(d.calibration, Calibration::P0P1P2 { p0_pct: 11.5, p1: 1.9, p2: 0.45 });

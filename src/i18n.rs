@@ -190,8 +190,15 @@ mod coverage {
         {
             use crate::district_form::Field as F;
             let fields = [F::Name, F::Code, F::BaseYear, F::Population, F::HouseholdSize, F::PovertyLine, F::P0, F::P1];
-            let more =
-                [F::P2, F::Extreme, F::Gini, F::History, F::Kecamatan, F::Budget(entas_model::LeverId::CashBudget)];
+            let more = [
+                F::P2,
+                F::Extreme,
+                F::Gini,
+                F::Apbd,
+                F::History,
+                F::Kecamatan,
+                F::Budget(entas_model::LeverId::CashBudget),
+            ];
             k.extend(fields.iter().chain(&more).map(|f| f.label_key().to_string()));
         }
         k

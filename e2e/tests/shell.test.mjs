@@ -142,10 +142,10 @@ test('no page and no printed brief shows an untranslated key, in either language
         if (!(await app.page.getByTestId('solve-answer').count())) await app.page.getByTestId('solve-start').click();
         await app.page.locator('[data-testid=solve-status][data-done=true]').waitFor({ timeout: 60000 });
       }
-      // The district page with the sample table imported and its column list open: every text it can show.
+      // The district page with the sample table imported and both column lists open: every text it can show.
       if (page === 'district') {
         await app.tableSample.click();
-        await app.page.locator('details.table-columns').evaluate((d) => { d.open = true; });
+        await app.page.locator('details.table-columns').evaluateAll((ds) => { for (const d of ds) d.open = true; });
       }
       await app.page.waitForTimeout(200);
       const text = await app.page.locator('body').innerText();

@@ -208,6 +208,7 @@ pub fn DistrictPage() -> impl IntoView {
                 <FormField form field=Field::P2 testid="df-p2" get=|f| &f.p2 set=|f, v| f.p2 = v/>
                 <FormField form field=Field::Extreme testid="df-extreme" get=|f| &f.extreme set=|f, v| f.extreme = v/>
                 <FormField form field=Field::Gini testid="df-gini" get=|f| &f.gini set=|f, v| f.gini = v/>
+                <FormField form field=Field::Apbd testid="df-apbd" get=|f| &f.apbd set=|f, v| f.apbd = v/>
             </div>
             {move || {
                 let l = lang.get();

@@ -387,6 +387,48 @@ pub(crate) fn number(cell: &str, dec: Decimal) -> Option<f64> {
     plain.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// The non-empty records of CSV `text` (cells trimmed) with the line each starts on, the header first; a file
+/// that is not CSV, or has more than `max_rows` rows below its header, is refused at the line found.
+pub(crate) fn records(
+    text: &str,
+    delimiter: u8,
+    max_rows: usize,
+) -> Result<Vec<(usize, csv::StringRecord)>, (usize, TableProblem)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    let mut rec = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut rec) {
+            Ok(false) => return Ok(records),
+            Ok(true) => {
+                if rec.iter().all(str::is_empty) {
+                    continue;
+                }
+                let line = rec.position().map_or(0, |p| p.line() as usize);
+                records.push((line, rec.clone()));
+                if records.len() > max_rows + 1 {
+                    return Err((line, TableProblem::TooLarge { rows: records.len(), max: max_rows }));
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                let detail = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                        format!("{len} cells where the header has {expected_len}")
+                    }
+                    _ => "unbalanced quotes or bad text".into(),
+                };
+                return Err((line, TableProblem::Malformed { detail }));
+            }
+        }
+    }
+}
+
 /// Allowed range of each numeric column (the model's own ranges are checked again on the district).
 fn range(c: Column) -> (f64, f64) {
     match c {
@@ -448,41 +490,7 @@ impl Table {
             return Err(vec![err(1, None, TableProblem::Empty)]);
         };
         let delimiter = sniff_delimiter(header_line);
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(false)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let mut records = Vec::new();
-        for r in reader.records() {
-            match r {
-                Ok(rec) => {
-                    if rec.iter().all(str::is_empty) {
-                        continue;
-                    }
-                    let line = rec.position().map_or(0, |p| p.line() as usize);
-                    records.push((line, rec));
-                    if records.len() > MAX_ROWS + 1 {
-                        return Err(vec![err(
-                            line,
-                            None,
-                            TableProblem::TooLarge { rows: records.len(), max: MAX_ROWS },
-                        )]);
-                    }
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    let detail = match e.kind() {
-                        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                            format!("{len} cells where the header has {expected_len}")
-                        }
-                        _ => "unbalanced quotes or bad text".into(),
-                    };
-                    return Err(vec![err(line, None, TableProblem::Malformed { detail })]);
-                }
-            }
-        }
+        let records = records(text, delimiter, MAX_ROWS).map_err(|(line, p)| vec![err(line, None, p)])?;
         let Some((header_at, header)) = records.first().cloned() else {
             return Err(vec![err(1, None, TableProblem::Empty)]);
         };

@@ -4,7 +4,7 @@
 //! distribution, so the base year is the file's, P0, P1 and P2 included. Reading text is not IO: the caller
 //! reads the file. The file is read whole or not at all: every bad cell is reported by line and column.
 
-use crate::district_table::{evidence, normalise, number, sniff_delimiter, Decimal, TableProblem, MAX_ERRORS};
+use crate::district_table::{evidence, normalise, number, records, sniff_delimiter, Decimal, TableProblem, MAX_ERRORS};
 use crate::scenario::{
     Calibration, Estimated, HouseholdFileRef, Kecamatan, Scenario, ScenarioError, HOUSEHOLDS_RANGE, MAX_KECAMATAN,
 };
@@ -294,43 +294,7 @@ impl Households {
             return Err(vec![err(1, None, TableProblem::Empty)]);
         };
         let delimiter = sniff_delimiter(header_line);
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(false)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let mut records: Vec<(usize, csv::StringRecord)> = Vec::new();
-        let mut rec = csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut rec) {
-                Ok(false) => break,
-                Ok(true) => {
-                    if rec.iter().all(str::is_empty) {
-                        continue;
-                    }
-                    let line = rec.position().map_or(0, |p| p.line() as usize);
-                    records.push((line, rec.clone()));
-                    if records.len() > max_rows + 1 {
-                        return Err(vec![err(
-                            line,
-                            None,
-                            TableProblem::TooLarge { rows: records.len(), max: max_rows },
-                        )]);
-                    }
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as usize);
-                    let detail = match e.kind() {
-                        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                            format!("{len} cells where the header has {expected_len}")
-                        }
-                        _ => "unbalanced quotes or bad text".into(),
-                    };
-                    return Err(vec![err(line, None, TableProblem::Malformed { detail })]);
-                }
-            }
-        }
+        let records = records(text, delimiter, max_rows).map_err(|(line, p)| vec![err(line, None, p)])?;
         let Some((header_at, header)) = records.first().cloned() else {
             return Err(vec![err(1, None, TableProblem::Empty)]);
         };

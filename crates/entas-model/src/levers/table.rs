@@ -125,7 +125,7 @@ pub const LEVERS: &[LeverSpec] = &[
     lever(L::NoSanitationShare, Assumption, Percent, (0.0, 50.0, 15.0, 0.5),
         "Households without safe water or sanitation at the base year, concentrated at the bottom [A]"),
     lever(L::DataCost, Assumption, RpPerHousehold, (20_000.0, 150_000.0, 60_000.0, 5_000.0),
-        "Cost of re-enumerating one household [A]"),
+        "Cost of re-enumerating one household. Regsosek 2022, BPS's door-to-door enumeration of every family: Rp3.3 tn for the field work in 2022 and Rp872 bn for processing in 2023, Rp4.17 tn in all (BPS's Sekretaris Utama, Liputan6 12 Oct 2022), over about 71 million households (270.2 million people in the 2020 census ÷ 3.8) ≈ Rp59,000 each; field wages alone, one enumerator per 250 families at Rp3.2–4.1 m for the month, ≈ Rp13,000–16,000 [C]; a district's own verification round may cost more per household"),
     lever(L::ExtremeLineDrift, Assumption, PercentPerYear, (0.0, 6.0, 3.2, 0.1),
         "Yearly fall of the US$ PPP extreme line against the GK: the PPP line moves with the CPI, the national GK rose 3.2 points a year faster 2015–2025 (BPS GK and March CPI) [C]; US$1.90 line Rp322,170 (2021) → Rp351,957 (2023) against GK Rp472,525 → Rp550,458"),
     lever(L::SurveyRse, Assumption, Percent, (0.0, 25.0, 10.0, 0.5),
