@@ -178,7 +178,7 @@ mod coverage {
         for g in ["evidence", "district_trend"] {
             k.push(format!("growth.{g}"));
         }
-        for i in ["p0", "extreme"] {
+        for i in ["p0", "extreme", "p1"] {
             k.push(format!("solve.indicator.{i}"));
         }
         for c in entas_model::district_table::Column::ALL {

@@ -82,3 +82,39 @@ test('a cancel stops the search, and a bad limit is refused naming the field and
   assert.deepEqual(app.errors, []);
   await context.close();
 });
+
+test('a poverty-gap target on the Bantu Umak back-test: applied, the constant mix replaces the schedule', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const app = new EntasPage(await context.newPage(), env.url);
+  await app.page.goto(app.url);
+  await app.kpi('p0').waitFor();
+  await app.preset.selectOption('muba_2021_backtest');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid=district]')?.textContent.includes('2021'));
+  await app.nav('solve').click();
+  const page = app.page;
+  await page.getByTestId('solve-page').waitFor();
+  // Only the RPJMD poverty-gap target, P1 (BPS's index ×100), offered off by default.
+  const p1 = page.getByTestId('solve-target-p1');
+  assert.equal(await p1.locator('input[type=checkbox]').isChecked(), false);
+  for (const key of ['p0', 'extreme']) {
+    const box = page.getByTestId(`solve-target-${key}`).locator('input[type=checkbox]');
+    if (await box.isChecked()) await box.click();
+  }
+  await p1.locator('input[type=checkbox]').click();
+  assert.match(await p1.getByTestId('line').textContent(), /GK/);
+  await page.getByTestId('solve-start').click();
+  await page.locator('[data-testid=solve-answer][data-feasible=true]').waitFor({ timeout: 60000 });
+  const targets = await page.getByTestId('solve-target').allInnerTexts();
+  assert.equal(targets.length, 1);
+  assert.match(targets[0], /^Indeks kedalaman kemiskinan \(P1\) ≤ [\d,]+ pada \d{4}/);
+  assert.doesNotMatch(targets[0], /%/, 'the index is not a percentage');
+  await page.getByTestId('solve-apply').click();
+  await app.kpi('p0').waitFor();
+  // The scenario as exported: the cash budget is the mix's, constant (Bantu Umak's 2023 start is gone).
+  const { text } = await app.downloadText(page.getByTestId('export-json'));
+  const s = JSON.parse(text);
+  assert.equal(s.district.base_year, 2021);
+  assert.equal(s.schedules?.cash_budget, undefined, JSON.stringify(s.schedules));
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});

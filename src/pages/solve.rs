@@ -89,7 +89,7 @@ pub fn SolvePage() -> impl IntoView {
             s
         }
     };
-    let targets: Vec<TargetRow> = [Indicator::P0, Indicator::Extreme]
+    let targets: Vec<TargetRow> = [Indicator::P0, Indicator::Extreme, Indicator::P1]
         .into_iter()
         .map(|indicator| {
             let t = scenario.targets.iter().find(|t| t.indicator == indicator).cloned();
@@ -97,9 +97,17 @@ pub fn SolvePage() -> impl IntoView {
             TargetRow {
                 indicator,
                 on: RwSignal::new(t.is_some()),
-                value: RwSignal::new(plain(
-                    t.as_ref().map_or(if indicator == Indicator::P0 { 9.99 } else { 0.0 }, |t| t.value_pct),
-                )),
+                value: RwSignal::new(plain(t.as_ref().map_or(
+                    match indicator {
+                        Indicator::P0 => 9.99,
+                        Indicator::Extreme => 0.0,
+                        // A fifth off the base year's poverty gap, a typical RPJMD ambition.
+                        Indicator::P1 => {
+                            (0.8 * scenario.district.calibration.p1().unwrap_or(1.5) * 1000.0).round() / 1000.0
+                        }
+                    },
+                    |t| t.value_pct,
+                ))),
                 year: RwSignal::new(year.to_string()),
                 tolerance: RwSignal::new(plain(t.as_ref().map_or(0.0, |t| t.tolerance_pct))),
             }
@@ -139,8 +147,7 @@ pub fn SolvePage() -> impl IntoView {
         let request = (|| -> Result<Request, String> {
             let mut ts = Vec::new();
             for t in targets_c.iter().filter(|t| t.on.get_untracked()) {
-                let name =
-                    l.t(&format!("solve.indicator.{}", if t.indicator == Indicator::P0 { "p0" } else { "extreme" }));
+                let name = l.t(&format!("solve.indicator.{}", present::indicator_key(t.indicator)));
                 let value = parse(&t.value.get_untracked(), name.clone(), (0.0, 100.0))?;
                 let year = parse(
                     &t.year.get_untracked(),
@@ -302,7 +309,7 @@ pub fn SolvePage() -> impl IntoView {
             <h2>{tr("solve.targets")}</h2>
             <div class="solve-targets">
                 {targets.into_iter().map(|t| {
-                    let key = if t.indicator == Indicator::P0 { "p0" } else { "extreme" };
+                    let key = present::indicator_key(t.indicator);
                     view! {
                         <fieldset class="solve-target" data-testid=format!("solve-target-{key}")>
                             <label class="check"><input type="checkbox" prop:checked=move || t.on.get() on:change=move |ev| t.on.set(event_target_checked(&ev))/>
@@ -315,7 +322,7 @@ pub fn SolvePage() -> impl IntoView {
                                 let s = line_of.clone();
                                 move || {
                                     let l = lang.get();
-                                    if t.indicator == Indicator::P0 {
+                                    if t.indicator != Indicator::Extreme {
                                         l.tf("solve.line_gk", &[("gk", present::gk(&s, s.district.poverty_line, l))])
                                     } else {
                                         l.tf("solve.line_extreme", &[("line", present::line_label(&s.extreme_line, l))])

@@ -125,24 +125,43 @@ pub fn target_what(i: Indicator, l: Lang) -> String {
     l.t(match i {
         Indicator::P0 => "kpi.target_p0",
         Indicator::Extreme => "kpi.target_extreme",
+        Indicator::P1 => "kpi.target_p1",
     })
+}
+
+/// The indicator's name in keys and test hooks: "p0", "extreme", "p1".
+pub fn indicator_key(i: Indicator) -> &'static str {
+    match i {
+        Indicator::P0 => "p0",
+        Indicator::Extreme => "extreme",
+        Indicator::P1 => "p1",
+    }
+}
+
+/// A level of `i` in its unit: "9,99%" for a rate, "1,500" for the poverty gap index (BPS's ×100).
+pub fn indicator_value(i: Indicator, v: f64, l: Lang) -> String {
+    match i {
+        Indicator::P1 => format::number(v, 3, l),
+        Indicator::P0 | Indicator::Extreme => format::percent(v, 2, l),
+    }
+}
+
+/// A target's level in its indicator's unit.
+pub fn target_value(t: &entas_model::scenario::Target, l: Lang) -> String {
+    indicator_value(t.indicator, t.value_pct, l)
 }
 
 /// "Kemiskinan ≤ 9,99% pada 2027", with the tolerance when there is one.
 pub fn target_label(t: &entas_model::scenario::Target, l: Lang) -> String {
     let label = l.tf(
         "kpi.target_label",
-        &[
-            ("what", target_what(t.indicator, l)),
-            ("value", format::percent(t.value_pct, 2, l)),
-            ("year", t.year.to_string()),
-        ],
+        &[("what", target_what(t.indicator, l)), ("value", target_value(t, l)), ("year", t.year.to_string())],
     );
     if t.tolerance_pct > 0.0 {
         let tol = l.tf(
             "kpi.tolerance",
             &[
-                ("value", format::percent(t.value_pct + t.tolerance_pct, 2, l)),
+                ("value", indicator_value(t.indicator, t.value_pct + t.tolerance_pct, l)),
                 ("tol", format::number(t.tolerance_pct, 2, l)),
             ],
         );

@@ -85,6 +85,7 @@ fn indicator_name(i: Indicator, l: Lang) -> String {
     match i {
         Indicator::P0 => l.t("solve.indicator.p0"),
         Indicator::Extreme => l.t("solve.indicator.extreme"),
+        Indicator::P1 => l.t("solve.indicator.p1"),
     }
 }
 
@@ -96,9 +97,9 @@ pub fn target_lines(sol: &Solution, l: Lang) -> Vec<String> {
             let args = |extra: Vec<(&'static str, String)>| {
                 let mut a = vec![
                     ("indicator", indicator_name(t.target.indicator, l)),
-                    ("value", format::percent(t.target.value_pct, 2, l)),
+                    ("value", super::target_value(&t.target, l)),
                     ("year", t.target.year.to_string()),
-                    ("reached", format::percent(t.reached_pct, 2, l)),
+                    ("reached", super::indicator_value(t.target.indicator, t.reached_pct, l)),
                 ];
                 a.extend(extra);
                 a

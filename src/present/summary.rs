@@ -59,7 +59,7 @@ pub fn summary(run: &Run, wedge: Option<&Wedge>, l: Lang) -> String {
     }
     for st in analysis::target_status(o, &run.scenario.targets, None) {
         let t = &st.target;
-        let (what, value) = (target_what(t.indicator, l), format::percent(t.value_pct, 2, l));
+        let (what, value) = (target_what(t.indicator, l), super::target_value(t, l));
         let deadline = t.year.to_string();
         parts.push(match st.verdict {
             Verdict::OnTime(y) => l.tf(

@@ -16,6 +16,7 @@ fn pick(i: Indicator) -> fn(&YearResult) -> f64 {
     match i {
         Indicator::P0 => |r| r.p0_pct,
         Indicator::Extreme => |r| r.extreme_pct,
+        Indicator::P1 => |r| r.p1,
     }
 }
 
@@ -28,6 +29,7 @@ fn panel_title(i: Indicator, o: &Outcome, s: &Scenario, l: Lang) -> String {
     match i {
         Indicator::P0 => format!("{} (GK {})", l.t("chart.p0"), super::gk(s, o.poverty_line, l)),
         Indicator::Extreme => format!("{} ({})", l.t("chart.extreme"), line_label(&s.extreme_line, l)),
+        Indicator::P1 => format!("{} (GK {})", l.t("solve.indicator.p1"), super::gk(s, o.poverty_line, l)),
     }
 }
 
@@ -67,7 +69,7 @@ pub fn spec(run: &Run, bands: Option<&Bands>, l: Lang) -> ChartSpec {
     let one = |indicator: Indicator| {
         let f = pick(indicator);
         let color = match indicator {
-            Indicator::P0 => palette::SCENARIO,
+            Indicator::P0 | Indicator::P1 => palette::SCENARIO,
             Indicator::Extreme => palette::EXTREME,
         };
         let obs: Vec<(i32, f64)> = s
@@ -78,14 +80,15 @@ pub fn spec(run: &Run, bands: Option<&Bands>, l: Lang) -> ChartSpec {
                 Indicator::P0 => ob.p0_pct.map(|v| (ob.year, v)),
                 // Observed extreme rates are only comparable on the line they were published on.
                 Indicator::Extreme => ob.extreme_on(&s.extreme_line).map(|v| (ob.year, v)),
+                Indicator::P1 => None,
             })
             .collect();
         // Up to six years of observed history before the base year, for context.
         let first = obs.iter().map(|p| p.0).filter(|y| *y >= o.base_year - 6).min().unwrap_or(o.base_year);
         let years = (first.min(o.base_year), o.final_year());
-        let band = bands.filter(|b| b.years.len() == o.scenario.len()).map(|b| {
+        let band = bands.filter(|b| b.years.len() == o.scenario.len() && indicator != Indicator::P1).map(|b| {
             let (lo, hi) = match indicator {
-                Indicator::P0 => (&b.p0_p10, &b.p0_p90),
+                Indicator::P0 | Indicator::P1 => (&b.p0_p10, &b.p0_p90),
                 Indicator::Extreme => (&b.extreme_p10, &b.extreme_p90),
             };
             Band {
@@ -100,7 +103,7 @@ pub fn spec(run: &Run, bands: Option<&Bands>, l: Lang) -> ChartSpec {
             .iter()
             .filter(|t| t.indicator == indicator)
             .map(|t| HLine {
-                label: format!("{} {} {}", l.t("chart.target"), format::percent(t.value_pct, 2, l), t.year),
+                label: format!("{} {} {}", l.t("chart.target"), super::target_value(t, l), t.year),
                 value: t.value_pct,
                 color: palette::TARGET,
                 year: Some(t.year),
@@ -218,6 +221,7 @@ pub fn overlay_on(runs: &[(String, &Run)], baseline_of: &str, l: Lang) -> ChartS
         let title = match indicator {
             Indicator::P0 => l.t("chart.p0"),
             Indicator::Extreme => format!("{} ({})", l.t("chart.extreme"), line_label(&first.scenario.extreme_line, l)),
+            Indicator::P1 => l.t("solve.indicator.p1"),
         };
         panel(title, (start, end), series, Vec::new(), Vec::new(), Vec::new(), l)
     };

@@ -640,7 +640,8 @@ fn solve_request(
             let indicator = match parts[0] {
                 "p0" => Indicator::P0,
                 "extreme" => Indicator::Extreme,
-                other => return Err(Fail(format!("{flag}: indicator '{other}' is not p0 or extreme"))),
+                "p1" => Indicator::P1,
+                other => return Err(Fail(format!("{flag}: indicator '{other}' is not p0, p1 or extreme"))),
             };
             let year = parts[2]
                 .trim()

@@ -394,7 +394,7 @@ fn solve_finds_a_mix_that_a_run_confirms_and_refuses_bad_targets() {
     assert!(p0_2027 <= 10.5, "P0 2027 {p0_2027}");
     // Every budget's marginal value is listed.
     assert_eq!(v["marginal"].as_array().unwrap().len(), 8);
-    assert_fails(&["solve", "--preset", "muba_2024", "--target", "p1:9:2027"], &["p1", "p0 or extreme"]);
+    assert_fails(&["solve", "--preset", "muba_2024", "--target", "gini:0.3:2027"], &["gini", "p0, p1 or extreme"]);
     assert_fails(&["solve", "--preset", "muba_2024", "--target", "p0:9:2040"], &["2040", "2025–2030"]);
     assert_fails(
         &["solve", "--preset", "muba_2024", "--target", "p0:9:2027", "--allow", "cash_benefit"],
@@ -464,4 +464,13 @@ fn batch_per_capita_scales_the_lenders_budgets_by_population() {
     assert!(at(&scaled, "1671") > 1.5 * at(&plain, "1671"), "{scaled:?} against {plain:?}");
     // Empat Lawang (1611), smaller than Muba, gets less.
     assert!(at(&scaled, "1611") < at(&plain, "1611"), "{scaled:?} against {plain:?}");
+}
+
+#[test]
+fn solve_takes_a_poverty_gap_target() {
+    let o = entas(&["solve", "--preset", "muba_2024", "--households", "2000", "--target", "p1:1.8:2027"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.lines().any(|l| l.starts_with("summary,feasible,,true")), "{text}");
+    assert_fails(&["solve", "--preset", "muba_2024", "--target", "p2:1:2027"], &["is not p0, p1 or extreme"]);
 }

@@ -86,6 +86,7 @@ fn on_two_programmes_no_grid_mix_is_more_than_two_percent_cheaper() {
                         && match t.indicator {
                             Indicator::P0 => y.p0_pct,
                             Indicator::Extreme => y.extreme_pct,
+                            Indicator::P1 => y.p1,
                         } <= t.value_pct + t.tolerance_pct
                 })
             });
@@ -248,6 +249,7 @@ proptest! {
         grad_min in 0.0f64..20.0,
         cap in prop::option::of(150.0f64..600.0),
         shock in any::<bool>(),
+        p1 in prop::option::of(1.2f64..2.4),
     ) {
         let mut s = small("muba_2024", 1_500, 3);
         if shock {
@@ -259,10 +261,14 @@ proptest! {
         let m = Model::new(s).unwrap();
         let (s, lv, pop) = (&m.scenario, &m.scenario.levers, &m.population);
         let base = s.district.base_year;
-        let targets = vec![
+        let mut targets = vec![
             target(Indicator::P0, p0, base + p0_year, 0.0),
             target(Indicator::Extreme, extreme, base + extreme_year, 0.0),
         ];
+        // An RPJMD poverty-gap target (P1, BPS's index ×100) beside the rates.
+        if let Some(p1) = p1 {
+            targets.push(target(Indicator::P1, p1, base + p0_year, 0.0));
+        }
         let req = Request {
             targets: targets.clone(),
             limits: vec![
@@ -292,4 +298,25 @@ proptest! {
             prop_assert!(sol.yearly_rp_bn <= c + 1e-9, "cost {} over the cap {}", sol.yearly_rp_bn, c);
         }
     }
+}
+
+#[test]
+fn a_poverty_gap_target_is_met_by_the_returned_mix() {
+    let m = Model::new(small("muba_2024", 3_000, 4)).unwrap();
+    let (s, lv, pop) = (&m.scenario, &m.scenario.levers, &m.population);
+    let base = s.district.base_year;
+    let sq = simulate_with(s, lv, pop, Active::ALL, None);
+    // A fifth off the status quo's poverty gap in the third year.
+    let goal = 0.8 * sq.scenario[3].p1;
+    let targets = vec![target(Indicator::P1, goal, base + 3, 0.0)];
+    let limits = vec![
+        Limit { lever: LeverId::CashBudget, min: 0.0, max: 400.0 },
+        Limit { lever: LeverId::FoodBudget, min: 0.0, max: 400.0 },
+    ];
+    let req = Request { targets: targets.clone(), limits, cap_rp_bn: None, quick: false, ramp_years: 0 };
+    let sol = solver::solve_now(s, lv, pop, &req).unwrap();
+    assert!(sol.feasible, "{sol:?}");
+    assert!(sol.targets[0].reached_pct <= goal, "{} against {goal}", sol.targets[0].reached_pct);
+    assert!(meets_all(&m, &sol.levers, &targets));
+    assert!(sol.yearly_rp_bn > sol.status_quo_yearly_rp_bn, "a lower poverty gap costs more than the status quo");
 }

@@ -33,5 +33,6 @@ fn value(r: &YearResult, i: Indicator) -> f64 {
     match i {
         Indicator::P0 => r.p0_pct,
         Indicator::Extreme => r.extreme_pct,
+        Indicator::P1 => r.p1,
     }
 }

@@ -522,6 +522,7 @@ fn value(r: &Rates, i: Indicator) -> f64 {
     match i {
         Indicator::P0 => r.p0_pct,
         Indicator::Extreme => r.extreme_pct,
+        Indicator::P1 => r.p1,
     }
 }
 
@@ -764,6 +765,7 @@ pub fn meets(results: &[crate::simulate::YearResult], t: &Target) -> bool {
         let v = match t.indicator {
             Indicator::P0 => r.p0_pct,
             Indicator::Extreme => r.extreme_pct,
+            Indicator::P1 => r.p1,
         };
         v <= t.value_pct + t.tolerance_pct
     })

@@ -181,6 +181,14 @@ impl Calibration {
             | Calibration::P0Gini { p0_pct, .. } => p0_pct,
         }
     }
+
+    /// The poverty gap index P1 (×100) when the calibration targets it.
+    pub fn p1(&self) -> Option<f64> {
+        match *self {
+            Calibration::P0P1 { p1, .. } | Calibration::P0P1P2 { p1, .. } => Some(p1),
+            Calibration::P0Extreme { .. } | Calibration::P0Gini { .. } => None,
+        }
+    }
 }
 
 /// A sub-district with user-entered shares (BPS publishes no kecamatan poverty rate).
@@ -279,6 +287,9 @@ pub enum Indicator {
     P0,
     /// Extreme-poverty rate at the scenario's extreme line.
     Extreme,
+    /// Poverty gap index P1 at the poverty line, as BPS publishes it (×100): an RPJMD indicator beside P0
+    /// (its "value_pct" is the index, not a percentage).
+    P1,
 }
 
 /// A target: the indicator at or below `value_pct` by `year`.
