@@ -314,9 +314,9 @@ pub fn SolvePage() -> impl IntoView {
                         <fieldset class="solve-target" data-testid=format!("solve-target-{key}")>
                             <label class="check"><input type="checkbox" prop:checked=move || t.on.get() on:change=move |ev| t.on.set(event_target_checked(&ev))/>
                                 {move || lang.get().t(&format!("solve.indicator.{key}"))}</label>
-                            <label class="field narrow">{tr("solve.at_most")}<input type="text" inputmode="decimal" data-testid="value" prop:value=move || t.value.get() on:input=move |ev| t.value.set(event_target_value(&ev))/></label>
+                            <label class="field narrow">{tr(if t.indicator == Indicator::P1 { "solve.at_most_index" } else { "solve.at_most" })}<input type="text" inputmode="decimal" data-testid="value" prop:value=move || t.value.get() on:input=move |ev| t.value.set(event_target_value(&ev))/></label>
                             <label class="field narrow">{tr("solve.year")}<input type="text" inputmode="numeric" data-testid="year" prop:value=move || t.year.get() on:input=move |ev| t.year.set(event_target_value(&ev))/></label>
-                            <label class="field narrow">{tr("solve.tolerance")}<input type="text" inputmode="decimal" data-testid="tolerance" prop:value=move || t.tolerance.get() on:input=move |ev| t.tolerance.set(event_target_value(&ev))/></label>
+                            <label class="field narrow">{tr(if t.indicator == Indicator::P1 { "solve.tolerance_index" } else { "solve.tolerance" })}<input type="text" inputmode="decimal" data-testid="tolerance" prop:value=move || t.tolerance.get() on:input=move |ev| t.tolerance.set(event_target_value(&ev))/></label>
                             // Which line: the rate is the scenario's, on the line chosen there.
                             <p class="note solve-line" data-testid="line">{
                                 let s = line_of.clone();
