@@ -48,6 +48,12 @@ test('a household file is the population: base year, workers, no link, gone afte
   await app.analysisDone(120000);
   assert.doesNotMatch(await app.analysisStatus.textContent(), /tidak dimuat|galat/i);
 
+  // Compare names the working run as on the file (the saved scenarios run the synthetic district).
+  await app.nav('compare').click();
+  await app.page.getByTestId('compare-row').first().waitFor();
+  assert.match(await app.page.getByTestId('compare-row').first().textContent(), /Skenario saat ini \(berkas rumah tangga susenas-muba\.csv\)/);
+  await app.nav('explorer').click();
+  await app.kpi('p0').waitFor();
   // A share link does not carry it, and says so.
   await app.page.getByTestId('share').click();
   await app.page.getByTestId('share-no-households').waitFor();

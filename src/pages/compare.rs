@@ -39,8 +39,13 @@ pub fn ComparePage() -> impl IntoView {
         RunList(out)
     });
     let named = move || {
-        let current = lang.get().t("compare.current");
-        runs.get().0.into_iter().map(|(n, r)| (n.unwrap_or_else(|| current.clone()), r)).collect::<Vec<_>>()
+        let l = lang.get();
+        // The working run on a household file is another population than the saved ones': the name says so.
+        let current = |r: &Run| match &r.scenario.household_file {
+            Some(f) => l.tf("compare.current_on_file", &[("file", f.name.clone())]),
+            None => l.t("compare.current"),
+        };
+        runs.get().0.into_iter().map(|(n, r)| (n.unwrap_or_else(|| current(&r)), r)).collect::<Vec<_>>()
     };
     let overlay = Signal::derive(move || {
         let list = named();
