@@ -518,7 +518,9 @@ impl World {
         });
         let mut reach = self.reach;
         let t = sh.t as f64;
-        reach.record_age = self.registry.enumerated.iter().map(|e| t - e).sum::<f64>() / sh.x.len() as f64;
+        // By weight (a household file's households weigh differently; every synthetic one weighs 1).
+        let ages = self.registry.enumerated.iter().zip(sh.mult).map(|(e, m)| m * (t - e)).sum::<f64>();
+        reach.record_age = ages / sh.mult.iter().sum::<f64>();
         reach.desil_registered_pct = pct(reach.desil_registered_pct, self.eligible_households);
         self.reset_year();
         (rows, reach)
