@@ -23,6 +23,8 @@ pub fn HouseholdFilePanel() -> impl IntoView {
     let misfit = RwSignal::new(None::<(String, String)>);
     let took_ms = RwSignal::new(None::<f64>);
     let checks = RwSignal::new(Vec::<FileWarning>::new());
+    // The file being read (a large one takes a second): said before the page is busy with it.
+    let reading = RwSignal::new(None::<String>);
     let working = st.working;
 
     let read = move |name: String, text: &str| {
@@ -59,7 +61,13 @@ pub fn HouseholdFilePanel() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             for (name, text) in browser::files_text(files).await {
                 match text {
-                    Some(text) => read(name, &text),
+                    Some(text) => {
+                        reading.set(Some(name.clone()));
+                        // Two frames: the status is painted before the parse holds the page.
+                        gloo_timers::future::TimeoutFuture::new(30).await;
+                        read(name, &text);
+                        reading.set(None);
+                    }
                     None => st.ui.notify(Notice::error("district.unreadable_file", name)),
                 }
             }
@@ -132,6 +140,9 @@ pub fn HouseholdFilePanel() -> impl IntoView {
                 </ul>
                 <p class="group-hint">{tr("hh.columns_note")}</p>
             </details>
+            {move || reading.get().map(|file| view! {
+                <p role="status" class="status" data-testid="hh-reading">{move || lang.get().tf("hh.reading", &[("file", file.clone())])}</p>
+            })}
             {move || summary().map(|text| view! {
                 <p role="status" class="hh-summary" data-testid="hh-summary">{text}</p>
             })}
