@@ -13,6 +13,7 @@ use crate::i18n::{tr, use_lang, Lang};
 use crate::persist::Start;
 use crate::present::{self, problems};
 use crate::state::{use_state, Notice, Page};
+use crate::widgets::{ColumnList, FileErrors};
 
 /// The sample table shipped with the app: South Sumatra's districts whose figures could be sourced.
 pub const SAMPLE_TABLE: &str = include_str!("../../assets/data/sumsel-districts.csv");
@@ -172,24 +173,10 @@ pub fn DistrictPage() -> impl IntoView {
                 <button type="button" class="btn-secondary" data-testid="district-table-sample-download"
                     on:click=move |_| browser::download(SAMPLE_NAME, "text/csv", SAMPLE_TABLE)>{tr("district.table_sample_download")}</button>
             </div>
-            <details class="table-columns">
-                <summary>{tr("district.columns_title")}</summary>
-                <ul>
-                    {Column::ALL.iter().map(|c| {
-                        let key = format!("district.column.{}", c.header());
-                        view! { <li><code>{c.header()}</code>" — "{move || lang.get().t(&key)}</li> }
-                    }).collect_view()}
-                </ul>
-                <p class="group-hint">{tr("district.columns_note")}</p>
-            </details>
-            <Show when=move || table_errors.with(|e| !e.is_empty())>
-                <div class="table-errors" role="alert" data-testid="district-table-errors">
-                    <p>{move || lang.get().tf("district.table_refused", &[("file", table_file.get())])}</p>
-                    <ul>
-                        {move || table_errors.get().iter().map(|e| view! { <li>{problems::table_error(lang.get(), e)}</li> }).collect_view()}
-                    </ul>
-                </div>
-            </Show>
+            <ColumnList title_key="district.columns_title" key_prefix="district.column"
+                headers=Column::ALL.iter().map(|c| c.header()).collect() note_key="district.columns_note"/>
+            <FileErrors testid="district-table-errors" refused_key="district.table_refused" file=table_file
+                problems=Signal::derive(move || table_errors.with(|e| e.iter().map(|e| problems::table_error(lang.get(), e)).collect()))/>
             {move || imported.get().map(|imp| view! { <TableRows imp=imp use_row=use_row/> })}
         </section>
 

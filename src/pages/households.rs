@@ -13,6 +13,7 @@ use crate::i18n::{tr, use_lang};
 use crate::present::{self, problems};
 use crate::state::working::LoadedHouseholds;
 use crate::state::{use_state, Notice};
+use crate::widgets::{ColumnList, FileErrors};
 
 #[component]
 pub fn HouseholdFilePanel() -> impl IntoView {
@@ -130,16 +131,8 @@ pub fn HouseholdFilePanel() -> impl IntoView {
                 <button type="button" class="btn-secondary" data-testid="hh-remove"
                     hidden=move || working.households.with(Option::is_none) on:click=remove>{tr("hh.remove")}</button>
             </div>
-            <details class="table-columns">
-                <summary>{tr("hh.columns_title")}</summary>
-                <ul>
-                    {HouseholdColumn::ALL.iter().map(|c| {
-                        let key = format!("hh.column.{}", c.header());
-                        view! { <li><code>{c.header()}</code>" — "{move || lang.get().t(&key)}</li> }
-                    }).collect_view()}
-                </ul>
-                <p class="group-hint">{tr("hh.columns_note")}</p>
-            </details>
+            <ColumnList title_key="hh.columns_title" key_prefix="hh.column"
+                headers=HouseholdColumn::ALL.iter().map(|c| c.header()).collect() note_key="hh.columns_note"/>
             {move || reading.get().map(|file| view! {
                 <p role="status" class="status" data-testid="hh-reading">{move || lang.get().tf("hh.reading", &[("file", file.clone())])}</p>
             })}
@@ -154,14 +147,8 @@ pub fn HouseholdFilePanel() -> impl IntoView {
             {move || took_ms.get().filter(|_| working.households.with(Option::is_some)).map(|ms| view! {
                 <p class="group-hint" data-testid="hh-time">{move || lang.get().tf("hh.read_in", &[("ms", format::number(ms, 0, lang.get()))])}</p>
             })}
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <div class="table-errors" role="alert" data-testid="hh-errors">
-                    <p>{move || lang.get().tf("hh.refused", &[("file", refused.get())])}</p>
-                    <ul>
-                        {move || errors.get().iter().map(|e| view! { <li>{problems::household_error(lang.get(), e)}</li> }).collect_view()}
-                    </ul>
-                </div>
-            </Show>
+            <FileErrors testid="hh-errors" refused_key="hh.refused" file=refused
+                problems=Signal::derive(move || errors.with(|e| e.iter().map(|e| problems::household_error(lang.get(), e)).collect()))/>
             {move || misfit.get().map(|(file, why)| view! {
                 <div class="table-errors" role="alert" data-testid="hh-misfit">
                     <p>{move || lang.get().tf("hh.does_not_fit", &[("file", file.clone())])}</p>

@@ -22,6 +22,50 @@ pub fn KpiCard(testid: &'static str, #[prop(into)] kpi: Signal<Kpi>, #[prop(opti
     }
 }
 
+/// The documented columns of a file the user imports, collapsed under `title_key`: each header with its
+/// meaning (`{key_prefix}.{header}`), then the note under `note_key`.
+#[component]
+pub fn ColumnList(
+    title_key: &'static str,
+    key_prefix: &'static str,
+    headers: Vec<&'static str>,
+    note_key: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <details class="table-columns">
+            <summary>{tr(title_key)}</summary>
+            <ul>
+                {headers.into_iter().map(|h| {
+                    let key = format!("{key_prefix}.{h}");
+                    view! { <li><code>{h}</code>" — "{move || lang.get().t(&key)}</li> }
+                }).collect_view()}
+            </ul>
+            <p class="group-hint">{tr(note_key)}</p>
+        </details>
+    }
+}
+
+/// A refused file, shown while there are problems: "`refused_key` (the file's name)", then each problem as
+/// worded by the page in the UI language (line and column first).
+#[component]
+pub fn FileErrors(
+    testid: &'static str,
+    refused_key: &'static str,
+    #[prop(into)] file: Signal<String>,
+    #[prop(into)] problems: Signal<Vec<String>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Show when=move || problems.with(|p| !p.is_empty())>
+            <div class="table-errors" role="alert" data-testid=testid>
+                <p>{move || lang.get().tf(refused_key, &[("file", file.get())])}</p>
+                <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        </Show>
+    }
+}
+
 /// The year shown by the per-year charts (first projected year to the horizon).
 #[component]
 pub fn YearSelect() -> impl IntoView {
