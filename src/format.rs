@@ -144,8 +144,8 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     if t.is_empty() {
         return None;
     }
-    let thousands = |s: &str| {
-        let mut parts = s.trim_start_matches(['-', '+', '\u{2212}']).split('.');
+    let grouped = |s: &str, sep: char| {
+        let mut parts = s.trim_start_matches(['-', '+', '\u{2212}']).split(sep);
         let first = parts.next().unwrap_or_default();
         let rest: Vec<&str> = parts.collect();
         (1..=3).contains(&first.len())
@@ -156,7 +156,9 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     };
     let normalised = match lang {
         Lang::Id if t.contains(',') => t.replace('.', "").replace(',', "."),
-        Lang::Id if t.matches('.').count() > 1 || thousands(&t) => t.replace('.', ""),
+        Lang::Id if t.matches('.').count() > 1 || grouped(&t, '.') => t.replace('.', ""),
+        // A comma in English groups thousands, in threes: "3482,6" (a Bahasa decimal) is refused, not 34826.
+        Lang::En if t.contains(',') && !grouped(t.split('.').next().unwrap_or_default(), ',') => return None,
         Lang::En => t.replace(',', ""),
         _ => t,
     };
@@ -206,6 +208,9 @@ mod tests {
         assert_eq!(parse_number("0.450", Lang::Id), Some(0.45));
         assert_eq!(parse_number("1,234.5", Lang::En), Some(1234.5));
         assert_eq!(parse_number("70", Lang::En), Some(70.0));
+        assert_eq!(parse_number("3,482.6", Lang::En), Some(3482.6));
+        assert_eq!(parse_number("3482,6", Lang::En), None, "a Bahasa decimal typed on the English page is refused");
+        assert_eq!(parse_number("-1,250", Lang::En), Some(-1250.0));
         assert_eq!(parse_number("lots", Lang::En), None);
         assert_eq!(parse_number("", Lang::Id), None);
         assert_eq!(parse_number("inf", Lang::En), None);

@@ -178,6 +178,7 @@ mod coverage {
         for g in ["evidence", "district_trend"] {
             k.push(format!("growth.{g}"));
         }
+        k.extend(["kpi.sub_poor_more".to_string(), "kpi.sub_people_more".to_string()]);
         for i in ["p0", "extreme", "p1"] {
             k.push(format!("solve.indicator.{i}"));
         }

@@ -72,7 +72,10 @@ pub fn Brief() -> impl IntoView {
                         <tr><th>{l.t("brief.vulnerable")}</th><td>{pct(first.vulnerable_pct)}</td><th>"Gini"</th><td>{format::number(first.gini, 3, l)}</td></tr>
                     </tbody>
                 </table>
-                <p class="brief-note">{l.tf("brief.model_note", &[("households", format::number(s.households as f64, 0, l))])}</p>
+                <p class="brief-note" data-testid="brief-model-note">{match &s.household_file {
+                    Some(f) => l.tf("brief.model_note_file", &[("file", f.name.clone()), ("rows", format::number(f.rows as f64, 0, l))]),
+                    None => l.tf("brief.model_note", &[("households", format::number(s.households as f64, 0, l))]),
+                }}</p>
                 <p>{l.t("brief.history")}" "{d.observed.iter().filter_map(|x| x.p0_pct.map(|p| format!("{} {}", x.year, pct(p)))).collect::<Vec<_>>().join(" · ")}</p>
             </section>
             <section data-testid="brief-section">
@@ -106,7 +109,7 @@ pub fn Brief() -> impl IntoView {
                     let t = crate::present::kecamatan::table(s, o, o.final_year(), l);
                     view! {
                         <h3 data-testid="brief-kecamatan">{format!("{}, {}", l.t("kecamatan.title"), o.final_year())}</h3>
-                        <p class="brief-note">{l.t("kecamatan.note")}</p>
+                        <p class="brief-note">{l.t(if s.household_file.is_some() { "kecamatan.note_file" } else { "kecamatan.note" })}</p>
                         <table>
                             <thead><tr>{t.headers.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()}</tr></thead>
                             <tbody>{t.rows.iter().map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> }).collect_view()}</tbody>

@@ -110,6 +110,7 @@ pub fn HouseholdFilePanel() -> impl IntoView {
                 ("year", d.base_year.to_string()),
                 ("gk", present::gk(&s, d.poverty_line, l)),
                 ("p0", format::number(m.p0_pct, 2, l)),
+                ("published", working.base.with(|b| format::number(b.district.calibration.p0_pct(), 2, l))),
                 ("p1", format::number(m.p1, 3, l)),
                 ("p2", format::number(m.p2, 3, l)),
                 ("scale", format::number(h.rows.weight_scale(d.population), 3, l)),

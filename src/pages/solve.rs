@@ -281,7 +281,10 @@ pub fn SolvePage() -> impl IntoView {
     let frontier_spec = Signal::derive(move || {
         let l = lang.get();
         solve.with(|s| match s {
-            Some(s) if s.solution.is_some() => present::solve::frontier_chart(&s.frontier, s.marks.as_ref(), l),
+            Some(s) => match s.solution.as_ref().and_then(|sol| sol.targets.first()) {
+                Some(t) => present::solve::frontier_chart(&s.frontier, s.marks.as_ref(), t.target.indicator, l),
+                None => crate::chart::ChartSpec::Message(l.t("chart.computing")),
+            },
             _ => crate::chart::ChartSpec::Message(l.t("chart.computing")),
         })
     });

@@ -19,15 +19,17 @@ fn rate(r: &Run, l: Lang, label: String, pick: fn(&YearResult) -> (f64, f64), su
         return Kpi { label, ..Kpi::default() };
     };
     let (s, b) = (pick(s), pick(b));
+    // "227 fewer poor people", or "227 more" when the scenario leaves more in poverty than the status quo.
+    let key = if b.1 - s.1 < 0.0 { format!("{sub_key}_more") } else { sub_key.to_string() };
     Kpi {
         label,
         value: format::percent(s.0, 2, l),
         sub: l.tf(
-            sub_key,
+            &key,
             &[
                 ("base", format::percent(b.0, 2, l)),
                 ("change", format::pp_change(s.0 - b.0, 2, l)),
-                ("people", format::number(b.1 - s.1, 0, l)),
+                ("people", format::number((b.1 - s.1).abs(), 0, l)),
             ],
         ),
     }

@@ -139,18 +139,24 @@ pub fn unreachable_line(sol: &Solution, l: Lang) -> Option<String> {
 /// The frontier's rows, easiest level first: (label, yearly cost in Rp miliar, or None when unreachable);
 /// the status quo and the scenario as it is stand at their own levels.
 /// Labels are short (a chart's category axis): the indicator is in the chart's title.
-fn frontier_rows(points: &[FrontierPoint], marks: &FrontierMarks, l: Lang) -> Vec<(String, Option<f64>)> {
+fn frontier_rows(
+    points: &[FrontierPoint],
+    marks: &FrontierMarks,
+    indicator: Indicator,
+    l: Lang,
+) -> Vec<(String, Option<f64>)> {
+    let level = |v: f64| super::indicator_value(indicator, v, l);
     // (level, label, yearly cost, a mark rather than a solved level)
     let mut rows: Vec<(f64, String, Option<f64>, bool)> = points
         .iter()
         .map(|p| {
-            let label = l.tf("solve.frontier.level", &[("value", format::percent(p.level_pct, 2, l))]);
+            let label = l.tf("solve.frontier.level", &[("value", level(p.level_pct))]);
             (p.level_pct, label, p.yearly_rp_bn, false)
         })
         .collect();
     for (key, (v, cost)) in [("solve.frontier.status_quo", marks.status_quo), ("solve.frontier.current", marks.current)]
     {
-        rows.push((v, l.tf(key, &[("value", format::percent(v, 2, l))]), Some(cost), true));
+        rows.push((v, l.tf(key, &[("value", level(v))]), Some(cost), true));
     }
     rows.sort_by(|a, b| b.0.total_cmp(&a.0));
     // A mix that meets a harder level meets every easier one: an easier level never costs more than a harder
@@ -166,9 +172,14 @@ fn frontier_rows(points: &[FrontierPoint], marks: &FrontierMarks, l: Lang) -> Ve
 }
 
 /// The cost frontier as a chart: yearly cost of the cheapest mix found for each level of the first target.
-pub fn frontier_chart(points: &[FrontierPoint], marks: Option<&FrontierMarks>, l: Lang) -> ChartSpec {
+pub fn frontier_chart(
+    points: &[FrontierPoint],
+    marks: Option<&FrontierMarks>,
+    indicator: Indicator,
+    l: Lang,
+) -> ChartSpec {
     let Some(marks) = marks else { return ChartSpec::Message(l.t("chart.computing")) };
-    let rows = frontier_rows(points, marks, l);
+    let rows = frontier_rows(points, marks, indicator, l);
     ChartSpec::Bars(vec![Bars {
         y_label: l.t("solve.frontier.axis"),
         y_max: None,
@@ -198,7 +209,7 @@ pub fn frontier_table(
     indicator: Indicator,
     l: Lang,
 ) -> DataTable {
-    let rows = marks.map(|m| frontier_rows(points, m, l)).unwrap_or_default();
+    let rows = marks.map(|m| frontier_rows(points, m, indicator, l)).unwrap_or_default();
     DataTable {
         headers: vec![indicator_name(indicator, l), l.t("solve.frontier.axis")],
         rows: rows

@@ -82,7 +82,10 @@ pub fn Charts() -> impl IntoView {
             <ChartCard testid="chart-kecamatan" title=year_title("kecamatan.title") spec=kec table=kec_table tall=true>
                 <YearSelect/>
             </ChartCard>
-            <p class="group-hint kecamatan-note" data-testid="kecamatan-note">{move || lang.get().t("kecamatan.note")}</p>
+            <p class="group-hint kecamatan-note" data-testid="kecamatan-note">{move || {
+                let on_file = run.with(|r| r.scenario.household_file.is_some());
+                lang.get().t(if on_file { "kecamatan.note_file" } else { "kecamatan.note" })
+            }}</p>
         </Show>
     }
 }
