@@ -110,6 +110,9 @@ test('a poverty-gap target on the Bantu Umak back-test: applied, the constant mi
   assert.doesNotMatch(targets[0], /%/, 'the index is not a percentage');
   await page.getByTestId('solve-apply').click();
   await app.kpi('p0').waitFor();
+  // The explorer shows the target the mix was solved for, as an index, met.
+  const cards = await page.locator('[data-testid^=kpi-target-]').allInnerTexts();
+  assert.ok(cards.some((c) => /Kedalaman kemiskinan \(P1\) ≤ [\d,]+ pada \d{4}/.test(c) && !/%/.test(c.split('\n')[0]) && /Tercapai/.test(c)), cards.join('\n---\n'));
   // The scenario as exported: the cash budget is the mix's, constant (Bantu Umak's 2023 start is gone).
   const { text } = await app.downloadText(page.getByTestId('export-json'));
   const s = JSON.parse(text);

@@ -217,7 +217,13 @@ pub fn SolvePage() -> impl IntoView {
             for (id, _, v) in &sol.changes {
                 let _ = st.working.set_lever(*id, *v);
             }
+            // The explorer's target cards then show the targets the mix was solved for.
+            let solved: Vec<_> = sol.targets.iter().map(|t| t.target.clone()).collect();
+            st.working.adopt_targets(&solved);
             st.ui.page.set(Page::Explorer);
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
         }
     };
     let apbd_value = move || format::parse_number(&apbd.get(), lang.get()).filter(|v| *v >= 1.0);

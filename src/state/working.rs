@@ -264,6 +264,23 @@ impl Working {
         self.targets.with(|t| t.iter().find(|t| t.indicator == indicator).cloned())
     }
 
+    /// The targets a mix was solved for become the scenario's: each replaces the first target on its
+    /// indicator (its label kept), or is added (a poverty-gap target the explorer did not have).
+    pub fn adopt_targets(&self, solved: &[Target]) {
+        self.targets.update(|ts| {
+            for t in solved {
+                match ts.iter_mut().find(|x| x.indicator == t.indicator) {
+                    Some(x) => {
+                        x.value_pct = t.value_pct;
+                        x.year = t.year;
+                        x.tolerance_pct = t.tolerance_pct;
+                    }
+                    None => ts.push(Target { label: "RPJMD".into(), ..t.clone() }),
+                }
+            }
+        });
+    }
+
     /// Sets the first `indicator` target's value, adding one (next year; RPJMD for the headcount, Inpres
     /// 4/2022 for extreme poverty) when there is none.
     pub fn set_target_value(&self, indicator: Indicator, value_pct: f64) {
