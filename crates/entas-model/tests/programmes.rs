@@ -70,7 +70,16 @@ proptest! {
             run_levers(&m, &with(&m.scenario.levers, &[(LeverId::GraduationBudget, b.round())])).scenario.iter().skip(1).map(|r| r.poor_people).sum()
         };
         let (a, b) = (py(lo), py((lo + step).min(200.0)));
-        prop_assert!(b <= a + 1e-6, "{lo} → {}: {a} → {b} poor person-years", lo + step);
+        // The sample is discrete: a larger budget moves the package year's stipend to a richer cohort, and
+        // in rare draws one sample household stays poor a year longer (seed 216, Muara Enim: +108 of 332,344
+        // person-years). Allowed: at most one sample household's people for one year; more would be harm.
+        let pop = &m.population;
+        let one_household_year = pop.weight * pop.size.iter().copied().fold(0.0, f64::max);
+        prop_assert!(
+            b <= a + one_household_year,
+            "{lo} → {}: {a} → {b} poor person-years (one household-year: {one_household_year})",
+            lo + step
+        );
     }
 
     #[test]
