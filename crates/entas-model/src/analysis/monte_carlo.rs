@@ -163,7 +163,8 @@ pub fn run_draw_on(s: &Scenario, levers: &LeverValues, d: u64, file: Option<&Hou
     sd.district.status_quo = status_quo;
     let pop = match file {
         Some(f) => {
-            let resampled = f.bootstrap(sd.seed);
+            // A resample that drew no row at all (about e^-rows) keeps the file as it is.
+            let resampled = Some(f.bootstrap(sd.seed)).filter(|r| !r.is_empty()).unwrap_or_else(|| f.clone());
             let name = s.household_file.as_ref().map_or("", |r| r.name.as_str());
             sd = crate::households::put_on(&sd, name, &resampled);
             Population::from_households(&sd, &lv, &resampled)
