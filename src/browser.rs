@@ -34,6 +34,18 @@ pub async fn picked_file_text(input: &web_sys::HtmlInputElement) -> Option<Strin
     wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string())
 }
 
+/// The first `max` files picked in the file input of `ev`, taken before the input is cleared (so the same
+/// file can be picked again).
+pub fn take_picked(ev: &web_sys::Event, max: u32) -> Vec<web_sys::File> {
+    let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files().map(|f| files_of(&f, max)).unwrap_or_default();
+    input.set_value("");
+    files
+}
+
 /// The first `max` files of a list (picked several at once, or dropped). Taken at once: a file input's list
 /// empties when the input is cleared for the next pick.
 pub fn files_of(files: &web_sys::FileList, max: u32) -> Vec<web_sys::File> {

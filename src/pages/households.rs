@@ -56,9 +56,7 @@ pub fn HouseholdFilePanel() -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let files = input.files().map(|f| browser::files_of(&f, 1)).unwrap_or_default();
-        input.set_value("");
+        let files = browser::take_picked(&ev, 1);
         wasm_bindgen_futures::spawn_local(async move {
             for (name, text) in browser::files_text(files).await {
                 match text {

@@ -230,8 +230,14 @@ impl core::fmt::Display for TableError {
         if self.column.is_some() {
             write!(f, ", column {}", self.header)?;
         }
-        write!(f, ": ")?;
-        match &self.problem {
+        write!(f, ": {}", self.problem)
+    }
+}
+
+/// What is wrong, in the CLI's English (the district table and the household file share the wording).
+impl core::fmt::Display for TableProblem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
             TableProblem::Empty => write!(f, "the table has no header or no data row"),
             TableProblem::TooLarge { rows, max } => write!(f, "{rows} rows; at most {max}"),
             TableProblem::Malformed { detail } => write!(f, "not readable as CSV ({detail})"),

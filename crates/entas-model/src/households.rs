@@ -225,17 +225,11 @@ pub struct HouseholdError {
 
 impl core::fmt::Display for HouseholdError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let as_table = crate::district_table::TableError {
-            line: self.line,
-            column: None,
-            header: String::new(),
-            problem: self.problem.clone(),
-        };
-        let text = as_table.to_string();
-        match self.column {
-            Some(_) => write!(f, "{}", text.replacen(": ", &format!(", column {}: ", self.header), 1)),
-            None => write!(f, "{text}"),
+        write!(f, "line {}", self.line)?;
+        if self.column.is_some() {
+            write!(f, ", column {}", self.header)?;
         }
+        write!(f, ": {}", self.problem)
     }
 }
 
